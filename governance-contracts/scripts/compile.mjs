@@ -1,0 +1,80 @@
+// Compiles contracts/*.sol offline with the npm solc (solcjs, wasm) through standard JSON.
+// Writes, per contract, <Name>.abi, <Name>.bin and <Name>.json (abi, bytecode, sizes) to the
+// output folder (default target/contracts), plus sizes.json for the build report.
+// Why not `hardhat compile`: it downloads a solc binary, which is not reachable here.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const solc = require("solc");
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const sourceDir = path.join(root, "contracts");
+const outDir = path.resolve(process.argv[2] ?? path.join(root, "target", "contracts"));
+const EIP170_LIMIT = 24576;
+
+const newestInput = Math.max(
+  ...[path.join(root, "package-lock.json"), new URL(import.meta.url).pathname, ...fs.readdirSync(sourceDir).map((f) => path.join(sourceDir, f))]
+    .map((f) => fs.statSync(f).mtimeMs),
+);
+const sizesFile = path.join(outDir, "sizes.json");
+if (fs.existsSync(sizesFile) && fs.statSync(sizesFile).mtimeMs > newestInput && !process.env.FORCE_COMPILE) {
+  console.log(`contracts up to date in ${outDir}`);
+  process.exit(0);
+}
+
+const sources = {};
+for (const file of fs.readdirSync(sourceDir).filter((f) => f.endsWith(".sol")).sort()) {
+  sources[`contracts/${file}`] = { content: fs.readFileSync(path.join(sourceDir, file), "utf8") };
+}
+
+const input = {
+  language: "Solidity",
+  sources,
+  settings: {
+    // The optimizer keeps the Governor under the EIP-170 size limit.
+    optimizer: { enabled: true, runs: 200 },
+    evmVersion: "cancun",
+    // The registry's events carry every field of a change (state must be rebuildable from logs alone);
+    // the IR pipeline compiles them without "stack too deep".
+    viaIR: true,
+    outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"] } },
+  },
+};
+
+function findImport(importPath) {
+  for (const base of [path.join(root, "node_modules"), root]) {
+    const candidate = path.join(base, importPath);
+    if (fs.existsSync(candidate)) return { contents: fs.readFileSync(candidate, "utf8") };
+  }
+  return { error: `import not found: ${importPath}` };
+}
+
+const started = Date.now();
+const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport }));
+const problems = output.errors ?? [];
+for (const problem of problems) console.error(problem.formattedMessage ?? problem.message);
+if (problems.some((p) => p.severity === "error")) process.exit(1);
+
+fs.mkdirSync(outDir, { recursive: true });
+const sizes = {};
+for (const [file, contracts] of Object.entries(output.contracts)) {
+  if (!file.startsWith("contracts/")) continue;
+  for (const [name, artifact] of Object.entries(contracts)) {
+    const bytecode = artifact.evm.bytecode.object;
+    const runtimeBytes = artifact.evm.deployedBytecode.object.length / 2;
+    if (!bytecode) continue; // interfaces and abstract contracts
+    if (runtimeBytes > EIP170_LIMIT) {
+      console.error(`${name}: ${runtimeBytes} bytes of runtime code exceed the EIP-170 limit of ${EIP170_LIMIT}`);
+      process.exit(1);
+    }
+    fs.writeFileSync(path.join(outDir, `${name}.abi`), JSON.stringify(artifact.abi));
+    fs.writeFileSync(path.join(outDir, `${name}.bin`), bytecode);
+    fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify({ contractName: name, abi: artifact.abi, bytecode: `0x${bytecode}` }));
+    sizes[name] = runtimeBytes;
+  }
+}
+fs.writeFileSync(sizesFile, JSON.stringify({ compiler: solc.version(), sizes }, null, 2));
+console.log(`solc ${solc.version()}: compiled ${Object.keys(sizes).length} contracts in ${Date.now() - started} ms`);
+for (const [name, bytes] of Object.entries(sizes)) console.log(`  ${name.padEnd(20)} ${String(bytes).padStart(6)} bytes runtime`);
