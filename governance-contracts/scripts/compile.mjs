@@ -5,21 +5,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const solc = require("solc");
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sourceDir = path.join(root, "contracts");
 const outDir = path.resolve(process.argv[2] ?? path.join(root, "target", "contracts"));
 const EIP170_LIMIT = 24576;
 
-const newestInput = Math.max(
-  ...[path.join(root, "package-lock.json"), new URL(import.meta.url).pathname, ...fs.readdirSync(sourceDir).map((f) => path.join(sourceDir, f))]
-    .map((f) => fs.statSync(f).mtimeMs),
-);
+// Skip when nothing that shapes the output changed (npm install touches package-lock.json's
+// mtime, so compare content, not timestamps).
+const fingerprint = createHash("sha256");
+for (const file of [path.join(root, "package-lock.json"), fileURLToPath(import.meta.url)]) fingerprint.update(fs.readFileSync(file));
+for (const file of fs.readdirSync(sourceDir).sort()) fingerprint.update(file).update(fs.readFileSync(path.join(sourceDir, file)));
+const inputsHash = fingerprint.digest("hex");
 const sizesFile = path.join(outDir, "sizes.json");
-if (fs.existsSync(sizesFile) && fs.statSync(sizesFile).mtimeMs > newestInput && !process.env.FORCE_COMPILE) {
+const stampFile = path.join(outDir, "inputs.sha256");
+if (fs.existsSync(sizesFile) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === inputsHash && !process.env.FORCE_COMPILE) {
   console.log(`contracts up to date in ${outDir}`);
   process.exit(0);
 }
@@ -76,5 +81,6 @@ for (const [file, contracts] of Object.entries(output.contracts)) {
   }
 }
 fs.writeFileSync(sizesFile, JSON.stringify({ compiler: solc.version(), sizes }, null, 2));
+fs.writeFileSync(stampFile, inputsHash);
 console.log(`solc ${solc.version()}: compiled ${Object.keys(sizes).length} contracts in ${Date.now() - started} ms`);
 for (const [name, bytes] of Object.entries(sizes)) console.log(`  ${name.padEnd(20)} ${String(bytes).padStart(6)} bytes runtime`);
