@@ -29,7 +29,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/js/**", "/styles/**").permitAll()
                 .requestMatchers("/api/siwe/**", "/.well-known/jwks.json", "/api/tokens/revoked").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/api/**").authenticated());
         // The API is JSON-only (see SiweController); a cross-site form cannot post JSON without CORS.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Gateway access tokens.
  *
- * @param issuer {@code iss} claim
+ * @param issuer {@code iss} claim: the app's public URL (Spring's JWT decoders expect a URL)
  * @param audience {@code aud} claim the gateway checks
  * @param ttl default lifetime of a token
  * @param maxTtl longest lifetime anyone may ask for
@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AccessTokenProperties(String issuer, String audience, Duration ttl, Duration maxTtl, String signingKey) {
 
     public AccessTokenProperties {
-        issuer = issuer == null || issuer.isBlank() ? "model-dao" : issuer;
+        issuer = issuer == null || issuer.isBlank() ? "http://localhost:8080" : issuer;
         audience = audience == null || audience.isBlank() ? "model-gateway" : audience;
         ttl = ttl == null ? Duration.ofMinutes(15) : ttl;
         maxTtl = maxTtl == null ? Duration.ofHours(24) : maxTtl;
