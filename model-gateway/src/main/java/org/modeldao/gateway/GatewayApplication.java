@@ -1,0 +1,15 @@
+package org.modeldao.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Entry point of the inference gateway. */
+@SpringBootApplication
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        // DJL phones home at engine start unless told not to: no traffic may leave the machine
+        System.setProperty("ai.djl.offline", "true");
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}
