@@ -2,9 +2,11 @@ package org.modeldao.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** Entry point of the inference gateway. */
 @SpringBootApplication
+@EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayApplication {
 
     public static void main(String[] args) {

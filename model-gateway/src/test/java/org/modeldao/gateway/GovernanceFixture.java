@@ -18,11 +18,22 @@ import org.modeldao.gateway.approval.RegistryEvent;
 public final class GovernanceFixture {
 
     private final Path dir;
+    private final String model;
     private final List<RegistryEvent> events = new ArrayList<>();
     private long block = 1;
 
     public GovernanceFixture(Path dir) {
+        this(dir, DemoModels.IRIS);
+    }
+
+    /** Serves the demo iris versions under another model name, so tests sharing a gateway stay apart. */
+    public GovernanceFixture(Path dir, String model) {
         this.dir = dir;
+        this.model = model;
+    }
+
+    public String model() {
+        return model;
     }
 
     public static Approval proposal(String id) {
@@ -33,7 +44,7 @@ public final class GovernanceFixture {
     public ApprovedVersion approveDemo(String version) {
         DemoModel demo = DemoModels.iris(version);
         DemoModel.WrittenFiles files = demo.writeTo(dir);
-        return approve(demo.name(), version, demo.artifactSha256(), files.artifact().toUri().toString(),
+        return approve(model, version, demo.artifactSha256(), files.artifact().toUri().toString(),
                 demo.cardSha256(), files.card().toUri().toString());
     }
 
@@ -45,30 +56,42 @@ public final class GovernanceFixture {
     }
 
     public GovernanceFixture current(String version) {
-        events.add(new RegistryEvent.CurrentVersionChanged(DemoModels.IRIS, version, proposal("200" + version),
+        events.add(new RegistryEvent.CurrentVersionChanged(model, version, proposal("200" + version),
                 events.size()));
         return this;
     }
 
     public GovernanceFixture revoke(String version, String reason) {
-        events.add(new RegistryEvent.VersionRevoked(DemoModels.IRIS, version, reason, proposal("300" + version),
+        events.add(new RegistryEvent.VersionRevoked(model, version, reason, proposal("300" + version),
                 events.size()));
         return this;
     }
 
     public GovernanceFixture policy(AccessPolicy policy) {
-        events.add(new RegistryEvent.PolicySet(DemoModels.IRIS, policy, policy.approval(), events.size()));
+        events.add(new RegistryEvent.PolicySet(model, policy, policy.approval(), events.size()));
         return this;
     }
 
     public GovernanceFixture constraint(EthicalConstraint constraint) {
-        events.add(new RegistryEvent.ConstraintAdded(DemoModels.IRIS, constraint, constraint.approval(), events.size()));
+        events.add(new RegistryEvent.ConstraintAdded(model, constraint, constraint.approval(), events.size()));
         return this;
     }
 
     public GovernanceFixture removeConstraint(BigInteger id) {
-        events.add(new RegistryEvent.ConstraintRemoved(DemoModels.IRIS, id, "test", proposal("400"), events.size()));
+        events.add(new RegistryEvent.ConstraintRemoved(model, id, "test", proposal("400"), events.size()));
         return this;
+    }
+
+    public static AccessPolicy policy(AccessPolicy.Kind kind, long minVotes, int perMinute, int maxBatch,
+            List<String> allowList, String proposalId) {
+        return new AccessPolicy(kind, BigInteger.valueOf(minVotes), perMinute, maxBatch, allowList, proposal(proposalId));
+    }
+
+    /** A constraint as the registry stores it: decimals scaled by 1e6. */
+    public static EthicalConstraint constraint(long id, EthicalConstraint.Kind kind, String target, double min,
+            double max, List<String> values, String rationale) {
+        return new EthicalConstraint(BigInteger.valueOf(id), kind, target, BigInteger.valueOf(Math.round(min * 1e6)),
+                BigInteger.valueOf(Math.round(max * 1e6)), values, rationale, proposal("500" + id));
     }
 
     public GovernanceSnapshot snapshot() {
