@@ -28,8 +28,13 @@ class ServingConfiguration {
     }
 
     @Bean
-    GovernanceState governanceState() {
-        return new GovernanceState();
+    GovernanceState governanceState(MeterRegistry meters) {
+        GovernanceState state = new GovernanceState();
+        Gauge.builder("gateway.sync.lag.blocks", state, s -> s.status().lagBlocks())
+                .description("blocks the applied registry state trails the chain head").register(meters);
+        Gauge.builder("gateway.sync.chain.reachable", state, s -> s.status().chainReachable() ? 1 : 0)
+                .register(meters);
+        return state;
     }
 
     @Bean
