@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.modeldao.app.GovernanceChainFixture;
+import org.modeldao.app.audit.AuditEvent;
+import org.modeldao.app.audit.AuditFilter;
+import org.modeldao.app.audit.AuditTrail;
+import org.modeldao.app.catalog.CatalogModel;
+import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.delegation.SignedDelegation;
 import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
 import org.modeldao.app.proposals.ProposalAction.SetCurrentVersion;
@@ -191,6 +196,34 @@ class GovernanceFlowsIT {
         var registry = dao.registry();
         assertThat(VersionState.of(registry.getVersion("iris-classifier", "1").send().state)).isEqualTo(VersionState.APPROVED);
         assertThat(registry.currentVersion("iris-classifier").send()).isEqualTo("1");
+    }
+
+    @Test
+    @Order(10)
+    void the_catalog_shows_the_version_with_its_hashes_and_the_proposal_that_approved_it() {
+        var catalog = new ModelCatalog(dao.logs, dao.contracts);
+
+        CatalogModel iris = catalog.model("iris-classifier").orElseThrow();
+        assertThat(iris.currentVersion()).contains("1");
+        CatalogModel.Version v1 = iris.version("1").orElseThrow();
+        assertThat(v1.state()).isEqualTo(VersionState.APPROVED);
+        assertThat(v1.artifactSha256()).isEqualTo("0x" + "ab".repeat(32));
+        assertThat(v1.approvedBy().proposalId()).contains(proposalId);
+        assertThat(iris.currentSetBy().orElseThrow().proposalId()).contains(proposalId);
+    }
+
+    @Test
+    @Order(10)
+    void the_audit_trail_lists_every_step_and_filters_by_proposal() {
+        var trail = new AuditTrail(dao.logs, dao.governor, dao.contracts);
+
+        var events = trail.events(new AuditFilter("Governor", "", proposalId.toString(), 0, 0));
+        // OpenZeppelin emits VoteCast (not VoteCastWithParams) when a signed vote carries no params
+        assertThat(events).extracting(AuditEvent::event).containsExactly("ProposalExecuted", "ProposalQueued", "VoteCast",
+                "VoteCast", "VoteCast", "ProposalCreated");
+        assertThat(trail.csv(new AuditFilter("Registry", "", "", 0, 0)))
+                .startsWith("block,time,transaction,log_index,contract,event,proposal_id,summary\r\n")
+                .contains("ModelVersionApproved,,Approved model iris-classifier v1");
     }
 
     @Test
