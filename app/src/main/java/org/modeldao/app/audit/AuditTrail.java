@@ -1,6 +1,10 @@
 package org.modeldao.app.audit;
 
+import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import org.modeldao.app.audit.internal.EventDescriber;
 import org.modeldao.app.proposals.GovernanceContracts;
@@ -24,7 +28,16 @@ public class AuditTrail {
     }
 
     public List<AuditEvent> events(AuditFilter filter) {
-        return logs.all().stream().map(this::toEvent).filter(filter::matches)
+        List<AuditEvent> all = logs.all().stream().map(this::toEvent).toList();
+        // registry and timelock events of an execution belong to the proposal executed in the same transaction
+        Map<String, BigInteger> executed = new HashMap<>();
+        all.stream().filter(e -> e.event().equals("ProposalExecuted"))
+                .forEach(e -> executed.put(e.transactionHash(), e.proposalId().orElseThrow()));
+        return all.stream()
+                .map(e -> e.proposalId().isPresent() || !executed.containsKey(e.transactionHash()) ? e
+                        : new AuditEvent(e.block(), e.time(), e.transactionHash(), e.logIndex(), e.contract(), e.event(), e.summary(),
+                                Optional.of(executed.get(e.transactionHash()))))
+                .filter(filter::matches)
                 .sorted(Comparator.comparingLong(AuditEvent::block).thenComparingLong(AuditEvent::logIndex).reversed())
                 .toList();
     }

@@ -218,12 +218,14 @@ class GovernanceFlowsIT {
         var trail = new AuditTrail(dao.logs, dao.governor, dao.contracts);
 
         var events = trail.events(new AuditFilter("Governor", "", proposalId.toString(), 0, 0));
+        assertThat(trail.events(new AuditFilter("Registry", "", proposalId.toString(), 0, 0)))
+                .extracting(AuditEvent::event).containsExactly("CurrentVersionChanged", "ModelVersionApproved");
         // OpenZeppelin emits VoteCast (not VoteCastWithParams) when a signed vote carries no params
         assertThat(events).extracting(AuditEvent::event).containsExactly("ProposalExecuted", "ProposalQueued", "VoteCast",
                 "VoteCast", "VoteCast", "ProposalCreated");
         assertThat(trail.csv(new AuditFilter("Registry", "", "", 0, 0)))
                 .startsWith("block,time,transaction,log_index,contract,event,proposal_id,summary\r\n")
-                .contains("ModelVersionApproved,,Approved model iris-classifier v1");
+                .contains("ModelVersionApproved," + proposalId + ",\"Approved model iris-classifier v1");
     }
 
     @Test
