@@ -52,9 +52,13 @@ public class VoteService {
      * (a plain {@code Ballot} would silently drop the reason).
      */
     public String ballotToSign(String voter, BigInteger proposalId, VoteType vote, String reason) {
+        return typedData(prepare(voter, proposalId, vote, reason));
+    }
+
+    /** The ballot (with the voter's current nonce) whose {@link #typedData} the member signs. */
+    public Ballot prepare(String voter, BigInteger proposalId, VoteType vote, String reason) {
         requireCanVote(voter, proposalId);
-        return typedData(new Ballot(proposalId, vote, Keys.toChecksumAddress(voter), reason == null ? "" : reason.strip(),
-                governor.governorNonce(voter)));
+        return new Ballot(proposalId, vote, Keys.toChecksumAddress(voter), reason, governor.governorNonce(voter));
     }
 
     /** Verifies and relays a signed ballot. A refusal is a value: nothing was sent. */
@@ -104,7 +108,7 @@ public class VoteService {
         }
     }
 
-    private String typedData(Ballot ballot) {
+    public String typedData(Ballot ballot) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("proposalId", ballot.proposalId().toString());
         message.put("support", ballot.vote().support().intValueExact());
