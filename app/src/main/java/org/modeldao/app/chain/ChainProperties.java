@@ -3,29 +3,20 @@ package org.modeldao.app.chain;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the DAO's contracts live. Until the governance deployment descriptor is wired in, the
- * addresses are configured directly; an empty token or governor address means "no deployment
- * known", and everyone reads as holding no voting power.
+ * Where the DAO lives. With a deployment descriptor (written by governance-contracts'
+ * GovernanceDeployer) the chain id and contract addresses come from it; without one, the app runs
+ * against {@code chainId} with no contracts, and everyone reads as holding no voting power.
  *
- * @param rpcUrl JSON-RPC endpoint of the chain node
- * @param chainId EIP-155 chain id sign-in messages must name (31337 = local dev chain)
- * @param token GovernanceToken address, or empty
- * @param governor ModelDaoGovernor address, or empty
+ * @param deploymentFile path of the deployment descriptor JSON, or empty
+ * @param rpcUrl JSON-RPC endpoint; empty = the descriptor's, else http://127.0.0.1:8545
+ * @param chainId chain id to use when there is no descriptor (31337 = local dev chain)
  */
 @ConfigurationProperties("modeldao.chain")
-public record ChainProperties(String rpcUrl, long chainId, String token, String governor) {
-
-    /** Hardhat's and Anvil's chain id; the only chain the dev wallet may ever sign for. */
-    public static final long DEV_CHAIN_ID = 31337;
+public record ChainProperties(String deploymentFile, String rpcUrl, Long chainId) {
 
     public ChainProperties {
-        rpcUrl = rpcUrl == null || rpcUrl.isBlank() ? "http://127.0.0.1:8545" : rpcUrl;
-        chainId = chainId == 0 ? DEV_CHAIN_ID : chainId;
-        token = token == null ? "" : token.trim();
-        governor = governor == null ? "" : governor.trim();
-    }
-
-    public boolean hasDeployment() {
-        return !token.isEmpty() && !governor.isEmpty();
+        deploymentFile = deploymentFile == null ? "" : deploymentFile.trim();
+        rpcUrl = rpcUrl == null ? "" : rpcUrl.trim();
+        chainId = chainId == null ? ChainDeployment.DEV_CHAIN_ID : chainId;
     }
 }

@@ -3,7 +3,7 @@ package org.modeldao.app.identity;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.modeldao.app.chain.ChainProperties;
+import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
 import org.modeldao.app.identity.internal.NonceStore;
@@ -27,12 +27,12 @@ public class SignInService {
     private final VotingPowerReader votingPower;
     private final RoleResolver roles;
     private final IdentityProperties properties;
-    private final ChainProperties chain;
+    private final ChainDeployment chain;
     private final SiweVerifier verifier;
     private final Clock clock;
 
     public SignInService(NonceStore nonces, VotingPowerReader votingPower, RoleResolver roles,
-            IdentityProperties properties, ChainProperties chain, Clock clock) {
+            IdentityProperties properties, ChainDeployment chain, Clock clock) {
         this.nonces = nonces;
         this.votingPower = votingPower;
         this.roles = roles;

@@ -1,8 +1,10 @@
 package org.modeldao.app.chain.internal;
 
+import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.chain.ChainProperties;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
+import org.modeldao.contracts.DeploymentDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +13,26 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.http.HttpService;
 
-/** The chain adapter: one JSON-RPC client and the readers built on the generated wrappers. */
+/** The chain adapter: the resolved deployment, one JSON-RPC client and the readers built on the generated wrappers. */
 @Configuration(proxyBeanMethods = false)
 class ChainConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     @Bean
-    Web3jService web3jService(ChainProperties chain) {
-        return new HttpService(chain.rpcUrl());
+    ChainDeployment chainDeployment(ChainProperties properties) {
+        ChainDeployment deployment = ChainDeployment.resolve(properties);
+        deployment.contracts().ifPresentOrElse(
+                contracts -> log.info("Governance on chain {} via {}: token {}, governor {}, registry {}", deployment.chainId(),
+                        deployment.rpcUrl(), contracts.token(), contracts.governor(), contracts.registry()),
+                () -> log.warn("No deployment descriptor configured (modeldao.chain.deployment-file): chain {} via {}, "
+                        + "everyone signs in without voting power.", deployment.chainId(), deployment.rpcUrl()));
+        return deployment;
+    }
+
+    @Bean
+    Web3jService web3jService(ChainDeployment deployment) {
+        return new HttpService(deployment.rpcUrl());
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -28,12 +41,11 @@ class ChainConfiguration {
     }
 
     @Bean
-    VotingPowerReader votingPowerReader(Web3j web3j, ChainProperties chain) {
-        if (!chain.hasDeployment()) {
-            log.warn("No governance deployment configured (modeldao.chain.token / governor): everyone signs in without voting power.");
+    VotingPowerReader votingPowerReader(Web3j web3j, ChainDeployment deployment) {
+        if (deployment.contracts().isEmpty()) {
             return address -> VotingPower.none();
         }
-        log.info("Reading voting power from token {} and governor {} on chain {} via {}", chain.token(), chain.governor(), chain.chainId(), chain.rpcUrl());
-        return new ContractVotingPowerReader(web3j, chain.token(), chain.governor());
+        DeploymentDescriptor contracts = deployment.descriptor();
+        return new ContractVotingPowerReader(web3j, contracts.token(), contracts.governor());
     }
 }

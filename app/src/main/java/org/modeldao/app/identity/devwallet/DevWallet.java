@@ -3,7 +3,7 @@ package org.modeldao.app.identity.devwallet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.modeldao.app.chain.ChainProperties;
+import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +31,10 @@ public class DevWallet {
     private final Web3j web3j;
     private final Web3jService rpc;
 
-    public DevWallet(ChainProperties chain, Web3j web3j, Web3jService rpc) {
-        if (chain.chainId() != ChainProperties.DEV_CHAIN_ID) {
+    public DevWallet(ChainDeployment chain, Web3j web3j, Web3jService rpc) {
+        if (!chain.isDevChain()) {
             throw new IllegalStateException("The dev wallet only works on the local dev chain (chain id "
-                    + ChainProperties.DEV_CHAIN_ID + "), but modeldao.chain.chain-id is " + chain.chainId()
+                    + ChainDeployment.DEV_CHAIN_ID + "), but the configured chain id is " + chain.chainId()
                     + ". Run without the 'dev' profile.");
         }
         this.web3j = web3j;
@@ -69,8 +69,8 @@ public class DevWallet {
 
     private void requireDevChain() throws IOException {
         long nodeChainId = web3j.ethChainId().send().getChainId().longValueExact();
-        if (nodeChainId != ChainProperties.DEV_CHAIN_ID) {
-            throw new IllegalStateException("The node reports chain id " + nodeChainId + "; the dev wallet signs only on chain " + ChainProperties.DEV_CHAIN_ID + ".");
+        if (nodeChainId != ChainDeployment.DEV_CHAIN_ID) {
+            throw new IllegalStateException("The node reports chain id " + nodeChainId + "; the dev wallet signs only on chain " + ChainDeployment.DEV_CHAIN_ID + ".");
         }
     }
 }
