@@ -4,7 +4,7 @@ import static org.modeldao.app.proposals.ChainCall.attempt;
 
 import java.util.List;
 import java.util.Map;
-import org.modeldao.app.chain.ChainProperties;
+import org.modeldao.app.chain.ChainDeployment;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import org.web3j.protocol.Web3j;
@@ -61,8 +61,8 @@ public class DevNodeWallet {
 
     private void requireDevChain() {
         long chainId = attempt("read the chain id", () -> web3j.ethChainId().send().getChainId()).longValueExact();
-        if (chainId != ChainProperties.DEV_CHAIN_ID) {
-            throw new IllegalStateException("The dev node wallet only signs on chain " + ChainProperties.DEV_CHAIN_ID + ", not " + chainId);
+        if (chainId != ChainDeployment.DEV_CHAIN_ID) {
+            throw new IllegalStateException("The dev node wallet only signs on chain " + ChainDeployment.DEV_CHAIN_ID + ", not " + chainId);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.modeldao.app.proposals.internal;
 
 import java.util.Optional;
-import org.modeldao.app.chain.ChainProperties;
+import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernanceContracts;
 import org.modeldao.app.proposals.GovernanceLogs;
@@ -9,7 +9,6 @@ import org.modeldao.app.proposals.GovernanceProperties;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.Relayer;
-import org.modeldao.contracts.DeploymentDescriptor;
 import org.modeldao.contracts.devchain.DevAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +27,11 @@ class GovernanceConfiguration {
     private static final int DEV_RELAYER_ACCOUNT = 19;
 
     @Bean
-    GovernanceContracts governanceContracts(GovernanceProperties governance, ChainProperties chain) {
-        if (governance.deploymentFile() != null) {
-            DeploymentDescriptor descriptor = DeploymentDescriptor.read(governance.deploymentFile());
-            log.info("Governing the DAO of {} (governor {}, registry {})", governance.deploymentFile(), descriptor.governor(), descriptor.registry());
-            return GovernanceContracts.of(descriptor);
-        }
-        GovernanceContracts contracts = new GovernanceContracts(chain.chainId(), chain.token(), chain.governor(),
-                governance.timelock(), governance.registry(), governance.deploymentBlock());
-        if (!contracts.configured()) {
-            log.warn("No complete DAO deployment configured (modeldao.governance.deployment-file, or modeldao.chain.token/governor "
-                    + "and modeldao.governance.timelock/registry): proposals, votes and the catalog are unavailable.");
+    GovernanceContracts governanceContracts(ChainDeployment deployment) {
+        return deployment.contracts().map(GovernanceContracts::of).orElseGet(() -> {
+            log.warn("No DAO deployment configured (modeldao.chain.deployment-file): proposals, votes and the catalog are unavailable.");
             return GovernanceContracts.none();
-        }
-        return contracts;
+        });
     }
 
     @Bean
@@ -66,11 +56,11 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    Relayer relayer(Web3j web3j, GovernanceProperties governance, GovernanceContracts contracts, ChainProperties chain) {
+    Relayer relayer(Web3j web3j, GovernanceProperties governance, ChainDeployment chain) {
         Optional<Credentials> account = Optional.empty();
         if (!governance.relayerKey().isEmpty()) {
             account = Optional.of(Credentials.create(governance.relayerKey()));
-        } else if (chain.chainId() == ChainProperties.DEV_CHAIN_ID) {
+        } else if (chain.isDevChain()) {
             account = Optional.of(DevAccounts.get(DEV_RELAYER_ACCOUNT));
             log.warn("Relaying signed votes and delegations with dev chain account #{} ({}): configure modeldao.governance.relayer-key elsewhere.",
                     DEV_RELAYER_ACCOUNT, account.get().getAddress());
