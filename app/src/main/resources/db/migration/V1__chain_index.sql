@@ -7,6 +7,7 @@ CREATE TABLE indexer_cursor (
     cursor_name VARCHAR(32) PRIMARY KEY,
     chain_id    BIGINT      NOT NULL,
     governor    VARCHAR(42) NOT NULL,
+    registry    VARCHAR(42) NOT NULL,
     next_block  BIGINT      NOT NULL,
     updated_at  TIMESTAMP   NOT NULL
 );

@@ -34,6 +34,7 @@ final class ChainIndexer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private boolean chainVerified;
 
     ChainIndexer(ChainNode node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
             ApplicationEventPublisher events) {
@@ -51,6 +52,7 @@ final class ChainIndexer {
 
     /** One catch-up: returns the number of logs stored (0 when already at the confirmed head). */
     int catchUp() {
+        requireDeploymentChain();
         long next = transactions.execute(status -> cursor.nextBlock(deployment));
         next = undoReorganisedBlocks(next);
         long target = node.latestBlock() - settings.confirmations();
@@ -61,6 +63,18 @@ final class ChainIndexer {
             next = to + 1;
         }
         return stored;
+    }
+
+    /** A descriptor for another chain would index nothing, or worse, someone else's contracts. */
+    private void requireDeploymentChain() {
+        if (!chainVerified) {
+            long nodeChain = node.chainId();
+            if (nodeChain != deployment.chainId()) {
+                throw new IllegalStateException("the node serves chain " + nodeChain + " but the deployment descriptor names chain "
+                        + deployment.chainId() + ": check modeldao.chain.rpc-url and modeldao.chain.deployment-file");
+            }
+            chainVerified = true;
+        }
     }
 
     private int index(long from, long to) {

@@ -29,8 +29,9 @@ final class IndexerCursor {
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .optional();
         if (stored.isEmpty()) {
-            jdbc.sql("INSERT INTO indexer_cursor (cursor_name, chain_id, governor, next_block, updated_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(NAME, deployment.chainId(), deployment.governor().toLowerCase(Locale.ROOT), deployment.deploymentBlock(), now())
+            jdbc.sql("INSERT INTO indexer_cursor (cursor_name, chain_id, governor, registry, next_block, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(NAME, deployment.chainId(), deployment.governor().toLowerCase(Locale.ROOT),
+                            deployment.registry().toLowerCase(Locale.ROOT), deployment.deploymentBlock(), now())
                     .update();
             return deployment.deploymentBlock();
         }
