@@ -35,7 +35,7 @@ class IndexerConfiguration {
                 IndexerStore.on(dataSource, clock), events);
         log.info("Indexing governor {} on chain {} from block {} via {} ({} confirmations)", deployment.governor(),
                 deployment.chainId(), deployment.deploymentBlock(), rpcUrl, settings.confirmations());
-        return new IndexerLoop(indexer, IndexerLeadership.forDatabase(dataSource, "modeldao-indexer:" + deployment.governor().toLowerCase()),
+        return new IndexerLoop(indexer, IndexerLeadership.forDatabase(dataSource, deployment.governor()),
                 settings.pollInterval(), web3j::shutdown);
     }
 }

@@ -20,10 +20,11 @@ interface IndexerLeadership extends AutoCloseable {
     void close();
 
     /** PostgreSQL session advisory lock on a dedicated connection; an embedded database has one instance only. */
-    static IndexerLeadership forDatabase(DataSource dataSource, String deploymentKey) {
+    static IndexerLeadership forDatabase(DataSource dataSource, String governorAddress) {
+        long key = ("modeldao-indexer:" + governorAddress.toLowerCase(java.util.Locale.ROOT)).hashCode();
         try (Connection connection = dataSource.getConnection()) {
             if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                return new AdvisoryLockLeadership(dataSource, deploymentKey.hashCode());
+                return new AdvisoryLockLeadership(dataSource, key);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database to choose the indexer's leadership: " + e.getMessage(), e);
