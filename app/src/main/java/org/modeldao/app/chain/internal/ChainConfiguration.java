@@ -1,0 +1,51 @@
+package org.modeldao.app.chain.internal;
+
+import org.modeldao.app.chain.ChainDeployment;
+import org.modeldao.app.chain.ChainProperties;
+import org.modeldao.app.chain.VotingPower;
+import org.modeldao.app.chain.VotingPowerReader;
+import org.modeldao.contracts.DeploymentDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.http.HttpService;
+
+/** The chain adapter: the resolved deployment, one JSON-RPC client and the readers built on the generated wrappers. */
+@Configuration(proxyBeanMethods = false)
+class ChainConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
+
+    @Bean
+    ChainDeployment chainDeployment(ChainProperties properties) {
+        ChainDeployment deployment = ChainDeployment.resolve(properties);
+        deployment.contracts().ifPresentOrElse(
+                contracts -> log.info("Governance on chain {} via {}: token {}, governor {}, registry {}", deployment.chainId(),
+                        deployment.rpcUrl(), contracts.token(), contracts.governor(), contracts.registry()),
+                () -> log.warn("No deployment descriptor configured (modeldao.chain.deployment-file): chain {} via {}, "
+                        + "everyone signs in without voting power.", deployment.chainId(), deployment.rpcUrl()));
+        return deployment;
+    }
+
+    @Bean
+    Web3jService web3jService(ChainDeployment deployment) {
+        return new HttpService(deployment.rpcUrl());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    Web3j web3j(Web3jService web3jService) {
+        return Web3j.build(web3jService);
+    }
+
+    @Bean
+    VotingPowerReader votingPowerReader(Web3j web3j, ChainDeployment deployment) {
+        if (deployment.contracts().isEmpty()) {
+            return address -> VotingPower.none();
+        }
+        DeploymentDescriptor contracts = deployment.descriptor();
+        return new ContractVotingPowerReader(web3j, contracts.token(), contracts.governor());
+    }
+}

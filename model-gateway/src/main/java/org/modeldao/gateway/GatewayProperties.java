@@ -1,0 +1,33 @@
+package org.modeldao.gateway;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's settings ({@code gateway.*}).
+ *
+ * @param chain where the registry lives and how closely to follow it
+ * @param serving capacity per loaded version and artifact limits
+ * @param redisUri Redis for shared rate-limit buckets (e.g. redis://127.0.0.1:6379); empty = in-process buckets
+ * @param maxRequestBytes largest request body accepted
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") String redisUri,
+        @DefaultValue("1048576") long maxRequestBytes) {
+
+    /**
+     * @param deploymentFile DeploymentDescriptor JSON naming the contracts and deployment block; empty = no chain
+     * @param rpcUrl overrides the descriptor's RPC URL when set
+     * @param confirmations blocks an event must be buried under before it is applied
+     * @param stateFile where the last known approved set is kept for restarts while the chain is down
+     */
+    public record Chain(@DefaultValue("") String deploymentFile, @DefaultValue("") String rpcUrl,
+            @DefaultValue("0") int confirmations, @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("./.gateway/approved-state.json") Path stateFile) {}
+
+    public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
+            @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,
+            @DefaultValue("104857600") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout) {}
+}

@@ -1,0 +1,58 @@
+package org.modeldao.gateway;
+
+import java.time.Clock;
+import org.modeldao.gateway.approval.GovernanceState;
+import org.modeldao.gateway.audit.AuditChainVerifier;
+import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.constraints.ConstraintEngine;
+import org.modeldao.gateway.inference.InferenceMetrics;
+import org.modeldao.gateway.inference.InferenceService;
+import org.modeldao.gateway.policy.AccessPolicyEnforcer;
+import org.modeldao.gateway.policy.LocalRateLimiter;
+import org.modeldao.gateway.policy.RateLimiter;
+import org.modeldao.gateway.policy.RedisRateLimiter;
+import org.modeldao.gateway.policy.VotesLookup;
+import org.modeldao.gateway.serving.ServingRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires policy, constraints, audit and the inference pipeline. */
+@Configuration(proxyBeanMethods = false)
+class GovernanceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AuditLog auditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        return new AuditLog(jdbc, new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    AuditChainVerifier auditChainVerifier(JdbcTemplate jdbc) {
+        return new AuditChainVerifier(jdbc);
+    }
+
+    @Bean
+    RateLimiter rateLimiter(GatewayProperties properties) {
+        return properties.redisUri().isBlank() ? new LocalRateLimiter()
+                : new RedisRateLimiter(properties.redisUri(), "modeldao:gateway:rate:");
+    }
+
+    @Bean
+    AccessPolicyEnforcer accessPolicyEnforcer(ObjectProvider<VotesLookup> votes, RateLimiter rateLimiter) {
+        VotesLookup lookup = votes.getIfAvailable(() -> address -> {
+            throw new VotesLookup.VotesUnavailableException("no chain configured", null);
+        });
+        return new AccessPolicyEnforcer(lookup, rateLimiter);
+    }
+
+    @Bean
+    InferenceService inferenceService(ServingRegistry registry, GovernanceState governance,
+            AccessPolicyEnforcer access, AuditLog audit, MeterRegistry meters) {
+        return new InferenceService(registry, governance, access, new ConstraintEngine(), audit,
+                new InferenceMetrics(meters));
+    }
+}

@@ -1,0 +1,95 @@
+package org.modeldao.gateway;
+
+import java.time.Clock;
+import org.modeldao.gateway.approval.GovernanceState;
+import org.modeldao.gateway.audit.AuditEntry;
+import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.serving.ServingEvent;
+import org.modeldao.gateway.serving.ServingReconciler;
+import org.modeldao.gateway.serving.ServingRegistry;
+import org.modeldao.gateway.serving.ServingSettings;
+import org.modeldao.gateway.serving.VersionLoader;
+import org.modeldao.gateway.serving.VersionState;
+import org.modeldao.gateway.verification.ArtifactFetcher;
+import org.modeldao.gateway.verification.ArtifactVerifier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the serving core (no web types): verification, loading, hot swap, lifecycle audit. */
+@Configuration(proxyBeanMethods = false)
+class ServingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    GovernanceState governanceState(MeterRegistry meters) {
+        GovernanceState state = new GovernanceState();
+        Gauge.builder("gateway.sync.lag.blocks", state, s -> s.status().lagBlocks())
+                .description("blocks the applied registry state trails the chain head").register(meters);
+        Gauge.builder("gateway.sync.chain.reachable", state, s -> s.status().chainReachable() ? 1 : 0)
+                .register(meters);
+        return state;
+    }
+
+    @Bean
+    ServingSettings servingSettings(GatewayProperties properties) {
+        GatewayProperties.Serving s = properties.serving();
+        return new ServingSettings(s.predictorsPerVersion(), s.queueCapacity(), s.queueTimeout(),
+                s.retryUnavailableAfter());
+    }
+
+    @Bean
+    ArtifactVerifier artifactVerifier(GatewayProperties properties) {
+        return new ArtifactVerifier(new ArtifactFetcher(properties.serving().maxArtifactBytes(),
+                properties.serving().fetchTimeout()));
+    }
+
+    @Bean
+    ServingRegistry servingRegistry(MeterRegistry meters) {
+        ServingRegistry registry = new ServingRegistry();
+        Gauge.builder("gateway.versions.loaded", registry, ServingRegistry::readyCount)
+                .description("model versions loaded and servable").register(meters);
+        Gauge.builder("gateway.versions.quarantined", registry,
+                r -> r.states().stream().filter(s -> s instanceof VersionState.Quarantined).count())
+                .description("approved versions whose artifact or card did not match the voted hash").register(meters);
+        return registry;
+    }
+
+    @Bean(destroyMethod = "close")
+    ServingReconciler servingReconciler(ServingRegistry registry, ArtifactVerifier verifier, ServingSettings settings,
+            Clock clock, GovernanceState governance, AuditLog audit, MeterRegistry meters) {
+        ServingReconciler reconciler = new ServingReconciler(registry, new VersionLoader(verifier, settings), settings,
+                clock);
+        reconciler.onEvent(event -> audit.record(new AuditEntry(auditKind(event.kind()), "gateway",
+                event.version().model(), event.version().version(), event.kind().name().toLowerCase(),
+                event.detail() + "; sha256 " + event.artifactSha256() + "; proposal " + event.proposalId())));
+        reconciler.onEvent(event -> {
+            if (event.kind() == ServingEvent.Kind.QUARANTINED) {
+                Counter.builder("gateway.quarantines").description("versions quarantined, with the reason")
+                        .tags("model", event.version().model(), "version", event.version().version(),
+                                "reason", event.detail().startsWith("model card") ? "card_hash_mismatch"
+                                        : event.detail().startsWith("artifact sha256") ? "artifact_hash_mismatch"
+                                        : "unloadable")
+                        .register(meters).increment();
+            }
+        });
+        governance.onChange(reconciler::reconcile);
+        return reconciler;
+    }
+
+    private static String auditKind(ServingEvent.Kind kind) {
+        return switch (kind) {
+            case LOADED -> "LOAD";
+            case QUARANTINED -> "QUARANTINE";
+            case UNAVAILABLE -> "UNAVAILABLE";
+            case REVOKED -> "REVOKE";
+            case CURRENT_CHANGED -> "CURRENT";
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.modeldao.gateway.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+import org.modeldao.gateway.policy.Caller;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who the verified bearer token names. The governance app puts the signed-in account in the
+ * {@code address} claim (falling back to {@code sub} when that is an address).
+ */
+final class CallerResolver {
+
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+
+    private CallerResolver() {}
+
+    static Caller resolve(Authentication authentication, HttpServletRequest request) {
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            String address = jwt.getClaimAsString("address");
+            if (address == null) {
+                address = jwt.getSubject();
+            }
+            if (address != null && ADDRESS.matcher(address).matches()) {
+                return Caller.account(address);
+            }
+            throw new BadRequestException("the bearer token names no account address");
+        }
+        return Caller.anonymous(request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,108 @@
+package org.modeldao.gateway.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.modeldao.gateway.approval.GovernanceState;
+import org.modeldao.gateway.approval.ModelGovernance;
+import org.modeldao.gateway.approval.SyncStatus;
+import org.modeldao.gateway.approval.VersionKey;
+import org.modeldao.gateway.serving.ServingException;
+import org.modeldao.gateway.serving.ServingRegistry;
+import org.modeldao.gateway.serving.TensorSpec;
+import org.modeldao.gateway.serving.VersionState;
+import org.springframework.stereotype.Component;
+
+/** Read side of the OIP API: model metadata, readiness, server health. */
+@Component
+class ModelDirectory {
+
+    static final String PLATFORM = "onnxruntime_onnx";
+
+    private final ServingRegistry registry;
+    private final GovernanceState governance;
+
+    ModelDirectory(ServingRegistry registry, GovernanceState governance) {
+        this.registry = registry;
+        this.governance = governance;
+    }
+
+    /** Metadata of a version; {@code version} null = the current one. */
+    OipDtos.ModelMetadata metadata(String model, String version) throws ServingException {
+        ModelGovernance governed = governance.current().model(model)
+                .orElseThrow(() -> new ServingException.NotFound("unknown model " + model));
+        String resolved = version != null ? version : registry.currentVersion(model).orElse(null);
+        List<String> versions = governed.versions().keySet().stream().sorted().toList();
+        if (resolved == null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("state", "no_current_version");
+            return new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+        }
+        VersionState state = registry.state(new VersionKey(model, resolved))
+                .orElseThrow(() -> new ServingException.NotFound("model " + model + " has no version " + version));
+        Map<String, Object> p = Responses.provenance(state.approved());
+        p.put("state", state.name());
+        p.put("current_version", governed.currentVersion());
+        return switch (state) {
+            case VersionState.Ready ready -> new OipDtos.ModelMetadata(model, versions, PLATFORM,
+                    tensors(ready.loaded().signature().inputs()), tensors(ready.loaded().signature().declaredOutputs()),
+                    withLabels(p, ready.loaded().signature().labels()));
+            case VersionState.Revoked revoked -> throw new ServingException.Revoked(
+                    model + "/" + resolved + " was revoked by the DAO: " + revoked.approved().revocationReason());
+            case VersionState.Quarantined q -> {
+                p.put("quarantine_reason", q.reason());
+                yield new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+            }
+            case VersionState.Unavailable u -> {
+                p.put("unavailable_reason", u.reason());
+                yield new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+            }
+            case VersionState.Loading l -> new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+        };
+    }
+
+    boolean ready(String model, String version) throws ServingException {
+        if (governance.current().model(model).isEmpty()) {
+            throw new ServingException.NotFound("unknown model " + model);
+        }
+        String resolved = version != null ? version : registry.currentVersion(model).orElse(null);
+        if (resolved == null) {
+            return false;
+        }
+        Optional<VersionState> state = registry.state(new VersionKey(model, resolved));
+        if (state.isEmpty()) {
+            throw new ServingException.NotFound("model " + model + " has no version " + resolved);
+        }
+        return state.get() instanceof VersionState.Ready;
+    }
+
+    /** Ready once the approved set is known and nothing is still loading; degraded off-chain. */
+    OipDtos.Ready serverReadiness() {
+        SyncStatus sync = governance.status();
+        boolean known = governance.current().block() >= 0;
+        boolean settled = registry.states().stream().noneMatch(s -> s instanceof VersionState.Loading);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("chain_reachable", sync.chainReachable());
+        p.put("applied_block", sync.appliedBlock());
+        p.put("chain_head", sync.chainHead());
+        p.put("sync_lag_blocks", sync.lagBlocks());
+        p.put("from_persisted_state", sync.fromPersistedState());
+        p.put("loaded_versions", registry.readyCount());
+        if (!sync.healthy()) {
+            p.put("degraded_because", sync.lastError());
+        }
+        return new OipDtos.Ready(known && settled, sync.healthy() ? "ok" : "degraded", p);
+    }
+
+    private static List<OipDtos.TensorMetadata> tensors(List<TensorSpec> specs) {
+        return specs.stream().map(s -> new OipDtos.TensorMetadata(s.name(), s.datatype().name(), s.shape())).toList();
+    }
+
+    private static Map<String, Object> withLabels(Map<String, Object> p, List<String> labels) {
+        if (!labels.isEmpty()) {
+            p.put("labels", labels);
+        }
+        return p;
+    }
+}

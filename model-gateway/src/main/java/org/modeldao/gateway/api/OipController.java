@@ -1,0 +1,99 @@
+package org.modeldao.gateway.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.modeldao.gateway.inference.InferenceCall;
+import org.modeldao.gateway.inference.InferenceOutcome;
+import org.modeldao.gateway.inference.InferenceService;
+import org.modeldao.gateway.serving.ServingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Open Inference Protocol v2 REST endpoints: a thin adapter over the inference core. */
+@RestController
+@RequestMapping(path = "/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Open Inference Protocol v2")
+class OipController {
+
+    private final InferenceService inference;
+    private final ModelDirectory directory;
+
+    OipController(InferenceService inference, ModelDirectory directory) {
+        this.inference = inference;
+        this.directory = directory;
+    }
+
+    @GetMapping
+    @Operation(summary = "Server metadata")
+    OipDtos.ServerMetadata server() {
+        return new OipDtos.ServerMetadata("model-dao-gateway", "0.1.0", List.of());
+    }
+
+    @GetMapping("/health/live")
+    OipDtos.Live live() {
+        return new OipDtos.Live(true);
+    }
+
+    @GetMapping("/health/ready")
+    @Operation(summary = "Ready (200) once the approved set is known and loaded; status 'degraded' off-chain")
+    ResponseEntity<OipDtos.Ready> ready() {
+        OipDtos.Ready readiness = directory.serverReadiness();
+        return ResponseEntity.status(readiness.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(readiness);
+    }
+
+    @GetMapping({"/models/{model}", "/models/{model}/versions/{version}"})
+    @Operation(summary = "Model metadata: inputs, outputs, approving proposal, artifact hash, state")
+    ResponseEntity<Object> metadata(@PathVariable String model, @PathVariable(required = false) String version) {
+        try {
+            return ResponseEntity.ok(directory.metadata(model, version));
+        } catch (ServingException e) {
+            return Responses.unservable(e);
+        }
+    }
+
+    @GetMapping({"/models/{model}/ready", "/models/{model}/versions/{version}/ready"})
+    ResponseEntity<Object> modelReady(@PathVariable String model, @PathVariable(required = false) String version) {
+        try {
+            return ResponseEntity.ok(new OipDtos.ModelReady(model, directory.ready(model, version)));
+        } catch (ServingException e) {
+            return Responses.unservable(e);
+        }
+    }
+
+    @PostMapping(path = {"/models/{model}/infer", "/models/{model}/versions/{version}/infer"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Inference, under the DAO's access policy and ethical constraints")
+    ResponseEntity<Object> infer(@PathVariable String model, @PathVariable(required = false) String version,
+            @RequestBody OipDtos.InferRequest body, Authentication authentication, HttpServletRequest request) {
+        if (body == null || body.inputs() == null) {
+            throw new BadRequestException("the request needs an 'inputs' array");
+        }
+        InferenceCall call = new InferenceCall(model, version, body.id(), CallerResolver.resolve(authentication, request),
+                body.inputs().stream().map(TensorCodec::decode).toList(),
+                body.outputs() == null ? List.of() : body.outputs().stream().map(OipDtos.RequestOutput::name).toList(),
+                purposeOf(body.parameters()));
+        InferenceOutcome outcome = inference.infer(call);
+        if (outcome instanceof InferenceOutcome.Served served) {
+            return ResponseEntity.ok(new OipDtos.InferResponse(served.version().model(), served.version().version(),
+                    body.id(), Responses.provenance(served.version()),
+                    served.outputs().stream().map(TensorCodec::encode).toList()));
+        }
+        return Responses.failure(outcome);
+    }
+
+    private static String purposeOf(Map<String, Object> parameters) {
+        Object purpose = parameters == null ? null : parameters.get("purpose");
+        return purpose == null ? null : purpose.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package org.modeldao.gateway.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Open Inference Protocol v2 REST shapes (kserve/open-inference-protocol). */
+final class OipDtos {
+
+    private OipDtos() {}
+
+    record ServerMetadata(String name, String version, List<String> extensions) {}
+
+    record Live(boolean live) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ready(boolean ready, String status, Map<String, Object> parameters) {}
+
+    record ModelReady(String name, boolean ready) {}
+
+    record TensorMetadata(String name, String datatype, List<Long> shape) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ModelMetadata(String name, List<String> versions, String platform, List<TensorMetadata> inputs,
+            List<TensorMetadata> outputs, Map<String, Object> parameters) {}
+
+    record RequestInput(String name, List<Long> shape, String datatype, Map<String, Object> parameters, JsonNode data) {}
+
+    record RequestOutput(String name, Map<String, Object> parameters) {}
+
+    record InferRequest(String id, Map<String, Object> parameters, List<RequestInput> inputs,
+            List<RequestOutput> outputs) {}
+
+    record ResponseOutput(String name, List<Long> shape, String datatype, Object data) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InferResponse(@JsonProperty("model_name") String modelName,
+            @JsonProperty("model_version") String modelVersion, String id, Map<String, Object> parameters,
+            List<ResponseOutput> outputs) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErrorBody(String error, Map<String, Object> parameters) {
+        ErrorBody(String error) {
+            this(error, null);
+        }
+    }
+}

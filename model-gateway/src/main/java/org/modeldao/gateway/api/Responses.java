@@ -1,0 +1,84 @@
+package org.modeldao.gateway.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.constraints.ConstraintViolation;
+import org.modeldao.gateway.inference.InferenceOutcome;
+import org.modeldao.gateway.policy.AccessDecision;
+import org.modeldao.gateway.serving.ServingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The one place where gateway outcomes become HTTP statuses and error bodies. */
+final class Responses {
+
+    private Responses() {}
+
+    /** What every response says about the version that answered: hash and approving proposal. */
+    static Map<String, Object> provenance(ApprovedVersion v) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("model_version", v.version());
+        p.put("artifact_sha256", v.artifactSha256());
+        p.put("card_sha256", v.cardSha256());
+        p.put("approving_proposal_id", v.approval().proposalId());
+        p.put("approval_transaction", v.approval().transactionHash());
+        p.put("approval_block", v.approval().blockNumber());
+        return p;
+    }
+
+    static ResponseEntity<Object> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(new OipDtos.ErrorBody(message));
+    }
+
+    static ResponseEntity<Object> failure(InferenceOutcome outcome) {
+        return switch (outcome) {
+            case InferenceOutcome.Refused r -> refused(r.version(), r.refusal());
+            case InferenceOutcome.Violated v -> violated(v.version(), v.violation());
+            case InferenceOutcome.Invalid i -> error(HttpStatus.BAD_REQUEST, i.message());
+            case InferenceOutcome.Unservable u -> unservable(u.cause());
+            case InferenceOutcome.Served s -> throw new IllegalArgumentException("not a failure");
+        };
+    }
+
+    static ResponseEntity<Object> unservable(ServingException e) {
+        return switch (e) {
+            case ServingException.NotFound n -> error(HttpStatus.NOT_FOUND, e.getMessage());
+            case ServingException.Revoked r -> error(HttpStatus.GONE, e.getMessage());
+            case ServingException.Quarantined q -> error(HttpStatus.CONFLICT, e.getMessage());
+            case ServingException.NotReady n -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "5").body(new OipDtos.ErrorBody(e.getMessage()));
+            case ServingException.AtCapacity a -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "1").body(new OipDtos.ErrorBody(e.getMessage()));
+            case ServingException.EngineFailure f -> error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+        };
+    }
+
+    private static ResponseEntity<Object> refused(ApprovedVersion version, AccessDecision.Refused refusal) {
+        Map<String, Object> p = provenance(version);
+        p.put("refusal", refusal.reason());
+        p.put("policy", refusal.policy());
+        p.put("policy_proposal_id", refusal.proposalId());
+        var builder = ResponseEntity.status(refusal.status());
+        if (refusal.retryAfterSeconds() > 0) {
+            builder.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        if (refusal.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.body(new OipDtos.ErrorBody(refusal.message() + " (policy " + refusal.policy()
+                + " voted in proposal " + refusal.proposalId() + ")", p));
+    }
+
+    private static ResponseEntity<Object> violated(ApprovedVersion version, ConstraintViolation violation) {
+        Map<String, Object> p = provenance(version);
+        p.put("constraint", violation.constraintName());
+        p.put("constraint_id", violation.constraint().id().toString());
+        p.put("rationale", violation.constraint().rationale());
+        p.put("constraint_proposal_id", violation.constraint().approval().proposalId());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new OipDtos.ErrorBody(
+                "ethical constraint " + violation.constraintName() + " violated: " + violation.detail()
+                        + " (rationale: " + violation.constraint().rationale() + "; proposal "
+                        + violation.constraint().approval().proposalId() + ")", p));
+    }
+}

@@ -1,0 +1,119 @@
+package org.modeldao.gateway.audit;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends entries to the hash-chained audit table. Callers enqueue (a bounded queue, so a slow
+ * database slows requests down rather than losing entries); one virtual thread writes them in
+ * order, in batches, each batch in one transaction holding the chain head's row lock.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    private record Pending(AuditEntry entry, long recordedAtMillis) {}
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+    private final AtomicLong enqueued = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public AuditLog(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.writer = Thread.ofVirtual().name("audit-writer").start(this::writeLoop);
+    }
+
+    public void record(AuditEntry entry) {
+        try {
+            queue.put(new Pending(entry, clock.millis()));
+            enqueued.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.error("audit entry lost to interruption: {}", entry);
+        }
+    }
+
+    /** Waits until everything recorded so far is in the database (tests, shutdown). */
+    public void flush() throws InterruptedException {
+        long target = enqueued.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (written.get() < target && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 499);
+                writeBatch(batch);
+                written.addAndGet(batch.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("audit batch of {} entries could not be written; retrying", batch.size(), e);
+                sleepQuietly();
+                continue;
+            }
+            batch.clear();
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        tx.executeWithoutResult(status -> {
+            var head = jdbc.queryForMap("SELECT seq, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+            long seq = ((Number) head.get("seq")).longValue();
+            String prev = ((String) head.get("entry_hash")).trim();
+            List<Object[]> rows = new ArrayList<>();
+            for (Pending p : batch) {
+                seq++;
+                String hash = StoredEntry.hashOf(seq, p.recordedAtMillis(), p.entry(), prev);
+                AuditEntry e = p.entry();
+                rows.add(new Object[] {seq, p.recordedAtMillis(), e.kind(), e.caller(), e.model(), e.version(),
+                        e.outcome(), e.detail(), prev, hash});
+                prev = hash;
+            }
+            jdbc.batchUpdate("INSERT INTO audit_log (seq, recorded_at_ms, kind, caller, model, model_version, outcome,"
+                    + " detail, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            jdbc.update("UPDATE audit_head SET seq = ?, entry_hash = ? WHERE id = 1", seq, prev);
+        });
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        flush();
+        running = false;
+        writer.join(TimeUnit.SECONDS.toMillis(5));
+    }
+}

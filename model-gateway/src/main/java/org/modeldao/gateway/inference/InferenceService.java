@@ -1,0 +1,136 @@
+package org.modeldao.gateway.inference;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.approval.GovernanceState;
+import org.modeldao.gateway.approval.ModelGovernance;
+import org.modeldao.gateway.audit.AuditEntry;
+import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.constraints.Classification;
+import org.modeldao.gateway.constraints.ConstraintEngine;
+import org.modeldao.gateway.constraints.ConstraintReport;
+import org.modeldao.gateway.policy.AccessDecision;
+import org.modeldao.gateway.policy.AccessPolicyEnforcer;
+import org.modeldao.gateway.serving.Lease;
+import org.modeldao.gateway.serving.LoadedVersion;
+import org.modeldao.gateway.serving.ModelSignature;
+import org.modeldao.gateway.serving.ServingException;
+import org.modeldao.gateway.serving.ServingRegistry;
+import org.modeldao.gateway.serving.Tensor;
+
+/**
+ * Runs one governed inference: resolve the approved version, apply the voted access policy,
+ * validate, check input constraints, predict, check output constraints, and only then
+ * return output. Every decision goes to the audit log (without payloads) and metrics.
+ */
+public final class InferenceService {
+
+    private final ServingRegistry registry;
+    private final GovernanceState governance;
+    private final AccessPolicyEnforcer access;
+    private final ConstraintEngine constraints;
+    private final AuditLog audit;
+    private final InferenceMetrics metrics;
+
+    public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
+            ConstraintEngine constraints, AuditLog audit, InferenceMetrics metrics) {
+        this.registry = registry;
+        this.governance = governance;
+        this.access = access;
+        this.constraints = constraints;
+        this.audit = audit;
+        this.metrics = metrics;
+    }
+
+    public InferenceOutcome infer(InferenceCall call) {
+        long start = System.nanoTime();
+        Lease lease;
+        try {
+            lease = registry.lease(call.model(), call.version());
+        } catch (ServingException e) {
+            // unknown names become one metric series, whatever a client sends
+            boolean known = registry.knownModel(call.model());
+            refusal(call, known ? call.model() : "unknown", known ? call.version() : "unknown", reasonOf(e),
+                    e.getMessage());
+            return new InferenceOutcome.Unservable(e);
+        }
+        try (lease) {
+            return inferWith(lease.version(), call, start);
+        }
+    }
+
+    private InferenceOutcome inferWith(LoadedVersion loaded, InferenceCall call, long start) {
+        ApprovedVersion version = loaded.approved();
+        ModelSignature signature = loaded.signature();
+        ModelGovernance model = governance.current().model(version.model()).orElse(null);
+        var policy = model == null ? org.modeldao.gateway.approval.AccessPolicy.DEFAULT : model.effectivePolicy();
+        var voted = model == null ? List.<org.modeldao.gateway.approval.EthicalConstraint>of() : model.constraints();
+
+        long batch = call.inputs().isEmpty() ? 0 : call.inputs().getFirst().batchSize();
+        if (access.check(call.caller(), version.model(), policy, batch) instanceof AccessDecision.Refused refused) {
+            refusal(call, version.model(), version.version(), refused.reason(), refused.message() + "; policy "
+                    + refused.policy() + " set by proposal " + refused.proposalId());
+            return new InferenceOutcome.Refused(version, refused);
+        }
+        var problem = InputValidator.problemWith(signature, call.inputs(), call.requestedOutputs());
+        if (problem.isPresent()) {
+            refusal(call, version.model(), version.version(), "invalid_input", problem.get());
+            return new InferenceOutcome.Invalid(problem.get());
+        }
+        ConstraintReport before = constraints.beforeInference(voted, call.inputs(), call.purpose());
+        if (!before.passed()) {
+            return violated(call, version, before);
+        }
+        List<Tensor> outputs;
+        try {
+            outputs = new ArrayList<>(loaded.predict(call.inputs()));
+        } catch (ServingException e) {
+            refusal(call, version.model(), version.version(), reasonOf(e), e.getMessage());
+            return new InferenceOutcome.Unservable(e);
+        }
+        ConstraintReport after = ConstraintReport.NONE;
+        if (!signature.labels().isEmpty()) {
+            Classification classification = Classification.of(outputs.getFirst(), signature.labels());
+            after = constraints.afterInference(voted, classification);
+            if (!after.passed()) {
+                return violated(call, version, after);
+            }
+            outputs.add(classification.asTensor(ModelSignature.LABEL_OUTPUT));
+        }
+        if (!call.requestedOutputs().isEmpty()) {
+            outputs.removeIf(t -> !call.requestedOutputs().contains(t.name()));
+        }
+        metrics.served(version.model(), version.version(), Duration.ofNanos(System.nanoTime() - start));
+        audit.record(new AuditEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
+                "constraints passed " + before.checked() + after.checked() + "; sha256 " + version.artifactSha256()
+                        + "; purpose " + call.purpose()));
+        return new InferenceOutcome.Served(version, call.requestId(), outputs);
+    }
+
+    private InferenceOutcome violated(InferenceCall call, ApprovedVersion version, ConstraintReport report) {
+        var violation = report.violation().orElseThrow();
+        metrics.refused(version.model(), version.version(), "constraint_" + violation.constraint().kind().name());
+        audit.record(new AuditEntry("VIOLATION", call.caller().describe(), version.model(), version.version(),
+                violation.constraintName(), "checked " + report.checked() + "; " + violation.detail() + "; proposal "
+                        + violation.constraint().approval().proposalId()));
+        return new InferenceOutcome.Violated(version, violation);
+    }
+
+    private void refusal(InferenceCall call, String model, String version, String reason, String detail) {
+        metrics.refused(model, version == null ? "current" : version, reason);
+        audit.record(new AuditEntry("REFUSAL", call.caller().describe(), model, version, reason, detail));
+    }
+
+    private static String reasonOf(ServingException e) {
+        return switch (e) {
+            case ServingException.NotFound n -> "not_found";
+            case ServingException.Revoked r -> "revoked";
+            case ServingException.Quarantined q -> "quarantined";
+            case ServingException.NotReady n -> "not_ready";
+            case ServingException.AtCapacity a -> "at_capacity";
+            case ServingException.EngineFailure f -> "engine_failure";
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package org.modeldao.gateway.policy;
+
+import java.math.BigInteger;
+import org.modeldao.gateway.approval.AccessPolicy;
+
+/**
+ * Applies a model's voted access policy to one call: who may call, how large a batch, how
+ * often. Expected refusals are values, not exceptions.
+ */
+public final class AccessPolicyEnforcer {
+
+    private final VotesLookup votes;
+    private final RateLimiter rateLimiter;
+
+    public AccessPolicyEnforcer(VotesLookup votes, RateLimiter rateLimiter) {
+        this.votes = votes;
+        this.rateLimiter = rateLimiter;
+    }
+
+    public AccessDecision check(Caller caller, String model, AccessPolicy policy, long batchSize) {
+        String kind = policy.kind().name();
+        String proposal = policy.approval().proposalId();
+        switch (policy.kind()) {
+            case PUBLIC -> { }
+            case TOKEN_HOLDERS -> {
+                if (!caller.authenticated()) {
+                    return refuse(401, "token_required", "model " + model + " is for token holders: send a bearer token",
+                            policy);
+                }
+                BigInteger held;
+                try {
+                    held = votes.votesOf(caller.address());
+                } catch (VotesLookup.VotesUnavailableException e) {
+                    return new AccessDecision.Refused(503, "votes_unavailable",
+                            "cannot read voting power from the chain: " + e.getMessage(), kind, proposal, 5);
+                }
+                if (held.compareTo(policy.minVotes()) < 0) {
+                    return refuse(403, "insufficient_votes", caller.address() + " has " + held + " votes; model " + model
+                            + " requires " + policy.minVotes(), policy);
+                }
+            }
+            case ALLOW_LIST -> {
+                if (!caller.authenticated()) {
+                    return refuse(401, "token_required", "model " + model + " is allow-listed: send a bearer token", policy);
+                }
+                if (!policy.allowList().contains(caller.address())) {
+                    return refuse(403, "not_allow_listed", caller.address() + " is not on the allow-list of " + model,
+                            policy);
+                }
+            }
+        }
+        if (batchSize > policy.maxBatchSize()) {
+            return refuse(413, "batch_too_large", "batch of " + batchSize + " exceeds the voted maximum of "
+                    + policy.maxBatchSize(), policy);
+        }
+        long retryAfter = rateLimiter.tryAcquire(model + "|" + caller.rateKey(), policy.requestsPerMinute());
+        if (retryAfter > 0) {
+            return new AccessDecision.Refused(429, "rate_limited", caller.describe() + " exceeded "
+                    + policy.requestsPerMinute() + " requests per minute on " + model, kind, proposal, retryAfter);
+        }
+        return AccessDecision.ALLOWED;
+    }
+
+    private static AccessDecision refuse(int status, String reason, String message, AccessPolicy policy) {
+        return new AccessDecision.Refused(status, reason, message, policy.kind().name(), policy.approval().proposalId(), 0);
+    }
+}

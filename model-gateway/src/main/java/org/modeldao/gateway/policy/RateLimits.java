@@ -1,0 +1,23 @@
+package org.modeldao.gateway.policy;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+final class RateLimits {
+
+    private RateLimits() {}
+
+    static BucketConfiguration perMinute(int requestsPerMinute) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
+                .build();
+    }
+
+    static long retryAfterSeconds(ConsumptionProbe probe) {
+        if (probe.isConsumed()) {
+            return 0;
+        }
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+}

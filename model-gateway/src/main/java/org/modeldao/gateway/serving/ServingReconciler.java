@@ -1,0 +1,137 @@
+package org.modeldao.gateway.serving;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.approval.GovernanceSnapshot;
+import org.modeldao.gateway.approval.ModelGovernance;
+import org.modeldao.gateway.approval.VersionKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the {@link ServingRegistry} follow the DAO: loads newly approved versions in the
+ * background (serving continues meanwhile), retires revoked ones at once, and moves the
+ * current-version alias once its target is ready.
+ */
+public final class ServingReconciler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingReconciler.class);
+
+    private final ServingRegistry registry;
+    private final VersionLoader loader;
+    private final ServingSettings settings;
+    private final Clock clock;
+    private final ExecutorService loads = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Consumer<ServingEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile GovernanceSnapshot latest = GovernanceSnapshot.EMPTY;
+
+    public ServingReconciler(ServingRegistry registry, VersionLoader loader, ServingSettings settings, Clock clock) {
+        this.registry = registry;
+        this.loader = loader;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void onEvent(Consumer<ServingEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized void reconcile(GovernanceSnapshot snapshot) {
+        latest = snapshot;
+        for (ModelGovernance model : snapshot.models().values()) {
+            for (ApprovedVersion version : model.versions().values()) {
+                reconcileVersion(version);
+            }
+        }
+        updateAliases(snapshot);
+    }
+
+    private void reconcileVersion(ApprovedVersion version) {
+        VersionKey key = version.key();
+        VersionState state = registry.state(key).orElse(null);
+        if (version.revoked()) {
+            if (!(state instanceof VersionState.Revoked)) {
+                registry.put(key, new VersionState.Revoked(version));
+                log.warn("{} revoked by the DAO ({}): no longer served", key, version.revocationReason());
+                emit(ServingEvent.Kind.REVOKED, version, version.revocationReason());
+            }
+            return;
+        }
+        boolean retryDue = state instanceof VersionState.Unavailable u && u.retryAtMillis() <= clock.millis();
+        if (state == null || retryDue) {
+            registry.put(key, new VersionState.Loading(version));
+            loads.submit(() -> loadInBackground(version));
+        }
+    }
+
+    private void loadInBackground(ApprovedVersion version) {
+        VersionLoader.Outcome outcome = loader.load(version);
+        synchronized (this) {
+            VersionKey key = version.key();
+            boolean stillWanted = latest.version(key).map(v -> !v.revoked()).orElse(false)
+                    && registry.state(key).orElse(null) instanceof VersionState.Loading;
+            switch (outcome) {
+                case VersionLoader.Outcome.Loaded loaded when stillWanted -> {
+                    registry.put(key, new VersionState.Ready(version, loaded.version()));
+                    log.info("{} loaded (sha256 {}), approved by proposal {}", key, version.artifactSha256(),
+                            version.approval().proposalId());
+                    emit(ServingEvent.Kind.LOADED, version, "loaded");
+                }
+                case VersionLoader.Outcome.Loaded loaded -> loaded.version().release();
+                case VersionLoader.Outcome.Quarantined q when stillWanted -> {
+                    registry.put(key, new VersionState.Quarantined(version, q.reason()));
+                    log.error("{} QUARANTINED: {}", key, q.reason());
+                    emit(ServingEvent.Kind.QUARANTINED, version, q.reason());
+                }
+                case VersionLoader.Outcome.Failed f when stillWanted -> {
+                    long retryAt = clock.millis() + settings.retryUnavailableAfter().toMillis();
+                    registry.put(key, new VersionState.Unavailable(version, f.reason(), retryAt));
+                    log.warn("{} unavailable, retrying later: {}", key, f.reason());
+                    emit(ServingEvent.Kind.UNAVAILABLE, version, f.reason());
+                }
+                default -> log.debug("{} load outcome dropped: no longer wanted", key);
+            }
+            updateAliases(latest);
+        }
+    }
+
+    private void updateAliases(GovernanceSnapshot snapshot) {
+        for (ModelGovernance model : snapshot.models().values()) {
+            String desired = model.currentVersion();
+            String effective = registry.currentVersion(model.name()).orElse(null);
+            if (ready(model.name(), desired)) {
+                if (!desired.equals(effective)) {
+                    registry.setCurrent(model.name(), desired);
+                    model.version(desired).ifPresent(v -> emit(ServingEvent.Kind.CURRENT_CHANGED, v,
+                            "unversioned calls now answered by " + desired));
+                }
+            } else if (effective != null && (!ready(model.name(), effective) || desired.isEmpty())) {
+                // the alias may lag only while its new target loads, and never onto a revoked version
+                registry.setCurrent(model.name(), null);
+            }
+        }
+    }
+
+    private boolean ready(String model, String version) {
+        return version != null && !version.isEmpty()
+                && registry.state(new VersionKey(model, version)).orElse(null) instanceof VersionState.Ready;
+    }
+
+    private void emit(ServingEvent.Kind kind, ApprovedVersion version, String detail) {
+        ServingEvent event = new ServingEvent(kind, version.key(), version.artifactSha256(),
+                kind == ServingEvent.Kind.REVOKED ? version.revocation().proposalId() : version.approval().proposalId(),
+                detail);
+        listeners.forEach(listener -> listener.accept(event));
+    }
+
+    @Override
+    public synchronized void close() {
+        loads.shutdownNow();
+        registry.releaseAll();
+    }
+}

@@ -1,0 +1,99 @@
+package org.modeldao.gateway.serving;
+
+import ai.djl.MalformedModelException;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.Verification;
+
+/**
+ * Turns an approved version into a {@link LoadedVersion}: verify first, load only on an exact
+ * hash match. The engine reads a private copy of the verified bytes, so a file swapped at the
+ * artifact URI after verification cannot reach it.
+ */
+public final class VersionLoader {
+
+    /** Outcome of one load attempt. */
+    public sealed interface Outcome {
+        record Loaded(LoadedVersion version) implements Outcome {}
+
+        record Quarantined(String reason) implements Outcome {}
+
+        record Failed(String reason) implements Outcome {}
+    }
+
+    private static final String ENGINE = "OnnxRuntime";
+
+    private final ArtifactVerifier verifier;
+    private final ServingSettings settings;
+
+    public VersionLoader(ArtifactVerifier verifier, ServingSettings settings) {
+        this.verifier = verifier;
+        this.settings = settings;
+    }
+
+    public Outcome load(ApprovedVersion version) {
+        if (!"onnx".equalsIgnoreCase(version.format())) {
+            return new Outcome.Quarantined("format '" + version.format() + "' is not served (only onnx)");
+        }
+        return switch (verifier.verify(version)) {
+            case Verification.Mismatch mismatch -> new Outcome.Quarantined(mismatch.reason());
+            case Verification.Unavailable unavailable -> new Outcome.Failed(unavailable.reason());
+            case Verification.Verified verified -> loadVerified(version, verified);
+        };
+    }
+
+    private Outcome loadVerified(ApprovedVersion version, Verification.Verified verified) {
+        ModelSignature signature;
+        try {
+            signature = ModelSignature.fromCard(verified.card());
+        } catch (RuntimeException e) {
+            return new Outcome.Quarantined("model card is not a usable signature: " + e.getMessage());
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("gateway-model-");
+            Files.write(dir.resolve("model.onnx"), verified.artifact());
+            Criteria<List<Tensor>, List<Tensor>> criteria = Criteria.builder()
+                    .setTypes(tensorList(), tensorList())
+                    .optModelPath(dir)
+                    .optModelName("model")
+                    .optEngine(ENGINE)
+                    .optTranslator(new TensorTranslator(signature))
+                    .build();
+            ZooModel<List<Tensor>, List<Tensor>> model = criteria.loadModel();
+            return new Outcome.Loaded(new LoadedVersion(version, signature, model, settings));
+        } catch (MalformedModelException e) {
+            // the hash matched, so the DAO voted bytes the engine cannot read
+            return new Outcome.Quarantined("approved artifact is not a loadable ONNX model: " + e.getMessage());
+        } catch (IOException | ModelNotFoundException | RuntimeException e) {
+            return new Outcome.Failed("engine could not load the model: " + e.getMessage());
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<List<Tensor>> tensorList() {
+        return (Class) List.class;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

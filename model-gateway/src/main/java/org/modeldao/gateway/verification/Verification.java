@@ -1,0 +1,14 @@
+package org.modeldao.gateway.verification;
+
+/** Outcome of checking one version's artifact and card against the voted hashes. */
+public sealed interface Verification {
+
+    /** Both hashes match; the bytes are exactly what was voted. */
+    record Verified(byte[] artifact, byte[] card, String artifactSha256) implements Verification {}
+
+    /** A hash differs: the version is quarantined and never served. */
+    record Mismatch(String reason) implements Verification {}
+
+    /** The bytes could not be fetched (network, missing file): retried, not quarantined. */
+    record Unavailable(String reason) implements Verification {}
+}

@@ -1,0 +1,320 @@
+package org.modeldao.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.demomodels.DemoModels;
+import org.modeldao.gateway.GovernanceFixture;
+import org.modeldao.gateway.approval.AccessPolicy;
+import org.modeldao.gateway.approval.EthicalConstraint;
+import org.modeldao.gateway.approval.GovernanceState;
+import org.modeldao.gateway.audit.AuditChainVerifier;
+import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.policy.VotesLookup;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:oip-api;DB_CLOSE_DELAY=-1",
+        "gateway.max-request-bytes=20000",
+        "gateway.chain.state-file=target/oip-api-state.json"})
+class OipApiIT {
+
+    static final JwtFixture JWT = new JwtFixture();
+    static final Map<String, BigInteger> VOTES = new ConcurrentHashMap<>();
+    static final String HOLDER = "0x00000000000000000000000000000000000000a1";
+    static final String SMALL_HOLDER = "0x00000000000000000000000000000000000000b2";
+
+    @DynamicPropertySource
+    static void jwks(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWT::jwksUri);
+    }
+
+    @TestConfiguration
+    static class Votes {
+        /** Voting power is the chain's business; ApprovalSyncIT reads it from a real token. */
+        @Bean
+        VotesLookup votesLookup() {
+            return address -> VOTES.getOrDefault(address, BigInteger.ZERO);
+        }
+    }
+
+    @AfterAll
+    static void stopJwks() {
+        JWT.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    GovernanceState governance;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    AuditChainVerifier verifier;
+    @TempDir
+    Path dir;
+
+    HttpFixture http;
+    GovernanceFixture dao;
+    String m;
+
+    @BeforeEach
+    void setUp(TestInfo test) {
+        http = new HttpFixture(port);
+        m = "iris-" + test.getTestMethod().orElseThrow().getName().hashCode();
+        dao = new GovernanceFixture(dir, m);
+        VOTES.put(HOLDER, BigInteger.valueOf(1000));
+        VOTES.put(SMALL_HOLDER, BigInteger.valueOf(5));
+    }
+
+    void publishAndAwait(String... versions) throws InterruptedException {
+        governance.publish(dao.snapshot());
+        for (String v : versions) {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!http.get("/v2/models/" + m + "/versions/" + v + "/ready").raw().body().contains("true")) {
+                assertThat(System.currentTimeMillis()).as("version %s loads", v).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    HttpFixture.Reply infer(String path, String token, double... values) {
+        return http.post(path, HttpFixture.irisRequest("req-1", "{}", values), token);
+    }
+
+    @Test
+    void server_metadata_liveness_and_readiness_follow_the_protocol() throws Exception {
+        dao.approveDemo("1");
+        publishAndAwait("1");
+        assertThat(http.get("/v2").json().get("name").asString()).isEqualTo("model-dao-gateway");
+        assertThat(http.get("/v2/health/live").json().get("live").asBoolean()).isTrue();
+        HttpFixture.Reply ready = http.get("/v2/health/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        // no chain configured in this test: serving works, but readiness says degraded
+        assertThat(ready.json().get("status").asString()).isEqualTo("degraded");
+    }
+
+    @Test
+    void metadata_declares_real_tensors_and_the_approval_behind_the_version() throws Exception {
+        dao.approveDemo("2");
+        publishAndAwait("2");
+        HttpFixture.Reply meta = http.get("/v2/models/" + m + "/versions/2");
+        assertThat(meta.status()).isEqualTo(200);
+        assertThat(meta.json().at("/inputs/0/name").asString()).isEqualTo("input");
+        assertThat(meta.json().at("/inputs/0/datatype").asString()).isEqualTo("FP32");
+        assertThat(meta.json().at("/inputs/0/shape").toString()).isEqualTo("[-1,4]");
+        assertThat(meta.json().at("/outputs/0/shape").toString()).isEqualTo("[-1,3]");
+        assertThat(meta.json().at("/outputs/1/name").asString()).isEqualTo("label");
+        assertThat(meta.json().at("/parameters/artifact_sha256").asString()).isEqualTo(DemoModels.iris("2").artifactSha256());
+        assertThat(meta.json().at("/parameters/approving_proposal_id").asString()).isEqualTo("1002");
+    }
+
+    @Test
+    void inference_answers_with_outputs_id_and_provenance() throws Exception {
+        dao.approveDemo("2");
+        publishAndAwait("2");
+        HttpFixture.Reply reply = infer("/v2/models/" + m + "/versions/2/infer", null, 5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3);
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
+        assertThat(reply.json().get("id").asString()).isEqualTo("req-1");
+        assertThat(reply.json().get("model_version").asString()).isEqualTo("2");
+        assertThat(reply.json().at("/outputs/0/shape").toString()).isEqualTo("[2,3]");
+        assertThat(reply.json().at("/outputs/0/datatype").asString()).isEqualTo("FP32");
+        assertThat(reply.json().at("/outputs/1/data").toString()).isEqualTo("[\"setosa\",\"virginica\"]");
+        assertThat(reply.json().at("/parameters/artifact_sha256").asString()).isEqualTo(DemoModels.iris("2").artifactSha256());
+        assertThat(reply.json().at("/parameters/approval_transaction").asString()).startsWith("0x");
+    }
+
+    @Test
+    void unversioned_calls_get_the_current_version_and_switch_when_the_alias_moves() throws Exception {
+        dao.approveDemo("1");
+        dao.approveDemo("2");
+        dao.current("1");
+        publishAndAwait("1", "2");
+        String path = "/v2/models/" + m + "/infer";
+        HttpFixture.Reply first = infer(path, null, 6.0, 2.9, 4.5, 1.5);
+        assertThat(first.json().get("model_version").asString()).isEqualTo("1");
+        dao.current("2");
+        governance.publish(dao.snapshot());
+        HttpFixture.Reply second = infer(path, null, 6.0, 2.9, 4.5, 1.5);
+        assertThat(second.json().get("model_version").asString()).isEqualTo("2");
+        assertThat(second.json().at("/outputs/0/data").toString()).isNotEqualTo(first.json().at("/outputs/0/data").toString());
+    }
+
+    @Test
+    void a_revoked_version_answers_410_and_unknown_names_404() throws Exception {
+        dao.approveDemo("1");
+        publishAndAwait("1");
+        dao.revoke("1", "found biased");
+        governance.publish(dao.snapshot());
+        HttpFixture.Reply gone = infer("/v2/models/" + m + "/versions/1/infer", null, 5.1, 3.5, 1.4, 0.2);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().get("error").asString()).contains("found biased");
+        assertThat(http.get("/v2/models/" + m + "/versions/1").status()).isEqualTo(410);
+        assertThat(infer("/v2/models/nope/infer", null, 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(404);
+        assertThat(infer("/v2/models/" + m + "/versions/9/infer", null, 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(404);
+        assertThat(http.get("/v2/models/nope").json().get("error").asString()).contains("unknown model");
+    }
+
+    @Test
+    void malformed_or_mistyped_requests_get_clear_400s() throws Exception {
+        dao.approveDemo("1");
+        publishAndAwait("1");
+        String path = "/v2/models/" + m + "/versions/1/infer";
+        assertThat(http.post(path, "{not json", null).status()).isEqualTo(400);
+        HttpFixture.Reply wrongType = http.post(path, """
+                {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "INT64", "data": [1, 2, 3, 4]}]}""", null);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("error").asString()).contains("must be FP32");
+        HttpFixture.Reply wrongShape = http.post(path, """
+                {"inputs": [{"name": "input", "shape": [1, 3], "datatype": "FP32", "data": [1, 2, 3]}]}""", null);
+        assertThat(wrongShape.json().get("error").asString()).contains("expects [-1, 4]");
+        HttpFixture.Reply wrongLength = http.post(path, """
+                {"inputs": [{"name": "input", "shape": [2, 4], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""", null);
+        assertThat(wrongLength.json().get("error").asString()).contains("needs 8");
+        HttpFixture.Reply text = http.post(path, """
+                {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": ["a", 2, 3, 4]}]}""", null);
+        assertThat(text.status()).isEqualTo(400);
+        HttpFixture.Reply unknownInput = http.post(path, """
+                {"inputs": [{"name": "pixels", "shape": [1, 4], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""", null);
+        assertThat(unknownInput.json().get("error").asString()).contains("unknown input pixels");
+        assertThat(http.post(path, "{}", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void oversized_bodies_are_refused_with_413() throws Exception {
+        dao.approveDemo("1");
+        publishAndAwait("1");
+        double[] many = new double[4 * 2000];
+        HttpFixture.Reply reply = infer("/v2/models/" + m + "/versions/1/infer", null, many);
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.json().get("error").asString()).contains("larger than");
+    }
+
+    @Test
+    void token_holder_models_need_a_valid_token_and_enough_votes() throws Exception {
+        dao.approveDemo("1");
+        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "777"));
+        publishAndAwait("1");
+        String path = "/v2/models/" + m + "/versions/1/infer";
+
+        HttpFixture.Reply anonymous = infer(path, null, 5.1, 3.5, 1.4, 0.2);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("error").asString()).contains("TOKEN_HOLDERS").contains("777");
+        assertThat(anonymous.json().at("/parameters/policy_proposal_id").asString()).isEqualTo("777");
+
+        assertThat(infer(path, JWT.token(SMALL_HOLDER), 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(403);
+        assertThat(infer(path, JWT.token(HOLDER), 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(200);
+
+        HttpFixture.Reply forged = infer(path, JWT.forgedToken(HOLDER), 5.1, 3.5, 1.4, 0.2);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().get("error").asString()).contains("invalid bearer token");
+        HttpFixture.Reply expired = infer(path, JWT.expiredToken(HOLDER), 5.1, 3.5, 1.4, 0.2);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.json().get("error").asString()).containsIgnoringCase("expired");
+    }
+
+    @Test
+    void allow_list_models_serve_only_listed_accounts() throws Exception {
+        dao.approveDemo("1");
+        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.ALLOW_LIST, 0, 100, 8, List.of(HOLDER.toUpperCase()
+                .replace("0X", "0x")), "778"));
+        publishAndAwait("1");
+        String path = "/v2/models/" + m + "/versions/1/infer";
+        assertThat(infer(path, JWT.token(HOLDER), 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(200);
+        HttpFixture.Reply other = infer(path, JWT.token(SMALL_HOLDER), 5.1, 3.5, 1.4, 0.2);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().at("/parameters/refusal").asString()).isEqualTo("not_allow_listed");
+    }
+
+    @Test
+    void rate_and_batch_limits_refuse_with_429_and_413() throws Exception {
+        dao.approveDemo("1");
+        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 2, List.of(), "779"));
+        publishAndAwait("1");
+        String path = "/v2/models/" + m + "/versions/1/infer";
+        HttpFixture.Reply batch = infer(path, null, new double[4 * 3]);
+        assertThat(batch.status()).isEqualTo(413);
+        assertThat(batch.json().get("error").asString()).contains("779");
+        assertThat(infer(path, null, 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(200);
+        assertThat(infer(path, null, 5.1, 3.5, 1.4, 0.2).status()).isEqualTo(200);
+        HttpFixture.Reply limited = infer(path, null, 5.1, 3.5, 1.4, 0.2);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        assertThat(limited.json().at("/parameters/policy").asString()).isEqualTo("PUBLIC");
+    }
+
+    @Test
+    void ethical_constraints_withhold_output_with_422_and_changes_apply_without_restart() throws Exception {
+        dao.approveDemo("2");
+        dao.constraint(GovernanceFixture.constraint(11, EthicalConstraint.Kind.INPUT_RANGE, "input", 0, 10, List.of(),
+                "measurements are centimetres of a flower"));
+        dao.constraint(GovernanceFixture.constraint(12, EthicalConstraint.Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0,
+                List.of("virginica"), "virginica answers are under review"));
+        publishAndAwait("2");
+        String path = "/v2/models/" + m + "/versions/2/infer";
+
+        HttpFixture.Reply range = infer(path, null, 5.1, 3.5, 1.4, 42);
+        assertThat(range.status()).isEqualTo(422);
+        assertThat(range.json().at("/parameters/constraint").asString()).isEqualTo("INPUT_RANGE#11");
+        assertThat(range.json().at("/parameters/rationale").asString()).contains("centimetres");
+        assertThat(range.json().at("/parameters/constraint_proposal_id").asString()).isEqualTo("50011");
+
+        HttpFixture.Reply forbidden = infer(path, null, 6.7, 3.0, 5.2, 2.3);
+        assertThat(forbidden.status()).isEqualTo(422);
+        assertThat(forbidden.json().has("outputs")).isFalse();
+
+        dao.removeConstraint(BigInteger.valueOf(12));
+        dao.constraint(GovernanceFixture.constraint(13, EthicalConstraint.Kind.ALLOWED_PURPOSES, "", 0, 0,
+                List.of("education"), "only for teaching"));
+        governance.publish(dao.snapshot());
+        assertThat(infer(path, null, 6.7, 3.0, 5.2, 2.3).json().at("/parameters/constraint").asString())
+                .isEqualTo("ALLOWED_PURPOSES#13");
+        HttpFixture.Reply withPurpose = http.post(path,
+                HttpFixture.irisRequest("p", "{\"purpose\": \"education\"}", 6.7, 3.0, 5.2, 2.3), null);
+        assertThat(withPurpose.status()).isEqualTo(200);
+        assertThat(withPurpose.json().at("/outputs/1/data/0").asString()).isEqualTo("virginica");
+    }
+
+    @Test
+    void below_minimum_confidence_the_model_abstains() throws Exception {
+        dao.approveDemo("1");
+        dao.constraint(GovernanceFixture.constraint(21, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.99, 0, List.of(),
+                "no unsure answers"));
+        publishAndAwait("1");
+        HttpFixture.Reply reply = infer("/v2/models/" + m + "/versions/1/infer", null, 6.0, 2.9, 4.5, 1.5);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("error").asString()).contains("abstains");
+    }
+
+    @Test
+    void every_decision_lands_in_a_verifiable_audit_chain_and_metrics() throws Exception {
+        dao.approveDemo("1");
+        publishAndAwait("1");
+        infer("/v2/models/" + m + "/versions/1/infer", null, 5.1, 3.5, 1.4, 0.2);
+        infer("/v2/models/" + m + "/versions/7/infer", null, 5.1, 3.5, 1.4, 0.2);
+        audit.flush();
+        AuditChainVerifier.Result result = verifier.verify();
+        assertThat(result.intact()).as(result.problem()).isTrue();
+        assertThat(result.entries()).isGreaterThanOrEqualTo(3);
+
+        String prometheus = http.get("/actuator/prometheus").raw().body();
+        assertThat(prometheus).contains("gateway_inference_latency_seconds_bucket").contains("gateway_refusals_total")
+                .contains("gateway_versions_loaded");
+        assertThat(http.get("/v3/api-docs").raw().body()).contains("/v2/models/{model}/infer");
+    }
+}

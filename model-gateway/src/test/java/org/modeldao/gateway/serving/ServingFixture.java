@@ -1,0 +1,44 @@
+package org.modeldao.gateway.serving;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.modeldao.gateway.verification.ArtifactFetcher;
+import org.modeldao.gateway.verification.ArtifactVerifier;
+
+/** A real serving stack (DJL + ONNX Runtime) without HTTP or chain. */
+public final class ServingFixture implements AutoCloseable {
+
+    public final ServingRegistry registry = new ServingRegistry();
+    public final ServingReconciler reconciler;
+
+    public ServingFixture(ServingSettings settings) {
+        VersionLoader loader = new VersionLoader(
+                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5))), settings);
+        reconciler = new ServingReconciler(registry, loader, settings, Clock.systemUTC());
+    }
+
+    public ServingFixture() {
+        this(new ServingSettings(2, 8, Duration.ofSeconds(5), Duration.ofMillis(200)));
+    }
+
+    /** Waits (bounded) until no version is loading any more. */
+    public void awaitSettled() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (registry.states().stream().anyMatch(s -> s instanceof VersionState.Loading)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("versions still loading: " + registry.states());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    public static List<Tensor> irisRows(double... values) {
+        return List.of(Tensor.numeric("input", DataType.FP32, new long[] {values.length / 4, 4}, values));
+    }
+
+    @Override
+    public void close() {
+        reconciler.close();
+    }
+}

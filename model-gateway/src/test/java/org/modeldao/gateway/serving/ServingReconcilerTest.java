@@ -1,0 +1,139 @@
+package org.modeldao.gateway.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.gateway.GovernanceFixture;
+import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.approval.VersionKey;
+
+class ServingReconcilerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ServingFixture serving = new ServingFixture();
+
+    @AfterEach
+    void close() {
+        serving.close();
+    }
+
+    private List<Tensor> predict(String version) throws Exception {
+        try (Lease lease = serving.registry.lease("iris", version)) {
+            return lease.version().predict(ServingFixture.irisRows(5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3));
+        }
+    }
+
+    @Test
+    void approved_versions_load_and_give_different_outputs() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        governance.approveDemo("1");
+        governance.approveDemo("2");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+
+        List<Tensor> v1 = predict("1");
+        List<Tensor> v2 = predict("2");
+        assertThat(v1.getFirst().shape()).containsExactly(2, 3);
+        assertThat(v1.getFirst().numbers()).isNotEqualTo(v2.getFirst().numbers());
+        double rowSum = v2.getFirst().numbers()[0] + v2.getFirst().numbers()[1] + v2.getFirst().numbers()[2];
+        assertThat(rowSum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void unversioned_calls_follow_the_current_alias() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        governance.approveDemo("1");
+        governance.approveDemo("2");
+        governance.current("1");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        assertThat(predict(null)).isEqualTo(predict("1"));
+
+        serving.reconciler.reconcile(governance.current("2").snapshot());
+        assertThat(predict(null)).isEqualTo(predict("2"));
+    }
+
+    @Test
+    void a_tampered_artifact_is_quarantined_and_never_served() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("1");
+        Path artifact = Path.of(java.net.URI.create(approved.artifactUri()));
+        byte[] bytes = Files.readAllBytes(artifact);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(artifact, bytes);
+
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+
+        assertThat(serving.registry.state(new VersionKey("iris", "1")).orElseThrow())
+                .isInstanceOfSatisfying(VersionState.Quarantined.class,
+                        q -> assertThat(q.reason()).contains("artifact sha256").contains(approved.artifactSha256()));
+        assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Quarantined.class);
+    }
+
+    @Test
+    void a_tampered_model_card_is_quarantined_too() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("2");
+        Files.writeString(Path.of(java.net.URI.create(approved.cardUri())), "{\"labels\": []}");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        assertThat(serving.registry.state(approved.key()).orElseThrow().name()).isEqualTo("quarantined");
+    }
+
+    @Test
+    void a_missing_artifact_is_unavailable_and_retried_until_it_appears() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("1");
+        Path artifact = Path.of(java.net.URI.create(approved.artifactUri()));
+        byte[] bytes = Files.readAllBytes(artifact);
+        Files.delete(artifact);
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        assertThat(serving.registry.state(approved.key()).orElseThrow().name()).isEqualTo("unavailable");
+        assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.NotReady.class);
+
+        Files.write(artifact, bytes);
+        Thread.sleep(250);
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        assertThat(predict("1")).isNotEmpty();
+    }
+
+    @Test
+    void revocation_stops_serving_and_releases_the_model_after_in_flight_calls() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        governance.approveDemo("1");
+        governance.current("1");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+
+        Lease inFlight = serving.registry.lease("iris", "1");
+        serving.reconciler.reconcile(governance.revoke("1", "biased").snapshot());
+
+        assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Revoked.class).hasMessageContaining("biased");
+        assertThatThrownBy(() -> predict(null)).isInstanceOf(ServingException.NotReady.class);
+        assertThat(inFlight.version().predict(ServingFixture.irisRows(5.1, 3.5, 1.4, 0.2))).isNotEmpty();
+        assertThat(inFlight.version().released()).isFalse();
+        inFlight.close();
+        assertThat(inFlight.version().released()).isTrue();
+    }
+
+    @Test
+    void unknown_models_and_versions_are_not_found() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        governance.approveDemo("1");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        assertThatThrownBy(() -> serving.registry.lease("nope", null)).isInstanceOf(ServingException.NotFound.class);
+        assertThatThrownBy(() -> predict("9")).isInstanceOf(ServingException.NotFound.class);
+    }
+}
