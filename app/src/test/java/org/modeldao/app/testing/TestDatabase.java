@@ -2,12 +2,11 @@ package org.modeldao.app.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.modeldao.app.support.PostgresFixture;
 
 /**
  * A fresh, migrated database for one test class: an in-memory H2 (as the app's default
@@ -16,12 +15,10 @@ import org.flywaydb.core.Flyway;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public static final String POSTGRES_SERVER = System.getProperty("modeldao.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-
     private final HikariDataSource dataSource;
-    private final String postgresDatabase;
+    private final PostgresFixture postgresDatabase;
 
-    private TestDatabase(HikariDataSource dataSource, String postgresDatabase) {
+    private TestDatabase(HikariDataSource dataSource, PostgresFixture postgresDatabase) {
         this.dataSource = dataSource;
         this.postgresDatabase = postgresDatabase;
     }
@@ -33,12 +30,16 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase postgres() {
-        String name = "modeldao_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        admin("CREATE DATABASE " + name);
+        PostgresFixture database;
         try {
-            return migrated(pool(POSTGRES_SERVER + name, "postgres"), name);
+            database = PostgresFixture.createDatabase();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on the PostgreSQL server: " + e.getMessage(), e);
+        }
+        try {
+            return migrated(pool(database.jdbcUrl(), database.user()), database);
         } catch (RuntimeException e) {
-            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            drop(database);
             throw e;
         }
     }
@@ -47,7 +48,7 @@ public final class TestDatabase implements AutoCloseable {
         return "postgres".equals(kind) ? postgres() : h2();
     }
 
-    private static TestDatabase migrated(HikariDataSource dataSource, String postgresDatabase) {
+    private static TestDatabase migrated(HikariDataSource dataSource, PostgresFixture postgresDatabase) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new TestDatabase(dataSource, postgresDatabase);
     }
@@ -61,11 +62,11 @@ public final class TestDatabase implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static void admin(String sql) {
-        try (Connection connection = DriverManager.getConnection(POSTGRES_SERVER + "postgres", "postgres", "")) {
-            connection.createStatement().execute(sql);
+    private static void drop(PostgresFixture database) {
+        try {
+            database.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + POSTGRES_SERVER + " refused `" + sql + "`: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot drop test database " + database.jdbcUrl() + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +87,7 @@ public final class TestDatabase implements AutoCloseable {
     public void close() {
         dataSource.close();
         if (postgresDatabase != null) {
-            admin("DROP DATABASE IF EXISTS " + postgresDatabase + " WITH (FORCE)");
+            drop(postgresDatabase);
         }
     }
 }
