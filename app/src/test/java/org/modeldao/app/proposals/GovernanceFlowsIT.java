@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.modeldao.app.GovernanceChainFixture;
 import org.modeldao.app.audit.AuditEvent;
 import org.modeldao.app.audit.AuditFilter;
-import org.modeldao.app.audit.AuditTrail;
+import org.modeldao.app.audit.AuditLog;
 import org.modeldao.app.catalog.CatalogModel;
 import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.delegation.SignedDelegation;
@@ -215,7 +215,7 @@ class GovernanceFlowsIT {
     @Test
     @Order(10)
     void the_audit_trail_lists_every_step_and_filters_by_proposal() {
-        var trail = new AuditTrail(dao.logs, dao.governor, dao.contracts);
+        var trail = new AuditLog(dao.logs, dao.governor, dao.contracts);
 
         var events = trail.events(new AuditFilter("Governor", "", proposalId.toString(), 0, 0));
         assertThat(trail.events(new AuditFilter("Registry", "", proposalId.toString(), 0, 0)))

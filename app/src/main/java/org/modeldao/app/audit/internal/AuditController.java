@@ -1,7 +1,7 @@
 package org.modeldao.app.audit.internal;
 
 import org.modeldao.app.audit.AuditFilter;
-import org.modeldao.app.audit.AuditTrail;
+import org.modeldao.app.audit.AuditLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    private final AuditTrail trail;
+    private final AuditLog trail;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditLog trail) {
         this.trail = trail;
     }
 

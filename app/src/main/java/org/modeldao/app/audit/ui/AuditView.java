@@ -18,7 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.modeldao.app.audit.AuditEvent;
 import org.modeldao.app.audit.AuditFilter;
-import org.modeldao.app.audit.AuditTrail;
+import org.modeldao.app.audit.AuditLog;
 
 /** Every governance event, filterable, exportable as CSV. */
 @Route("audit")
@@ -26,13 +26,13 @@ import org.modeldao.app.audit.AuditTrail;
 @AnonymousAllowed
 public class AuditView extends VerticalLayout {
 
-    private final AuditTrail trail;
+    private final AuditLog trail;
     private final Grid<AuditEvent> grid = new Grid<>();
     private final Select<String> contract = new Select<>();
     private final TextField event = new TextField("Event");
     private final TextField text = new TextField("Contains");
 
-    public AuditView(AuditTrail trail) {
+    public AuditView(AuditLog trail) {
         this.trail = trail;
         contract.setLabel("Contract");
         contract.setItems("", "Governor", "Token", "Registry", "Timelock");

@@ -15,13 +15,13 @@ import org.web3j.protocol.core.methods.response.Log;
 
 /** Every governance event of the DAO's contracts, newest first, filterable and exportable. */
 @Service
-public class AuditTrail {
+public class AuditLog {
 
     private final GovernanceLogs logs;
     private final GovernorReader chain;
     private final EventDescriber describer;
 
-    public AuditTrail(GovernanceLogs logs, GovernorReader chain, GovernanceContracts contracts) {
+    public AuditLog(GovernanceLogs logs, GovernorReader chain, GovernanceContracts contracts) {
         this.logs = logs;
         this.chain = chain;
         this.describer = new EventDescriber(contracts);
