@@ -73,7 +73,11 @@ class SignInBrowserIT extends AppOnDevChain {
     void a_person_signs_in_with_the_dev_wallet_and_sees_their_address() throws Exception {
         String address = DevChainFixture.checksummed(DevChainFixture.shared().proposer());
         Page page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().getFirst();
-        page.onConsoleMessage(message -> log.info("browser console: {}", message.text()));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || "warning".equals(message.type())) {
+                log.warn("browser console {}: {}", message.type(), message.text());
+            }
+        });
 
         page.navigate(baseUrl() + "/sign-in");
         Locator accountInput = page.locator("#dev-account input");
