@@ -9,52 +9,56 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.router.Route;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps the features apart and the views thin: views talk to feature services only, never to
- * the chain client, the database or another feature's internals.
+ * Package-by-feature boundaries every feature must keep: views talk to feature services only,
+ * never to the chain client, the database or another feature's internals.
  */
 class ArchitectureTest {
 
-    static JavaClasses app;
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.modeldao.app");
 
-    @BeforeAll
-    static void importClasses() {
-        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.modeldao.app");
+    /**
+     * The chain adapters: identity's (chain.internal) and the governance flows' core, whose
+     * calldata building and event decoding need the wrappers' ABI types. Nothing else.
+     */
+    @Test
+    void only_the_chain_adapters_use_the_generated_contract_wrappers() {
+        noClasses().that().resideOutsideOfPackages("org.modeldao.app.chain.internal..", "org.modeldao.app.proposals",
+                        "org.modeldao.app.proposals.internal..", "org.modeldao.app.delegation", "org.modeldao.app.catalog",
+                        "org.modeldao.app.audit.internal..")
+                .should().dependOnClassesThat().resideInAPackage("org.modeldao.contracts.wrappers..")
+                .check(APP);
     }
 
     @Test
-    void views_never_touch_web3j_contract_wrappers_or_the_database() {
-        ArchRule rule = noClasses().that().resideInAPackage("org.modeldao.app..ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.web3j..", "org.modeldao.contracts.wrappers..",
-                        "org.springframework.jdbc..", "org.springframework.data..", "java.sql..", "javax.sql..")
-                .because("views are thin: every read and write goes through a feature service");
-        rule.check(app);
+    void views_use_services_never_repositories_jdbc_or_web3j() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal..", "org.springframework.jdbc..", "org.web3j..",
+                        "org.modeldao.contracts.wrappers..", "org.springframework.data..", "java.sql..", "javax.sql..")
+                .because("views are thin: every read and write goes through a feature service")
+                .check(APP);
     }
 
-    @Test
-    void views_never_reach_into_a_features_internals() {
-        noClasses().that().resideInAPackage("org.modeldao.app..ui..")
-                .should().dependOnClassesThat().resideInAPackage("org.modeldao.app..internal..")
-                .check(app);
-    }
-
-    @Test
-    void no_feature_uses_another_features_internals() {
-        for (String feature : new String[] {"proposals", "voting", "delegation", "artifacts", "catalog", "audit"}) {
-            noClasses().that().resideOutsideOfPackage("org.modeldao.app." + feature + "..")
-                    .should().dependOnClassesThat().resideInAPackage("org.modeldao.app." + feature + ".internal..")
-                    .check(app);
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"chain", "identity", "tokens", "proposals", "voting", "delegation", "artifacts", "catalog", "audit"})
+    void a_features_internals_are_used_only_inside_that_feature(String feature) {
+        String root = "org.modeldao.app." + feature;
+        classes().that().resideInAPackage(root + ".internal..")
+                .should().onlyHaveDependentClassesThat().resideInAPackage(root + "..")
+                .allowEmptyShould(true)
+                .check(APP);
     }
 
     @Test
     void routes_live_in_ui_packages() {
-        classes().that().areAnnotatedWith(Route.class).should().resideInAPackage("..ui..").check(app);
+        classes().that().areAnnotatedWith(Route.class).should().resideInAPackage("..ui..").check(APP);
     }
 
     @Test
@@ -64,14 +68,14 @@ class ArchitectureTest {
                 // base is the shared kernel (exception root, shell, security wiring), not a feature
                 .ignoreDependency(resideInAPackage("org.modeldao.app.base.."), alwaysTrue())
                 .ignoreDependency(alwaysTrue(), resideInAPackage("org.modeldao.app.base.."))
-                .check(app);
+                .check(APP);
     }
 
     @Test
-    void only_the_governance_core_signs_or_sends_transactions() {
+    void only_the_governance_core_and_identity_handle_keys() {
         noClasses().that().resideOutsideOfPackages("org.modeldao.app.proposals..", "org.modeldao.app.identity..", "org.modeldao.app.chain..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.web3j.crypto.Credentials")
                 .because("the relayer is the app's only key; members' keys never reach the server")
-                .check(app);
+                .check(APP);
     }
 }

@@ -73,7 +73,11 @@ class SignInBrowserIT extends AppOnDevChain {
     void a_person_signs_in_with_the_dev_wallet_and_sees_their_address() throws Exception {
         String address = DevChainFixture.checksummed(DevChainFixture.shared().proposer());
         Page page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().getFirst();
-        page.onConsoleMessage(message -> log.info("browser console: {}", message.text()));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || "warning".equals(message.type())) {
+                log.warn("browser console {}: {}", message.type(), message.text());
+            }
+        });
 
         page.navigate(baseUrl() + "/sign-in");
         Locator accountInput = page.locator("#dev-account input");
@@ -122,6 +126,46 @@ class SignInBrowserIT extends AppOnDevChain {
         page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("revoked")).first().waitFor();
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("my-tokens.png")).setFullPage(true));
+    }
+
+    @Test
+    void a_person_signs_in_with_a_wallet_announced_through_eip_6963() throws Exception {
+        org.web3j.crypto.Credentials holder = DevChainFixture.shared().outsider();
+        String address = DevChainFixture.checksummed(holder);
+        // A stand-in browser wallet: announces itself the EIP-6963 way and signs with the account's key
+        // (in Java, the way a wallet's personal_sign does), so the page's own discovery/connect/sign code runs.
+        browser.exposeFunction("testWalletPersonalSign", args -> {
+            String message = new String(org.web3j.utils.Numeric.hexStringToByteArray((String) args[0]), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(((String) args[1])).isEqualToIgnoringCase(address);
+            return PersonalSignature.sign(message, holder.getEcKeyPair());
+        });
+        browser.addInitScript("""
+                (() => {
+                  const address = '%s';
+                  const provider = {
+                    request: async ({ method, params }) => {
+                      if (method === 'eth_requestAccounts' || method === 'eth_accounts') return [address];
+                      if (method === 'eth_chainId') return '0x7a69';
+                      if (method === 'personal_sign') return window.testWalletPersonalSign(params[0], params[1]);
+                      throw new Error('unsupported ' + method);
+                    },
+                    on() {}, removeListener() {},
+                  };
+                  const info = Object.freeze({ uuid: '7d3e9f1a-0000-4000-8000-000000006963', name: 'Test Wallet', icon: 'data:image/svg+xml,%%3Csvg xmlns=%%22http://www.w3.org/2000/svg%%22/%%3E', rdns: 'org.modeldao.test' });
+                  window.addEventListener('eip6963:requestProvider', () =>
+                    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
+                })();
+                """.formatted(address));
+        Page page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().getFirst();
+
+        page.navigate(baseUrl() + "/sign-in");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Test Wallet")).click();
+
+        Locator signedIn = page.locator("#signed-in-address");
+        signedIn.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(signedIn.textContent()).isEqualTo(address);
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("signed-in-eip6963.png")).setFullPage(true));
     }
 
     private void assertStaticFileServed(String file, String contentType) {
