@@ -13,13 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.modeldao.app.support.AppOnDevChain;
 import org.modeldao.app.support.DevChainFixture;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.crypto.Credentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,19 +25,9 @@ import tools.jackson.databind.ObjectMapper;
  * The app on a random port against a real dev chain with the governance suite deployed: signing in
  * through the HTTP API reads roles from the contracts, and the session can get a gateway token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:sign-in-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL")
-class SignInApiIT {
+class SignInApiIT extends AppOnDevChain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void chain(DynamicPropertyRegistry registry) {
-        registry.add("modeldao.chain.deployment-file", () -> DevChainFixture.shared().descriptorFile().toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void a_delegated_holder_signs_in_as_member_and_proposer_and_gets_a_gateway_token() throws Exception {

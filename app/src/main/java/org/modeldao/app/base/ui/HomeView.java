@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.math.BigDecimal;
 import org.modeldao.app.identity.CurrentMember;
 
 /** Landing page: what the DAO is, and who you are signed in as. */
@@ -13,6 +14,8 @@ import org.modeldao.app.identity.CurrentMember;
 @PageTitle("Model DAO")
 @AnonymousAllowed
 public class HomeView extends Div {
+
+    private static final int TOKEN_DECIMALS = 18;
 
     public HomeView(CurrentMember currentMember) {
         addClassName("page");
@@ -22,7 +25,8 @@ public class HomeView extends Div {
                 new Paragraph("Token holders propose and vote on which model versions may be served, who may call them "
                         + "and what they must never do. Every decision is recorded on-chain."));
         currentMember.get().ifPresentOrElse(member -> {
-            Paragraph who = new Paragraph("Signed in as " + member.address() + " with " + member.votes() + " votes; roles: "
+            String votes = new BigDecimal(member.votes()).movePointLeft(TOKEN_DECIMALS).stripTrailingZeros().toPlainString();
+            Paragraph who = new Paragraph("Signed in as " + member.address() + " with " + votes + " votes; roles: "
                     + (member.roles().isEmpty() ? "none" : member.roles()) + ".");
             who.setId("home-member");
             card.add(who);

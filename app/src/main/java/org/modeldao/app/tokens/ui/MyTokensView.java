@@ -71,8 +71,8 @@ public class MyTokensView extends Div {
         grid.setId("tokens");
         grid.addColumn(AccessToken::label).setHeader("Name").setAutoWidth(true);
         grid.addColumn(AccessToken::jti).setHeader("Id").setPartNameGenerator(t -> "token-id").setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.issuedAt())).setHeader("Issued");
-        grid.addColumn(t -> TIME.format(t.expiresAt())).setHeader("Expires");
+        grid.addColumn(t -> TIME.format(t.issuedAt())).setHeader("Issued").setAutoWidth(true);
+        grid.addColumn(t -> TIME.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status");
         grid.addComponentColumn(token -> {
             Button revoke = new Button("Revoke", click -> revoke(token));
