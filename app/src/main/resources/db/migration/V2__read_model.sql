@@ -34,6 +34,9 @@ CREATE TABLE proposal_action (
     target       VARCHAR(42)     NOT NULL,
     value_wei    NUMERIC(78, 0)  NOT NULL,
     calldata     VARCHAR(200000) NOT NULL,
+    -- decoded at indexing time: the ProposalAction record's name and its JSON
+    action_kind  VARCHAR(40)     NOT NULL,
+    action_json  VARCHAR(200000) NOT NULL,
     block_number BIGINT          NOT NULL,
     PRIMARY KEY (proposal_id, action_index)
 );

@@ -9,9 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.modeldao.contracts.DeploymentDescriptor;
-import org.modeldao.contracts.Transactions;
 import org.modeldao.contracts.wrappers.ModelDaoGovernor;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -20,19 +26,19 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.utils.Numeric;
 
 /** The indexer's view of the JSON-RPC node: heads, block hashes, the DAO's logs, quorums. */
 class ChainNode {
 
     private final Web3j web3j;
     private final List<String> contracts;
-    private final ModelDaoGovernor governor;
+    private final String governorAddress;
 
     ChainNode(Web3j web3j, DeploymentDescriptor deployment) {
         this.web3j = web3j;
         this.contracts = List.of(deployment.governor(), deployment.token(), deployment.timelock(), deployment.registry());
-        this.governor = ModelDaoGovernor.load(deployment.governor(), web3j, Transactions.readOnly(web3j), new DefaultGasProvider());
+        this.governorAddress = deployment.governor();
     }
 
     long chainId() {
@@ -76,9 +82,32 @@ class ChainNode {
         return headers;
     }
 
-    /** The governor's quorum at a past block (the proposal's snapshot); fixed once that block is mined. */
-    BigInteger quorum(long snapshotBlock) {
-        return call("quorum", () -> governor.quorum(BigInteger.valueOf(snapshotBlock)).send());
+    /**
+     * The governor's quorum at past blocks (proposal snapshots), fixed once those blocks are
+     * mined; one JSON-RPC batch however many proposals a catch-up meets.
+     */
+    Map<Long, BigInteger> quorums(Collection<Long> snapshotBlocks) {
+        Map<Long, BigInteger> quorums = new LinkedHashMap<>();
+        List<Long> snapshots = snapshotBlocks.stream().distinct().toList();
+        if (snapshots.isEmpty()) {
+            return quorums;
+        }
+        BatchRequest batch = web3j.newBatch();
+        for (long snapshot : snapshots) {
+            String data = FunctionEncoder.encode(new Function(ModelDaoGovernor.FUNC_QUORUM,
+                    List.of(new Uint256(snapshot)), List.of(new TypeReference<Uint256>() { })));
+            batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, governorAddress, data), DefaultBlockParameterName.LATEST));
+        }
+        List<? extends Response<?>> answers = call("quorum", batch::send).getResponses();
+        for (int i = 0; i < snapshots.size(); i++) {
+            EthCall answer = (EthCall) answers.get(i);
+            if (answer.hasError() || answer.isReverted()) {
+                throw new ChainUnreachable("quorum(" + snapshots.get(i) + ") failed: "
+                        + (answer.hasError() ? answer.getError().getMessage() : answer.getRevertReason()), null);
+            }
+            quorums.put(snapshots.get(i), Numeric.toBigInt(answer.getValue()));
+        }
+        return quorums;
     }
 
     private static DefaultBlockParameter block(long number) {

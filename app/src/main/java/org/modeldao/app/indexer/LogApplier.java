@@ -20,7 +20,7 @@ final class LogApplier {
 
     LogApplier(DeploymentDescriptor deployment) {
         this.governor = lower(deployment.governor());
-        byAddress.put(governor, new GovernorLogs());
+        byAddress.put(governor, new GovernorLogs(deployment.registry()));
         byAddress.put(lower(deployment.token()), new TokenLogs());
         byAddress.put(lower(deployment.timelock()), new TimelockLogs());
         byAddress.put(lower(deployment.registry()), new RegistryLogs());

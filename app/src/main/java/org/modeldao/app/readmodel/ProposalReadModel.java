@@ -67,12 +67,9 @@ public class ProposalReadModel {
     private ProposalDetail detail(ProposalSummary summary, String id) {
         Map<String, Object> row = jdbc.sql("SELECT description, executed_tx FROM proposal WHERE proposal_id = ?").param(id)
                 .query().singleRow();
-        String registry = jdbc.sql("SELECT registry FROM indexer_cursor").query(String.class).optional().orElse("");
-        ProposalActionDecoder decoder = new ProposalActionDecoder(registry);
-        List<ProposalAction> actions = jdbc.sql("""
-                        SELECT target, value_wei, calldata FROM proposal_action WHERE proposal_id = ? ORDER BY action_index""")
+        List<ProposalAction> actions = jdbc.sql("SELECT action_kind, action_json FROM proposal_action WHERE proposal_id = ? ORDER BY action_index")
                 .param(id)
-                .query((rs, n) -> decoder.decode(rs.getString("target"), uint(rs, "value_wei"), rs.getString("calldata")))
+                .query((rs, n) -> ActionJson.read(rs.getString("action_kind"), rs.getString("action_json")))
                 .list();
         List<AuditEvent> effects = jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + """
                          FROM chain_event WHERE proposal_id = ? AND contract = 'REGISTRY' ORDER BY block_number, log_index""")

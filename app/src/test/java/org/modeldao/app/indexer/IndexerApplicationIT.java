@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:indexer-app-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "modeldao.indexer.poll-interval=100ms"})
+@DirtiesContext // its dev chain stops after the class: the context (and its indexer loop) must not outlive it
 class IndexerApplicationIT {
 
     private static IndexerFixture dao;

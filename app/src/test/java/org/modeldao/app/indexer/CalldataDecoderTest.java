@@ -1,10 +1,11 @@
-package org.modeldao.app.readmodel;
+package org.modeldao.app.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.app.readmodel.ProposalAction;
 import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.RegistryActions;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
@@ -12,11 +13,11 @@ import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.web3j.utils.Numeric;
 
-class ProposalActionDecoderTest {
+class CalldataDecoderTest {
 
     private static final String REGISTRY = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
     private final RegistryActions actions = new RegistryActions(REGISTRY);
-    private final ProposalActionDecoder decoder = new ProposalActionDecoder(REGISTRY.toLowerCase());
+    private final CalldataDecoder decoder = new CalldataDecoder(REGISTRY.toLowerCase());
 
     @Test
     void every_registry_action_the_app_builds_decodes_back_to_its_typed_record() {

@@ -1,10 +1,11 @@
-package org.modeldao.app.readmodel;
+package org.modeldao.app.indexer;
 
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.modeldao.app.readmodel.ProposalAction;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.contracts.wrappers.ModelRegistry;
@@ -18,9 +19,9 @@ import org.web3j.utils.Numeric;
 
 /**
  * Reads a proposal's calldata back into a typed action, by function selector, for calls to
- * the model registry. Anything else (or calldata that does not decode) stays an {@link ProposalAction.OtherCall}.
+ * the model registry. Done once at indexing time, so the read model never needs the ABI. Anything else (or calldata that does not decode) stays an {@link ProposalAction.OtherCall}.
  */
-final class ProposalActionDecoder {
+final class CalldataDecoder {
 
     private static final TypeReference<Utf8String> STRING = new TypeReference<>() { };
     private static final TypeReference<Uint256> UINT = new TypeReference<>() { };
@@ -54,7 +55,7 @@ final class ProposalActionDecoder {
 
     private final String registry;
 
-    ProposalActionDecoder(String registryAddress) {
+    CalldataDecoder(String registryAddress) {
         this.registry = registryAddress == null ? "" : registryAddress.toLowerCase(Locale.ROOT);
     }
 
