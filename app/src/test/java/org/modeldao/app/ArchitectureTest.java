@@ -25,12 +25,13 @@ class ArchitectureTest {
             .importPackages("org.modeldao.app");
 
     /**
-     * The chain adapters: identity's (chain.internal) and the governance flows' core, whose
-     * calldata building and event decoding need the wrappers' ABI types. Nothing else.
+     * The chain adapters: identity's (chain.internal), the indexer's, and the governance flows'
+     * core, whose calldata building and event decoding need the wrappers' ABI types. Nothing else.
      */
     @Test
     void only_the_chain_adapters_use_the_generated_contract_wrappers() {
-        noClasses().that().resideOutsideOfPackages("org.modeldao.app.chain.internal..", "org.modeldao.app.proposals",
+        noClasses().that().resideOutsideOfPackages("org.modeldao.app.chain.internal..", "org.modeldao.app.indexer..",
+                        "org.modeldao.app.proposals",
                         "org.modeldao.app.proposals.internal..", "org.modeldao.app.delegation", "org.modeldao.app.catalog",
                         "org.modeldao.app.audit.internal..")
                 .should().dependOnClassesThat().resideInAPackage("org.modeldao.contracts.wrappers..")
