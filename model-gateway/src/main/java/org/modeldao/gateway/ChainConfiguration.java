@@ -1,6 +1,5 @@
 package org.modeldao.gateway;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.chain.ApprovalSync;
@@ -22,7 +21,7 @@ import org.web3j.protocol.http.HttpService;
 class ChainConfiguration {
 
     @Bean
-    ChainEndpoints chainEndpoints(GatewayProperties properties) throws IOException {
+    ChainEndpoints chainEndpoints(GatewayProperties properties) {
         return ChainEndpoints.read(Path.of(properties.chain().deploymentFile()), properties.chain().rpcUrl());
     }
 
