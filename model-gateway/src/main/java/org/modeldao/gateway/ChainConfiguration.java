@@ -6,7 +6,7 @@ import org.modeldao.gateway.approval.chain.ApprovalSync;
 import org.modeldao.gateway.approval.chain.ApprovedStateStore;
 import org.modeldao.gateway.approval.chain.ChainEndpoints;
 import org.modeldao.gateway.approval.chain.RegistryLogReader;
-import org.modeldao.gateway.approval.chain.TokenVotes;
+import org.modeldao.gateway.policy.chain.TokenVotes;
 import org.modeldao.gateway.policy.PerBlockVotesCache;
 import org.modeldao.gateway.policy.VotesLookup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -68,6 +68,14 @@ class AuditChainTest {
     }
 
     @Test
+    void the_verify_command_exits_0_for_an_intact_chain_and_1_for_a_broken_one() throws Exception {
+        record(5);
+        assertThat(AuditVerifyCommand.run(db.verifier())).isZero();
+        db.jdbc.update("UPDATE audit_log SET caller = 'someone else' WHERE seq = 2");
+        assertThat(AuditVerifyCommand.run(db.verifier())).isEqualTo(1);
+    }
+
+    @Test
     void a_truncated_tail_is_noticed_through_the_head() throws Exception {
         record(10);
         db.jdbc.update("DELETE FROM audit_log WHERE seq > 8");
