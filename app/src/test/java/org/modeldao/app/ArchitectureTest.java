@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     @Test
     void only_the_chain_adapter_uses_the_generated_contract_wrappers() {
-        noClasses().that().resideOutsideOfPackage("org.modeldao.app.chain.internal..")
+        // the indexer is the chain adapter for logs: it decodes them (and proposal calldata) with the wrappers
+        noClasses().that().resideOutsideOfPackages("org.modeldao.app.chain.internal..", "org.modeldao.app.indexer..")
                 .should().dependOnClassesThat().resideInAPackage("org.modeldao.contracts.wrappers..")
                 .check(APP);
     }
