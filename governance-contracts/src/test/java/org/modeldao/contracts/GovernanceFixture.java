@@ -12,26 +12,45 @@ import org.modeldao.contracts.devchain.DevGovernance;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A freshly deployed DAO on its own dev chain. Holders: the admin (40k votes), four members
+ * A freshly deployed DAO on its own dev chain, one per test class
+ * ({@code @RegisterExtension static final GovernanceFixture dao = new GovernanceFixture();}). Holders: the admin (40k votes), four members
  * (15k each), and two small holders (500 each) that cannot reach quorum alone; everyone but
  * the late holder has self-delegated. Quorum is 4 % of 101k = 4,040 votes.
  */
-final class GovernanceFixture implements AutoCloseable {
+final class GovernanceFixture implements BeforeAllCallback, AfterAllCallback {
 
-    final DevChain chain;
-    final DeploymentDescriptor deployment;
-    final DevGovernance governance;
-    final RegistryActions registryActions;
-    final Credentials admin;
-    final List<Credentials> members;
-    final Credentials smallHolder;
-    final Credentials lateHolder;
-    final Credentials outsider;
+    DevChain chain;
+    DeploymentDescriptor deployment;
+    DevGovernance governance;
+    RegistryActions registryActions;
+    Credentials admin;
+    List<Credentials> members;
+    Credentials smallHolder;
+    Credentials lateHolder;
+    Credentials outsider;
 
-    private GovernanceFixture(DevChain chain) {
-        this.chain = chain;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        chain = DevChain.start();
+        try {
+            deploy();
+        } catch (RuntimeException e) {
+            chain.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        chain.close();
+    }
+
+    private void deploy() {
         List<Credentials> accounts = chain.accounts();
         this.admin = accounts.get(0);
         this.members = accounts.subList(1, 5);
@@ -53,16 +72,6 @@ final class GovernanceFixture implements AutoCloseable {
         governance.delegateToSelf(admin);
         members.forEach(governance::delegateToSelf);
         governance.delegateToSelf(smallHolder);
-    }
-
-    static GovernanceFixture start() {
-        DevChain chain = DevChain.start();
-        try {
-            return new GovernanceFixture(chain);
-        } catch (RuntimeException e) {
-            chain.close();
-            throw e;
-        }
     }
 
     ModelRegistry registry() {
@@ -95,8 +104,15 @@ final class GovernanceFixture implements AutoCloseable {
         return tokens(wholeTokens);
     }
 
-    @Override
-    public void close() {
-        chain.close();
+    /** A proposal approving a made-up version of {@code model}, proposed by the first member and open for votes. */
+    OpenProposal openApprovalProposal(String model) {
+        GovernanceProposal proposal = new GovernanceProposal(List.of(registryActions.approveVersion(version(model, "1"))),
+                "Approve " + model + " v1");
+        BigInteger id = governance.propose(members.getFirst(), proposal);
+        governance.startVoting(id);
+        return new OpenProposal(id, proposal);
+    }
+
+    record OpenProposal(BigInteger id, GovernanceProposal proposal) {
     }
 }

@@ -7,10 +7,9 @@ import static org.modeldao.contracts.GovernanceFixture.votes;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.web3j.abi.EventEncoder;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.modeldao.contracts.wrappers.ModelDaoGovernor;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.web3j.crypto.Credentials;
@@ -23,17 +22,10 @@ import org.web3j.tuples.generated.Tuple3;
 
 class GovernanceLifecycleIT {
 
-    private static GovernanceFixture dao;
+    @RegisterExtension
+    static final GovernanceFixture dao = new GovernanceFixture();
 
-    @BeforeAll
-    static void deploy() {
-        dao = GovernanceFixture.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        dao.close();
-    }
 
     @Test
     void approving_a_model_version_goes_from_proposal_to_registry_and_its_events_rebuild_the_same_data() throws Exception {
@@ -99,10 +91,9 @@ class GovernanceLifecycleIT {
 
     @Test
     void a_proposal_defeated_by_votes_can_neither_be_queued_nor_executed() throws Exception {
-        GovernanceProposal proposal = new GovernanceProposal(
-                List.of(dao.registryActions.approveVersion(version("defeated-model", "1"))), "Approve defeated-model v1");
-        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
-        dao.governance.startVoting(id);
+        GovernanceFixture.OpenProposal open = dao.openApprovalProposal("defeated-model");
+        BigInteger id = open.id();
+        GovernanceProposal proposal = open.proposal();
         dao.governance.vote(dao.members.get(0), id, VoteType.FOR, "yes");
         dao.governance.vote(dao.admin, id, VoteType.AGAINST, "no");
         dao.governance.endVoting(id);
@@ -113,10 +104,9 @@ class GovernanceLifecycleIT {
 
     @Test
     void a_proposal_that_misses_quorum_can_neither_be_queued_nor_executed() throws Exception {
-        GovernanceProposal proposal = new GovernanceProposal(
-                List.of(dao.registryActions.approveVersion(version("quorumless-model", "1"))), "Approve quorumless-model v1");
-        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
-        dao.governance.startVoting(id);
+        GovernanceFixture.OpenProposal open = dao.openApprovalProposal("quorumless-model");
+        BigInteger id = open.id();
+        GovernanceProposal proposal = open.proposal();
         dao.governance.vote(dao.smallHolder, id, VoteType.FOR, "only 500 votes for, none against");
         dao.governance.endVoting(id);
 
@@ -128,10 +118,8 @@ class GovernanceLifecycleIT {
 
     @Test
     void a_vote_signed_off_chain_counts_once_relayed_by_anyone() throws Exception {
-        GovernanceProposal proposal = new GovernanceProposal(
-                List.of(dao.registryActions.approveVersion(version("signed-vote-model", "1"))), "Approve signed-vote-model v1");
-        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
-        dao.governance.startVoting(id);
+        GovernanceFixture.OpenProposal open = dao.openApprovalProposal("signed-vote-model");
+        BigInteger id = open.id();
         Credentials voter = dao.members.get(2);
         BigInteger nonce = governor().nonces(voter.getAddress()).send();
 
@@ -156,10 +144,8 @@ class GovernanceLifecycleIT {
 
     @Test
     void a_second_vote_from_the_same_account_is_refused() throws Exception {
-        GovernanceProposal proposal = new GovernanceProposal(
-                List.of(dao.registryActions.approveVersion(version("double-vote-model", "1"))), "Approve double-vote-model v1");
-        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
-        dao.governance.startVoting(id);
+        GovernanceFixture.OpenProposal open = dao.openApprovalProposal("double-vote-model");
+        BigInteger id = open.id();
         dao.governance.vote(dao.members.get(1), id, VoteType.FOR, "first");
 
         String secondVote = governor().castVoteWithReason(id, VoteType.AGAINST.support(), "second").encodeFunctionCall();

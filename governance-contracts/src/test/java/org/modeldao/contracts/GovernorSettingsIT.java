@@ -6,24 +6,16 @@ import static org.modeldao.contracts.GovernanceFixture.votes;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.modeldao.contracts.wrappers.ModelDaoGovernor;
 
 class GovernorSettingsIT {
 
-    private static GovernanceFixture dao;
+    @RegisterExtension
+    static final GovernanceFixture dao = new GovernanceFixture();
 
-    @BeforeAll
-    static void deploy() {
-        dao = GovernanceFixture.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        dao.close();
-    }
 
     @Test
     void the_governor_s_settings_change_only_through_an_executed_proposal() throws Exception {

@@ -6,9 +6,8 @@ import static org.modeldao.contracts.GovernanceFixture.votes;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.contracts.RegistryKinds.VersionState;
@@ -18,17 +17,10 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /** Each kind of registry change, end to end through an executed proposal. */
 class RegistryProposalsIT {
 
-    private static GovernanceFixture dao;
+    @RegisterExtension
+    static final GovernanceFixture dao = new GovernanceFixture();
 
-    @BeforeAll
-    static void deploy() {
-        dao = GovernanceFixture.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        dao.close();
-    }
 
     @Test
     void the_current_version_switches_by_proposal_and_revoking_it_clears_the_alias() throws Exception {

@@ -8,9 +8,9 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
@@ -26,7 +26,8 @@ import org.web3j.crypto.Credentials;
 class RegistryRejectionsIT {
 
     private static final String MODEL = "guarded";
-    private static GovernanceFixture dao;
+    @RegisterExtension
+    static final GovernanceFixture dao = new GovernanceFixture();
     private static RegistryActions actions;
 
     record Rejection(String what, ProposalCall call, String expectedError) {
@@ -37,8 +38,7 @@ class RegistryRejectionsIT {
     }
 
     @BeforeAll
-    static void deploy() {
-        dao = GovernanceFixture.start();
+    static void approveTwoVersionsAndRevokeOne() {
         actions = dao.registryActions;
         dao.pass("Approve guarded v1 and v2, revoke v2",
                 actions.approveVersion(version(MODEL, "1")),
@@ -46,10 +46,6 @@ class RegistryRejectionsIT {
                 actions.revokeVersion(MODEL, "2", "superseded"));
     }
 
-    @AfterAll
-    static void stop() {
-        dao.close();
-    }
 
     static Stream<Rejection> rejections() {
         ModelRegistry.VersionSubmission good = version(MODEL, "3");

@@ -52,14 +52,29 @@ public final class DevChain implements AutoCloseable {
         return start(ContractsProject.locate());
     }
 
-    /** Starts a node from the given Hardhat project folder (where hardhat.config.cjs lives). */
+    /** Starts a node from the given Hardhat project folder (where hardhat.config.cjs lives), on a free port. */
     public static DevChain start(Path hardhatProject) {
+        return start(hardhatProject, 0);
+    }
+
+    /**
+     * Starts a node on {@code port} (0 = any free port). A fixed port such as 8545 lets a
+     * browser wallet keep its network setting across runs.
+     */
+    public static DevChain start(Path hardhatProject, int requestedPort) {
+        if (requestedPort < 0 || requestedPort > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + requestedPort);
+        }
         Path bootstrap = hardhatProject.resolve("node_modules/hardhat/internal/cli/bootstrap.js");
         if (!Files.isRegularFile(bootstrap)) {
             throw new DevChainException("Hardhat is not installed in " + hardhatProject
                     + ": run `npm install` there (the Maven build of governance-contracts does it)");
         }
-        int port = freePort();
+        if (requestedPort != 0 && !isPortFree(requestedPort)) {
+            // another node there would answer our readiness probe in our node's place
+            throw new DevChainException("port " + requestedPort + " is already in use");
+        }
+        int port = requestedPort == 0 ? freePort() : requestedPort;
         try {
             Path logFile = Files.createTempFile("devchain-" + port + "-", ".log");
             ProcessBuilder builder = new ProcessBuilder(
@@ -202,6 +217,15 @@ public final class DevChain implements AutoCloseable {
 
     private static String nodeExecutable() {
         return System.getProperty("modeldao.node", "node");
+    }
+
+    /** True when nothing listens on the loopback port yet. */
+    public static boolean isPortFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     private static int freePort() {

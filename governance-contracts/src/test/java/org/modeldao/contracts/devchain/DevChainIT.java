@@ -43,4 +43,15 @@ class DevChainIT {
         return chain.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
                 .send().getBlock().getTimestamp().longValueExact();
     }
+
+    @Test
+    void a_fixed_port_already_in_use_is_refused_instead_of_talking_to_someone_else_s_node() {
+        try (DevChain first = DevChain.start()) {
+            int taken = Integer.parseInt(first.rpcUrl().substring(first.rpcUrl().lastIndexOf(':') + 1));
+            assertThat(DevChain.isPortFree(taken)).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DevChain.start(ContractsProject.locate(), taken))
+                    .isInstanceOf(DevChainException.class)
+                    .hasMessageContaining("already in use");
+        }
+    }
 }
