@@ -14,11 +14,12 @@ java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 log() { echo "deploy-once: $*" >&2; }
 
-# Calls a JSON-RPC method and prints the "result" string (empty if there is none).
+# Calls a JSON-RPC method and prints the "result" string (empty if there is none); fails if
+# the node cannot be reached (not piped, so curl's failure is not masked).
 rpc_result() {
-    curl -fsS --max-time 10 -H 'Content-Type: application/json' \
-        --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "$RPC_URL" |
-        sed -n 's/.*"result" *: *"\([^"]*\)".*/\1/p'
+    response=$(curl -fsS --max-time 10 -H 'Content-Type: application/json' \
+        --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "$RPC_URL") || return 1
+    printf '%s\n' "$response" | sed -n 's/.*"result" *: *"\([^"]*\)".*/\1/p'
 }
 
 # Prints the value of a top-level string or number field of the (pretty-printed) descriptor.
@@ -35,7 +36,7 @@ if [ -s "$DESCRIPTOR_PATH" ]; then
     registry=$(descriptor_field registry)
     code=""
     if [ "$chain" = "$node_chain" ] && [ -n "$registry" ]; then
-        code=$(rpc_result eth_getCode "[\"$registry\",\"latest\"]")
+        code=$(rpc_result eth_getCode "[\"$registry\",\"latest\"]") || { log "cannot reach the chain node at $RPC_URL"; exit 1; }
     fi
     if [ -n "$code" ] && [ "$code" != "0x" ]; then
         log "already deployed on chain $chain (registry $registry); keeping $DESCRIPTOR_PATH"
