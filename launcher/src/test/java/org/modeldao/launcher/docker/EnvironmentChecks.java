@@ -21,7 +21,8 @@ final class EnvironmentChecks {
 
     private static final Pattern SPRING_STYLE = Pattern.compile("(SPRING|SERVER|MANAGEMENT|LOGGING|SPRINGDOC|VAADIN|MODELDAO|GATEWAY)_.*");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|PRIVATE_?KEY|API_?KEY|_TOKEN|CREDENTIALS?)$");
-    private static final Pattern REQUIRED_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*)?}");
+    /** ${VAR}, ${VAR:?message} or ${VAR:-} (empty when unset): never a default value. */
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*|:?-)?}");
     private static final Pattern KEY_LITERAL = Pattern.compile("(?<![0-9a-fA-F])(0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)");
     private static final Pattern EXAMPLE_ENTRY = Pattern.compile("(?m)^#?\\s*([A-Z_][A-Z0-9_]*)=");
@@ -44,11 +45,11 @@ final class EnvironmentChecks {
                     problems.add(where + service.module().map(m -> " binds to no property of module " + m + " and is read by nothing in it")
                             .orElse(" is read by nothing in the image"));
                 }
-                if (SECRET_NAME.matcher(name).matches() && !REQUIRED_REFERENCE.matcher(variable.getValue().strip()).matches()) {
-                    problems.add(where + " is a secret: its value must be a ${VAR} reference without default");
+                if (SECRET_NAME.matcher(name).matches() && !SECRET_REFERENCE.matcher(variable.getValue().strip()).matches()) {
+                    problems.add(where + " is a secret: its value must be a ${VAR} reference without a default value");
                 }
-                if (KEY_LITERAL.matcher(variable.getValue().replaceAll("\\$\\{[^}]*}", "")).find()) {
-                    problems.add(where + " holds a key-like literal; secrets come from the environment");
+                if (KEY_LITERAL.matcher(variable.getValue().replaceAll("\\$\\{[A-Za-z0-9_]+:?[-?+]?", "")).find()) {
+                    problems.add(where + " holds a key-like literal (also as a default); secrets come from the environment");
                 }
             }
             project.dockerfile(service).ifPresent(dockerfile -> {
