@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +43,9 @@ class ComposeChecksTest {
     @Test
     void server_port_follows_placeholders_and_server_port_overrides() {
         ModuleConfiguration svc = ModuleConfiguration.read(repository, "svc");
-        assertThat(svc.serverPort(java.util.Map.of())).contains(9000);
-        assertThat(svc.serverPort(java.util.Map.of("PORT", "9100"))).contains(9100);
-        assertThat(svc.serverPort(java.util.Map.of("SERVER_PORT", "9200"))).contains(9200);
+        assertThat(svc.serverPort(Map.of())).contains(9000);
+        assertThat(svc.serverPort(Map.of("PORT", "9100"))).contains(9100);
+        assertThat(svc.serverPort(Map.of("SERVER_PORT", "9200"))).contains(9200);
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.modeldao.launcher.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -134,13 +134,9 @@ class ComposeFileTest {
                 .contains("docker/.env.example documents RPC_ULR but the compose file never uses it");
     }
 
-    private static java.util.List<String> problemsAfter(String original, String replacement) {
+    private static List<String> problemsAfter(String original, String replacement) {
         String compose = project.composeText();
         assertThat(compose).as("the compose file still contains the text this test breaks").contains(original);
         return ComposeChecks.problems(project.withComposeText(compose.replace(original, replacement)));
-    }
-
-    static Path repository() {
-        return project.repository();
     }
 }

@@ -3,6 +3,7 @@ package org.modeldao.launcher.docker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ final class ConfigurationPropertiesSource {
                 continue;
             }
             String name = words[words.length - 1];
-            String type = String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)).replaceAll("\\s", "");
+            String type = String.join(" ", Arrays.copyOf(words, words.length - 1)).replaceAll("\\s", "");
             String property = prefix + "." + RelaxedNames.fromProperty(RelaxedNames.kebab(name));
             String simpleType = type.replaceAll("<.*", "").replaceAll(".*\\.", "");
             if (simpleType.equals("Map")) {
