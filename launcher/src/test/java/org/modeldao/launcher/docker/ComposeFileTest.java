@@ -134,6 +134,14 @@ class ComposeFileTest {
                 .contains("docker/.env.example documents RPC_ULR but the compose file never uses it");
     }
 
+    @Test
+    void the_env_file_with_the_secrets_is_never_committed() {
+        assertThat(RepositoryFixture.read(project.repository(), ".gitignore").lines().map(String::strip))
+                .contains("docker/.env");
+        assertThat(RepositoryFixture.read(project.repository(), ".dockerignore").lines().map(String::strip))
+                .as("nor sent into an image's build context").contains("docker/.env");
+    }
+
     private static List<String> problemsAfter(String original, String replacement) {
         String compose = project.composeText();
         assertThat(compose).as("the compose file still contains the text this test breaks").contains(original);
