@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class EnvironmentChecks {
 
     private static final Pattern SPRING_STYLE = Pattern.compile("(SPRING|SERVER|MANAGEMENT|LOGGING|SPRINGDOC|VAADIN|MODELDAO|GATEWAY)_.*");
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|PRIVATE_?KEY|API_?KEY|_TOKEN|CREDENTIALS?)$");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|KEY|_TOKEN|CREDENTIALS?)$");
     /** ${VAR}, ${VAR:?message} or ${VAR:-} (empty when unset): never a default value. */
     private static final Pattern SECRET_REFERENCE = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(:?\\?[^}]*|:?-)?}");
     private static final Pattern KEY_LITERAL = Pattern.compile("(?<![0-9a-fA-F])(0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])");
