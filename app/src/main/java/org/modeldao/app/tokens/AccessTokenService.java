@@ -12,6 +12,7 @@ import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.tokens.internal.AccessTokenRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Short-lived RS256 JWTs that let a signed-in account call the model gateway. The gateway checks
- * them against /.well-known/jwks.json and polls /api/tokens/revoked for revoked ids.
+ * them against /.well-known/jwks.json and polls /api/tokens/revoked for revoked ids. Only the
+ * signed-in account itself may issue, list or revoke its tokens.
  */
 @Service
 public class AccessTokenService {
@@ -46,11 +48,13 @@ public class AccessTokenService {
     }
 
     /** Issues a token with the default lifetime. */
+    @PreAuthorize("isAuthenticated() and #member.address() == authentication.name")
     public IssuedAccessToken issue(SignedInMember member, String label) {
         return issue(member, label, properties.ttl());
     }
 
     @Transactional
+    @PreAuthorize("isAuthenticated() and #member.address() == authentication.name")
     public IssuedAccessToken issue(SignedInMember member, String label, Duration ttl) {
         String cleanLabel = label == null ? "" : label.strip();
         if (cleanLabel.isEmpty() || cleanLabel.length() > MAX_LABEL_LENGTH) {
@@ -78,12 +82,14 @@ public class AccessTokenService {
         return new IssuedAccessToken(record, jwt);
     }
 
+    @PreAuthorize("isAuthenticated() and #member.address() == authentication.name")
     public List<AccessToken> tokensOf(SignedInMember member) {
         return tokens.findBySubject(member.address());
     }
 
     /** Revokes one of the member's own tokens; revoking twice is harmless. */
     @Transactional
+    @PreAuthorize("isAuthenticated() and #member.address() == authentication.name")
     public void revoke(SignedInMember member, String jti) {
         if (!tokens.exists(member.address(), jti)) {
             throw AccessTokenRefused.notFound(jti);

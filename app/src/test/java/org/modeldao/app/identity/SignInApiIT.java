@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.support.AppOnDevChain;
 import org.modeldao.app.support.DevChainFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.web3j.crypto.Credentials;
@@ -22,12 +24,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The app on a random port against a real dev chain with the governance suite deployed: signing in
- * through the HTTP API reads roles from the contracts, and the session can get a gateway token.
+ * The app on a random port against a real dev chain with the governance suite deployed and a fresh
+ * PostgreSQL database: signing in through the HTTP API reads roles from the contracts, and the
+ * session can get a gateway token.
  */
 class SignInApiIT extends AppOnDevChain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_delegated_holder_signs_in_as_member_and_proposer_and_gets_a_gateway_token() throws Exception {
@@ -71,6 +77,14 @@ class SignInApiIT extends AppOnDevChain {
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(refused.body()).get("error").asString()).isEqualTo("wrong_chain");
+    }
+
+    @Test
+    void nonces_live_in_the_fresh_postgresql_database() throws Exception {
+        String nonce = JSON.readTree(get(HttpClient.newHttpClient(), "/api/siwe/nonce").body()).get("nonce").asString();
+
+        assertThat(jdbc.sql("select current_database()").query(String.class).single()).startsWith("modeldao_it_");
+        assertThat(jdbc.sql("select count(*) from siwe_nonce where nonce = ?").param(nonce).query(Long.class).single()).isEqualTo(1);
     }
 
     private JsonNode signIn(HttpClient browser, Credentials who) throws Exception {

@@ -1,5 +1,6 @@
 package org.modeldao.app.support;
 
+import java.sql.SQLException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -7,18 +8,41 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the ITs that need the whole app on a random port, in the dev profile, against the shared
- * real dev chain ({@link DevChainFixture}). All of them share one Spring context (same
- * configuration), so the app starts once per test JVM.
+ * Base of the ITs that need the whole app on a random port: `dev` and `postgres` profiles, a fresh
+ * PostgreSQL database on 127.0.0.1:5432 and the shared real dev chain ({@link DevChainFixture}).
+ * All of them share one Spring context (same configuration), so the app starts once per test JVM.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:app-on-dev-chain;DB_CLOSE_DELAY=-1;MODE=PostgreSQL")
-@ActiveProfiles("dev")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"dev", "postgres"})
 public abstract class AppOnDevChain {
 
+    private static PostgresFixture database;
+
     @DynamicPropertySource
-    static void chain(DynamicPropertyRegistry registry) {
+    static void chainAndDatabase(DynamicPropertyRegistry registry) {
         registry.add("modeldao.chain.deployment-file", () -> DevChainFixture.shared().descriptorFile().toString());
+        registry.add("DATABASE_URL", () -> database().jdbcUrl());
+        registry.add("DATABASE_USER", () -> database().user());
+    }
+
+    /** The fresh database of this test JVM, dropped when the JVM exits. */
+    protected static synchronized PostgresFixture database() {
+        if (database == null) {
+            try {
+                database = PostgresFixture.createDatabase();
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed for the app ITs", e);
+            }
+            PostgresFixture created = database;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    created.close();
+                } catch (SQLException ignored) {
+                    // the JVM is going away; a leftover modeldao_it_* database is harmless
+                }
+            }, "drop-it-database"));
+        }
+        return database;
     }
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package org.modeldao.app.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +41,8 @@ class AccessTokenApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    AccessTokenService service;
 
     @Test
     void an_issued_token_verifies_against_the_published_jwk_set_and_carries_the_agreed_claims() throws Exception {
@@ -89,6 +94,17 @@ class AccessTokenApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_token_request"));
         mvc.perform(post("/api/tokens").contentType(MediaType.APPLICATION_JSON).content("{\"label\":\"anon\"}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void the_service_refuses_to_act_for_another_account_than_the_signed_in_one() {
+        SecurityContextHolder.getContext().setAuthentication(new SiweAuthentication(BOB));
+        try {
+            assertThatThrownBy(() -> service.issue(ALICE, "not mine")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> service.tokensOf(ALICE)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private JsonNode issue(SignedInMember member, String body) throws Exception {
