@@ -3,70 +3,57 @@ package org.modeldao.app.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.modeldao.app.indexer.IndexerFixture.version;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.readmodel.ModelVersionView;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.readmodel.RegistryReadModel;
+import org.modeldao.app.support.AppOnDevChain;
+import org.modeldao.app.support.DevChainFixture;
+import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalState;
+import org.modeldao.contracts.RegistryActions;
+import org.modeldao.contracts.devchain.DevGovernance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
 /**
- * The whole app with the indexer wired by Spring: it follows the dev chain, fills the read model
- * the services query, and publishes the events views push on.
+ * The whole app (the shared context on the shared dev chain) with the indexer wired by Spring: it
+ * follows the chain, fills the read model the services query, and publishes the events views push on.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:indexer-app-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-        "modeldao.indexer.poll-interval=100ms"})
-@DirtiesContext // its dev chain stops after the class: the context (and its indexer loop) must not outlive it
-class IndexerApplicationIT {
-
-    private static IndexerFixture dao;
-
-    @DynamicPropertySource
-    static void chain(DynamicPropertyRegistry registry) throws Exception {
-        dao = IndexerFixture.start();
-        Path descriptor = Files.createTempFile("indexer-it-", ".json");
-        dao.deployment.write(descriptor);
-        registry.add("modeldao.chain.deployment-file", descriptor::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        dao.close();
-    }
+class IndexerApplicationIT extends AppOnDevChain {
 
     @Autowired
     ProposalReadModel proposals;
     @Autowired
     RegistryReadModel registry;
     @Autowired
-    Recorder recorder;
+    ConfigurableApplicationContext context;
 
     @Test
     void an_executed_proposal_reaches_the_read_model_and_is_announced_to_listeners() throws Exception {
-        var passed = dao.pass("Approve app-model 1", dao.registryActions.approveVersion(version("app-model", "1")));
+        List<Object> events = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<Object>> listener = event -> events.add(event.getPayload());
+        context.addApplicationListener(listener);
+        DevChainFixture dev = DevChainFixture.shared();
+        String model = "app-model-" + System.nanoTime();
+        GovernanceProposal proposal = new GovernanceProposal(
+                List.of(new RegistryActions(dev.deployment().registry()).approveVersion(version(model, "1"))), "Approve " + model);
+        var passed = new DevGovernance(dev.chain(), dev.deployment()).pass(dev.proposer(), List.of(dev.proposer()), proposal);
+        long executedAt = passed.execution().getBlockNumber().longValueExact();
 
-        await(() -> recorder.events.contains(new ProposalChanged(passed.proposalId(), passed.execution().getBlockNumber().longValueExact())));
+        await(() -> events.contains(new ProposalChanged(passed.proposalId(), executedAt)));
 
         assertThat(proposals.proposal(passed.proposalId()).orElseThrow().summary().state()).isEqualTo(ProposalState.EXECUTED);
-        assertThat(registry.versionsOf("app-model")).extracting(ModelVersionView::approvedByProposal).containsExactly(passed.proposalId());
-        assertThat(recorder.events).filteredOn(ChainIndexed.class::isInstance).isNotEmpty();
-        assertThat(proposals.indexedHead().block()).isGreaterThanOrEqualTo(passed.execution().getBlockNumber().longValueExact());
+        assertThat(registry.versionsOf(model)).extracting(ModelVersionView::approvedByProposal).containsExactly(passed.proposalId());
+        assertThat(events).filteredOn(ChainIndexed.class::isInstance).isNotEmpty();
+        assertThat(proposals.indexedHead().block()).isGreaterThanOrEqualTo(executedAt);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -76,28 +63,6 @@ class IndexerApplicationIT {
                 throw new AssertionError("not indexed within 20 s");
             }
             Thread.sleep(50);
-        }
-    }
-
-    @TestConfiguration
-    static class Listeners {
-        @Bean
-        Recorder recorder() {
-            return new Recorder();
-        }
-    }
-
-    static class Recorder {
-        final List<Object> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ChainIndexed event) {
-            events.add(event);
-        }
-
-        @EventListener
-        void on(ProposalChanged event) {
-            events.add(event);
         }
     }
 }
