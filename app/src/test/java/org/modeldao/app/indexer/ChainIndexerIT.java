@@ -92,6 +92,23 @@ class ChainIndexerIT {
     }
 
     @Test
+    void text_of_any_length_anyone_can_put_on_chain_is_stored_whole() {
+        String description = "# Long read\n" + "x".repeat(150_000);
+        BigInteger proposal = dao.propose(description, dao.registryActions.setCurrentVersion("long", "1"));
+        dao.governance.startVoting(proposal);
+        String reason = "because ".repeat(2_500);
+        dao.governance.vote(dao.members.get(1), proposal, VoteType.FOR, reason);
+
+        dao.indexer(database.dataSource()).catchUp();
+
+        assertThat(sql.sql("SELECT description FROM proposal WHERE proposal_id = ?").param(proposal.toString()).query(String.class)
+                .single()).isEqualTo(description);
+        assertThat(sql.sql("SELECT reason FROM vote WHERE proposal_id = ?").param(proposal.toString()).query(String.class).single())
+                .isEqualTo(reason);
+        assertThat(count("SELECT COUNT(*) FROM chain_event")).isEqualTo(dao.logCount());
+    }
+
+    @Test
     void resumes_from_its_cursor_after_a_restart_without_storing_anything_twice() throws Exception {
         dao.indexer(database.dataSource()).catchUp();
         BigInteger proposal = dao.propose("Restart test " + System.nanoTime(), dao.registryActions.setCurrentVersion("none", "1"));
