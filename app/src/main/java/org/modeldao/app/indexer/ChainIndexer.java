@@ -42,7 +42,9 @@ final class ChainIndexer {
         this.deployment = deployment;
         this.settings = settings;
         this.cursor = store.cursor();
-        this.applier = new LogApplier(deployment);
+        this.applier = new LogApplier(deployment, operation -> store.jdbc()
+                .sql("SELECT proposal_id FROM timelock_operation WHERE operation_id = ?").param(operation)
+                .query(String.class).optional().map(BigInteger::new).orElse(null));
         this.writer = store.writer();
         this.reorgs = new ReorgGuard(node, deployment, settings, store, events);
         this.jdbc = store.jdbc();
