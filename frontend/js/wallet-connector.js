@@ -95,11 +95,14 @@ export function listen(uuid, onAccounts, onChain) {
   listeners.set(uuid, current);
 }
 
+const SIGNED_IN_WALLET = 'modelDao.signedInWallet';
+
 /**
  * Completes Sign-In with Ethereum: posts the signed message to the app, which starts the session.
  * Resolves with {ok: true, member} or {ok: false, error, message}; never rejects for a refusal.
+ * `walletUuid` (optional) is remembered for this tab so watchSignedInWallet can follow that wallet.
  */
-export async function submitSignIn(message, signature, verifyUrl = 'api/siwe/verify') {
+export async function submitSignIn(message, signature, walletUuid = null, verifyUrl = 'api/siwe/verify') {
   const response = await fetch(verifyUrl, {
     method: 'POST',
     credentials: 'same-origin',
@@ -107,7 +110,40 @@ export async function submitSignIn(message, signature, verifyUrl = 'api/siwe/ver
     body: JSON.stringify({ message, signature }),
   });
   const body = await response.json().catch(() => ({}));
+  if (response.ok) {
+    if (walletUuid) {
+      sessionStorage.setItem(SIGNED_IN_WALLET, walletUuid);
+    } else {
+      sessionStorage.removeItem(SIGNED_IN_WALLET);
+    }
+  }
   return response.ok ? { ok: true, member: body } : { ok: false, error: body.error ?? `http_${response.status}`, message: body.message ?? response.statusText };
 }
 
-window.modelDaoWallet = { discoverWallets, connect, chainId, switchChain, personalSign, signTypedData, sendTransaction, listen, submitSignIn };
+/**
+ * Follows the wallet this tab signed in with: calls `onOtherAccount(account)` when it switches to an
+ * account other than `address` (or disconnects: account null), `onChain(decimalChainId)` when it
+ * switches chains. Does nothing for sessions signed in without a browser wallet.
+ */
+export async function watchSignedInWallet(address, onOtherAccount, onChain) {
+  const uuid = sessionStorage.getItem(SIGNED_IN_WALLET);
+  if (!uuid) {
+    return false;
+  }
+  if (!providers.has(uuid)) {
+    await discoverWallets();
+  }
+  if (!providers.has(uuid)) {
+    return false;
+  }
+  listen(uuid, (accounts) => {
+    const account = accounts[0] ?? null;
+    if (account?.toLowerCase() !== address.toLowerCase()) {
+      sessionStorage.removeItem(SIGNED_IN_WALLET);
+      onOtherAccount?.(account);
+    }
+  }, onChain);
+  return true;
+}
+
+window.modelDaoWallet = { discoverWallets, connect, chainId, switchChain, personalSign, signTypedData, sendTransaction, listen, submitSignIn, watchSignedInWallet };

@@ -1,11 +1,13 @@
--- The read model the views query, rebuilt from logs alone. Every row names the block that
--- produced it, so a reorganisation is undone by deleting (or clearing) what lies above the fork.
+-- The read model the views query, rebuilt from logs alone. Every row names the block that produced
+-- it, so a reorganisation is undone by deleting (or clearing) what lies above the fork.
+-- Text anyone can put on chain (descriptions, vote reasons, calldata) is TEXT, so no log is ever too
+-- long to store (a stuck indexer would be a denial of service); names are capped at 1000 characters.
 
 CREATE TABLE proposal (
     proposal_id             VARCHAR(78)     PRIMARY KEY,
     proposer                VARCHAR(42)     NOT NULL,
     title                   VARCHAR(300)    NOT NULL,
-    description             VARCHAR(100000) NOT NULL,
+    description             TEXT NOT NULL,
     snapshot_block          BIGINT          NOT NULL,
     deadline_block          BIGINT          NOT NULL,
     extended_deadline_block BIGINT,
@@ -33,10 +35,10 @@ CREATE TABLE proposal_action (
     action_index INTEGER         NOT NULL,
     target       VARCHAR(42)     NOT NULL,
     value_wei    NUMERIC(78, 0)  NOT NULL,
-    calldata     VARCHAR(200000) NOT NULL,
+    calldata     TEXT NOT NULL,
     -- decoded at indexing time: the ProposalAction record's name and its JSON
     action_kind  VARCHAR(40)     NOT NULL,
-    action_json  VARCHAR(200000) NOT NULL,
+    action_json  TEXT NOT NULL,
     block_number BIGINT          NOT NULL,
     PRIMARY KEY (proposal_id, action_index)
 );
@@ -46,7 +48,7 @@ CREATE TABLE vote (
     voter        VARCHAR(42)    NOT NULL,
     support      SMALLINT       NOT NULL,
     weight       NUMERIC(78, 0) NOT NULL,
-    reason       VARCHAR(10000) NOT NULL,
+    reason       TEXT NOT NULL,
     block_number BIGINT         NOT NULL,
     log_index    INTEGER        NOT NULL,
     tx_hash      VARCHAR(66)    NOT NULL,
@@ -97,13 +99,13 @@ CREATE INDEX ix_delegate_power_votes ON delegate_power (votes);
 
 -- Registry state. *_by_proposal names the proposal whose execution made the change (same transaction).
 CREATE TABLE model_version (
-    model               VARCHAR(200)   NOT NULL,
-    version             VARCHAR(200)   NOT NULL,
+    model               VARCHAR(1000)   NOT NULL,
+    version             VARCHAR(1000)   NOT NULL,
     artifact_sha256     VARCHAR(66)    NOT NULL,
-    artifact_uri        VARCHAR(2000)  NOT NULL,
+    artifact_uri        TEXT  NOT NULL,
     card_sha256         VARCHAR(66)    NOT NULL,
-    card_uri            VARCHAR(2000)  NOT NULL,
-    format              VARCHAR(100)   NOT NULL,
+    card_uri            TEXT  NOT NULL,
+    format              VARCHAR(1000)   NOT NULL,
     approved_block      BIGINT         NOT NULL,
     approved_log_index  INTEGER        NOT NULL,
     approved_tx         VARCHAR(66)    NOT NULL,
@@ -111,7 +113,7 @@ CREATE TABLE model_version (
     approved_by_proposal VARCHAR(78),
     revoked_block       BIGINT,
     revoked_at          TIMESTAMP,
-    revocation_reason   VARCHAR(10000),
+    revocation_reason   TEXT,
     revoked_by_proposal VARCHAR(78),
     PRIMARY KEY (model, version)
 );
@@ -119,9 +121,9 @@ CREATE TABLE model_version (
 CREATE TABLE current_version_change (
     tx_hash          VARCHAR(66)  NOT NULL,
     log_index        INTEGER      NOT NULL,
-    model            VARCHAR(200) NOT NULL,
-    previous_version VARCHAR(200) NOT NULL,
-    new_version      VARCHAR(200) NOT NULL,
+    model            VARCHAR(1000) NOT NULL,
+    previous_version VARCHAR(1000) NOT NULL,
+    new_version      VARCHAR(1000) NOT NULL,
     block_number     BIGINT       NOT NULL,
     changed_at       TIMESTAMP    NOT NULL,
     proposal_id      VARCHAR(78),
@@ -132,12 +134,12 @@ CREATE INDEX ix_current_version_change_model ON current_version_change (model, b
 CREATE TABLE access_policy_change (
     tx_hash             VARCHAR(66)    NOT NULL,
     log_index           INTEGER        NOT NULL,
-    model               VARCHAR(200)   NOT NULL,
+    model               VARCHAR(1000)   NOT NULL,
     kind                SMALLINT       NOT NULL,
     min_votes           NUMERIC(78, 0) NOT NULL,
     requests_per_minute BIGINT         NOT NULL,
     max_batch_size      BIGINT         NOT NULL,
-    allow_list          VARCHAR(100000) NOT NULL,
+    allow_list          TEXT NOT NULL,
     block_number        BIGINT         NOT NULL,
     set_at              TIMESTAMP      NOT NULL,
     proposal_id         VARCHAR(78),
@@ -147,20 +149,20 @@ CREATE INDEX ix_access_policy_change_model ON access_policy_change (model, block
 
 CREATE TABLE ethical_constraint (
     constraint_id       NUMERIC(78, 0)  PRIMARY KEY,
-    model               VARCHAR(200)    NOT NULL,
+    model               VARCHAR(1000)    NOT NULL,
     kind                SMALLINT        NOT NULL,
-    target              VARCHAR(200)    NOT NULL,
+    target              VARCHAR(1000)    NOT NULL,
     min_value           NUMERIC(78, 0)  NOT NULL,
     max_value           NUMERIC(78, 0)  NOT NULL,
-    constraint_values   VARCHAR(100000) NOT NULL,
-    rationale           VARCHAR(10000)  NOT NULL,
+    constraint_values   TEXT NOT NULL,
+    rationale           TEXT  NOT NULL,
     added_block         BIGINT          NOT NULL,
     added_tx            VARCHAR(66)     NOT NULL,
     added_at            TIMESTAMP       NOT NULL,
     added_by_proposal   VARCHAR(78),
     removed_block       BIGINT,
     removed_at          TIMESTAMP,
-    removal_reason      VARCHAR(10000),
+    removal_reason      TEXT,
     removed_by_proposal VARCHAR(78)
 );
 CREATE INDEX ix_ethical_constraint_model ON ethical_constraint (model);

@@ -121,7 +121,7 @@ public class DelegationService {
     }
 
     public String currentDelegate(String account) {
-        return governor.delegateOf(account);
+        return checksum(governor.delegateOf(account));
     }
 
     public BigInteger votingPower(String account) {

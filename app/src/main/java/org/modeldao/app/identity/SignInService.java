@@ -40,6 +40,18 @@ public class SignInService {
         this.chain = chain;
         this.clock = clock;
         this.verifier = new SiweVerifier(clock, properties.allowedClockSkew());
+        requireWritableStatement(properties.statement());
+    }
+
+    /** Fails at start-up, not at every sign-in, when the configured statement breaks the EIP-4361 grammar. */
+    private static void requireWritableStatement(String statement) {
+        SiweMessage sample = new SiweMessage(null, "localhost", "0x0000000000000000000000000000000000000000", statement,
+                "http://localhost/", "1", 1, "00000000", java.time.Instant.EPOCH, null, null, null, List.of());
+        try {
+            SiweMessageParser.parse(sample.toMessage());
+        } catch (SignInRejected e) {
+            throw new IllegalStateException("modeldao.identity.statement cannot appear in a SIWE message: " + e.getMessage(), e);
+        }
     }
 
     public NonceStore.IssuedNonce issueNonce() {

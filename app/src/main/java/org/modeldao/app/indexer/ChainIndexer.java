@@ -30,7 +30,7 @@ final class ChainIndexer {
     private final IndexerCursor cursor;
     private final LogApplier applier;
     private final BatchWriter writer;
-    private final ReadModelRollback rollback;
+    private final ReorgGuard reorgs;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -42,9 +42,11 @@ final class ChainIndexer {
         this.deployment = deployment;
         this.settings = settings;
         this.cursor = store.cursor();
-        this.applier = new LogApplier(deployment);
+        this.applier = new LogApplier(deployment, operation -> store.jdbc()
+                .sql("SELECT proposal_id FROM timelock_operation WHERE operation_id = ?").param(operation)
+                .query(String.class).optional().map(BigInteger::new).orElse(null));
         this.writer = store.writer();
-        this.rollback = store.rollback();
+        this.reorgs = new ReorgGuard(node, deployment, settings, store, events);
         this.jdbc = store.jdbc();
         this.transactions = store.transactions();
         this.events = events;
@@ -52,12 +54,17 @@ final class ChainIndexer {
 
     /** One catch-up: returns the number of logs stored (0 when already at the confirmed head). */
     int catchUp() {
+        return catchUp(() -> true);
+    }
+
+    /** As {@link #catchUp()}, stopping between batches once {@code keepGoing} turns false (shutdown). */
+    int catchUp(java.util.function.BooleanSupplier keepGoing) {
         requireDeploymentChain();
         long next = transactions.execute(status -> cursor.nextBlock(deployment));
-        next = undoReorganisedBlocks(next);
+        next = reorgs.undoReorganisedBlocks(next);
         long target = node.latestBlock() - settings.confirmations();
         int stored = 0;
-        while (next <= target) {
+        while (next <= target && keepGoing.getAsBoolean()) {
             long to = Math.min(next + settings.batchBlocks() - 1, target);
             stored += index(next, to);
             next = to + 1;
@@ -144,39 +151,6 @@ final class ChainIndexer {
             changes.add(Statement.PROPOSAL_QUORUM, new BigDecimal(quorums.get(snapshot)), proposalId);
             changes.touch(new BigInteger(proposalId));
         });
-    }
-
-    private long undoReorganisedBlocks(long next) {
-        long last = next - 1;
-        var stored = cursor.storedHash(last);
-        if (stored.isEmpty()) {
-            return next;
-        }
-        BlockHeader canonical = node.headers(List.of(last)).get(last);
-        if (canonical != null && canonical.hash().equals(stored.get())) {
-            return next;
-        }
-        long fork = commonAncestor(last);
-        transactions.executeWithoutResult(status -> {
-            rollback.discardAbove(fork);
-            cursor.moveTo(next, fork + 1);
-        });
-        log.warn("Chain reorganisation: blocks {}-{} are no longer canonical; rolled back to block {} and indexing again",
-                fork + 1, last, fork);
-        events.publishEvent(new ChainReorganized(fork, last));
-        return fork + 1;
-    }
-
-    private long commonAncestor(long below) {
-        List<BlockHeader> candidates = cursor.storedBlocksDownFrom(below, settings.maxReorgDepth());
-        Map<Long, BlockHeader> canonical = node.headers(candidates.stream().map(BlockHeader::number).toList());
-        for (BlockHeader candidate : candidates) {
-            BlockHeader now = canonical.get(candidate.number());
-            if (now != null && now.hash().equals(candidate.hash())) {
-                return candidate.number();
-            }
-        }
-        return deployment.deploymentBlock() - 1;
     }
 
     private BlockHeader header(long block) {

@@ -59,7 +59,8 @@ final class IndexerLoop implements SmartLifecycle {
         try {
             leading = leadership.tryLead();
             if (leading) {
-                indexer.catchUp();
+                CountDownLatch stop = stopSignal;
+                indexer.catchUp(() -> stop == null || stop.getCount() > 0);
             }
             if (lastFailure != null) {
                 log.info("Chain indexer recovered");

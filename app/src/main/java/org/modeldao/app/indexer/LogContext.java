@@ -54,6 +54,11 @@ record LogContext(Log log, BlockHeader block, BigInteger executedProposal) {
         return new BigDecimal(amount).movePointLeft(18).setScale(2, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
     }
 
+    /** Registry names are keys: capped (deterministically) so an absurdly long one cannot stop the indexer. */
+    static String name(String text) {
+        return truncate(text, 1000);
+    }
+
     static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

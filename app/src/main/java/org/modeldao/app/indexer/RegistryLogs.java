@@ -1,6 +1,7 @@
 package org.modeldao.app.indexer;
 
 import static org.modeldao.app.indexer.LogContext.address;
+import static org.modeldao.app.indexer.LogContext.name;
 import static org.modeldao.contracts.wrappers.ModelRegistry.*;
 
 import java.math.BigDecimal;
@@ -21,19 +22,21 @@ final class RegistryLogs extends ContractLogs {
         super("REGISTRY");
         on(MODELVERSIONAPPROVED_EVENT, (c, changes) -> {
             ModelVersionApprovedEventResponse e = getModelVersionApprovedEventFromLog(c.log());
-            changes.add(Statement.INSERT_VERSION, e.model, e.version, Numeric.toHexString(e.artifactSha256), e.artifactUri,
-                    Numeric.toHexString(e.cardSha256), e.cardUri, e.format, c.blockNumber(), c.logIndex(), c.txHash(), c.time(),
+            changes.add(Statement.INSERT_VERSION, name(e.model), name(e.version), Numeric.toHexString(e.artifactSha256), e.artifactUri,
+                    Numeric.toHexString(e.cardSha256), e.cardUri, name(e.format), c.blockNumber(), c.logIndex(), c.txHash(), c.time(),
                     c.executedProposalId());
             linked(c, changes, MODELVERSIONAPPROVED_EVENT, "Approved " + e.model + " " + e.version + " (" + e.format + ")");
         });
         on(MODELVERSIONREVOKED_EVENT, (c, changes) -> {
             ModelVersionRevokedEventResponse e = getModelVersionRevokedEventFromLog(c.log());
-            changes.add(Statement.VERSION_REVOKED, c.blockNumber(), c.time(), e.reason, c.executedProposalId(), e.model, e.version);
+            changes.add(Statement.VERSION_REVOKED, c.blockNumber(), c.time(), e.reason, c.executedProposalId(), name(e.model),
+                    name(e.version));
             linked(c, changes, MODELVERSIONREVOKED_EVENT, "Revoked " + e.model + " " + e.version + ": " + e.reason);
         });
         on(CURRENTVERSIONCHANGED_EVENT, (c, changes) -> {
             CurrentVersionChangedEventResponse e = getCurrentVersionChangedEventFromLog(c.log());
-            changes.add(Statement.INSERT_CURRENT_CHANGE, c.txHash(), c.logIndex(), e.model, e.previousVersion, e.newVersion,
+            changes.add(Statement.INSERT_CURRENT_CHANGE, c.txHash(), c.logIndex(), name(e.model), name(e.previousVersion),
+                    name(e.newVersion),
                     c.blockNumber(), c.time(), c.executedProposalId());
             linked(c, changes, CURRENTVERSIONCHANGED_EVENT, e.newVersion.isEmpty()
                     ? e.model + " has no current version any more"
@@ -42,7 +45,7 @@ final class RegistryLogs extends ContractLogs {
         on(ACCESSPOLICYSET_EVENT, (c, changes) -> {
             AccessPolicySetEventResponse e = getAccessPolicySetEventFromLog(c.log());
             List<String> allowList = e.allowList.stream().map(LogContext::address).toList();
-            changes.add(Statement.INSERT_POLICY, c.txHash(), c.logIndex(), e.model, e.kind.intValueExact(),
+            changes.add(Statement.INSERT_POLICY, c.txHash(), c.logIndex(), name(e.model), e.kind.intValueExact(),
                     new BigDecimal(e.minVotes), e.requestsPerMinute.longValueExact(), e.maxBatchSize.longValueExact(),
                     String.join(",", allowList), c.blockNumber(), c.time(), c.executedProposalId());
             linked(c, changes, ACCESSPOLICYSET_EVENT, "Access policy of " + e.model + " set (kind " + e.kind + ", "
@@ -50,7 +53,7 @@ final class RegistryLogs extends ContractLogs {
         });
         on(ETHICALCONSTRAINTADDED_EVENT, (c, changes) -> {
             EthicalConstraintAddedEventResponse e = getEthicalConstraintAddedEventFromLog(c.log());
-            changes.add(Statement.INSERT_CONSTRAINT, new BigDecimal(e.constraintId), e.model, e.kind.intValueExact(), e.target,
+            changes.add(Statement.INSERT_CONSTRAINT, new BigDecimal(e.constraintId), name(e.model), e.kind.intValueExact(), name(e.target),
                     new BigDecimal(e.minValue), new BigDecimal(e.maxValue), JSON.writeValueAsString(e.values), e.rationale,
                     c.blockNumber(), c.txHash(), c.time(), c.executedProposalId());
             linked(c, changes, ETHICALCONSTRAINTADDED_EVENT, "Constraint " + e.constraintId + " added to " + e.model + ": "

@@ -41,6 +41,7 @@ enum Statement {
             INSERT INTO ethical_constraint (constraint_id, model, kind, target, min_value, max_value, constraint_values,
                 rationale, added_block, added_tx, added_at, added_by_proposal)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
+    INSERT_OPERATION("INSERT INTO timelock_operation (operation_id, proposal_id, block_number) VALUES (?, ?, ?)"),
     PROPOSAL_QUEUED("UPDATE proposal SET queued_block = ?, eta_seconds = ? WHERE proposal_id = ?"),
     PROPOSAL_EXECUTED("UPDATE proposal SET executed_block = ?, executed_tx = ? WHERE proposal_id = ?"),
     PROPOSAL_CANCELED("UPDATE proposal SET canceled_block = ? WHERE proposal_id = ?"),

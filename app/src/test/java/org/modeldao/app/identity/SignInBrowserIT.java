@@ -41,6 +41,7 @@ class SignInBrowserIT extends AppOnDevChain {
     private Playwright playwright;
     private BrowserContext browser;
     private final Map<String, List<Response>> staticFiles = new ConcurrentHashMap<>();
+    private final List<String> failedRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void openBrowser() {
@@ -53,6 +54,10 @@ class SignInBrowserIT extends AppOnDevChain {
                 .setViewportSize(1280, 800));
         browser.onResponse(response -> {
             String url = response.url();
+            if (response.status() >= 400) {
+                log.warn("HTTP {} for {}", response.status(), url);
+                failedRequests.add(response.status() + " " + url);
+            }
             if (url.endsWith("/styles/model-dao.css") || url.endsWith("/js/wallet-connector.js")) {
                 staticFiles.computeIfAbsent(url.substring(url.lastIndexOf('/') + 1), file -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(response);
             }
@@ -95,6 +100,7 @@ class SignInBrowserIT extends AppOnDevChain {
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("signed-in.png")).setFullPage(true));
 
+        assertThat(failedRequests).as("no request of the page was forbidden").noneMatch(failure -> failure.startsWith("403"));
         assertStaticFileServed("model-dao.css", "text/css");
         assertStaticFileServed("wallet-connector.js", "javascript");
         assertThat(page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--model-dao-mono')").toString())
@@ -149,8 +155,12 @@ class SignInBrowserIT extends AppOnDevChain {
                       if (method === 'personal_sign') return window.testWalletPersonalSign(params[0], params[1]);
                       throw new Error('unsupported ' + method);
                     },
-                    on() {}, removeListener() {},
+                    handlers: {},
+                    on(event, handler) { (this.handlers[event] ??= []).push(handler); },
+                    removeListener(event, handler) { this.handlers[event] = (this.handlers[event] ?? []).filter(h => h !== handler); },
                   };
+                  window.testWalletEmit = (event, value) => (provider.handlers[event] ?? []).forEach(h => h(value));
+                  window.testWalletListened = (event) => (provider.handlers[event] ?? []).length > 0;
                   const info = Object.freeze({ uuid: '7d3e9f1a-0000-4000-8000-000000006963', name: 'Test Wallet', icon: 'data:image/svg+xml,%%3Csvg xmlns=%%22http://www.w3.org/2000/svg%%22/%%3E', rdns: 'org.modeldao.test' });
                   window.addEventListener('eip6963:requestProvider', () =>
                     window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) })));
@@ -166,6 +176,12 @@ class SignInBrowserIT extends AppOnDevChain {
         assertThat(signedIn.textContent()).isEqualTo(address);
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("signed-in-eip6963.png")).setFullPage(true));
+
+        // switching accounts in the wallet ends the session
+        page.waitForFunction("() => window.testWalletListened('accountsChanged')");
+        page.evaluate("() => window.testWalletEmit('accountsChanged', ['0x0000000000000000000000000000000000000001'])");
+        page.locator("#sign-in-link").or(page.locator("#dev-sign-in")).first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(page.locator("#signed-in-address").count()).isZero();
     }
 
     private void assertStaticFileServed(String file, String contentType) {

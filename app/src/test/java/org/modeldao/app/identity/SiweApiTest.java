@@ -63,6 +63,17 @@ class SiweApiTest {
     }
 
     @Test
+    void logging_out_ends_the_signed_in_session() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String message = messageWith(freshNonce(), "localhost", 31337);
+        verify(message, SiweFixture.sign(message, SiweFixture.ALICE), session).andExpect(status().isOk());
+
+        mvc.perform(post("/api/siwe/logout").session(session)).andExpect(status().isNoContent());
+
+        assertThat(session.isInvalid()).as("the signed-in session is invalidated").isTrue();
+    }
+
+    @Test
     void without_sign_in_the_session_has_no_member_and_the_token_api_answers_401() throws Exception {
         mvc.perform(get("/api/siwe/me")).andExpect(status().isNoContent());
         mvc.perform(get("/api/tokens")).andExpect(status().isUnauthorized());

@@ -16,7 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.modeldao.app.testing.TestDatabase;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.contracts.RegistryKinds.PolicyKind;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.ProposalState;
+import org.modeldao.contracts.Transactions;
 import org.modeldao.contracts.VoteType;
+import org.modeldao.contracts.wrappers.ModelDaoGovernor;
+import org.modeldao.contracts.wrappers.ModelDaoTimelock;
+import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
+import java.time.Duration;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -89,6 +97,63 @@ class ChainIndexerIT {
         assertThat(dao.published).contains(new ProposalChanged(passed.proposalId(), dao.chain.blockNumber()));
         assertThat(dao.published).filteredOn(ChainIndexed.class::isInstance).isNotEmpty();
         assertReadModelMatchesChain();
+    }
+
+    @Test
+    void a_proposal_executed_on_the_timelock_directly_is_executed_and_linked_all_the_same() throws Exception {
+        String model = "direct-" + System.nanoTime();
+        GovernanceProposal proposal = new GovernanceProposal(List.of(dao.registryActions.approveVersion(version(model, "1"))),
+                "Approve " + model + " (executed on the timelock)");
+        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
+        dao.governance.startVoting(id);
+        dao.members.forEach(m -> dao.governance.vote(m, id, VoteType.FOR, "yes"));
+        dao.governance.endVoting(id);
+        dao.governance.queue(dao.members.get(0), proposal);
+        ChainIndexer indexer = dao.indexer(database.dataSource());
+        indexer.catchUp();
+        dao.chain.increaseTime(Duration.ofMinutes(2));
+
+        Credentials anyone = dao.chain.accounts().get(9);
+        ModelDaoTimelock timelock = ModelDaoTimelock.load(dao.deployment.timelock(), dao.chain.web3j(),
+                Transactions.signer(dao.chain.web3j(), anyone, dao.chain.chainId(), Duration.ofMillis(20)),
+                Transactions.gasFromNode(dao.chain.web3j()));
+        var execution = timelock.executeBatch(proposal.targets(), proposal.values(), proposal.calldatas(), new byte[32],
+                timelockSalt(proposal), BigInteger.ZERO).send();
+        assertThat(ModelDaoGovernor.getProposalExecutedEvents(execution)).isEmpty();
+        indexer.catchUp();
+
+        assertThat(sql.sql("SELECT executed_tx FROM proposal WHERE proposal_id = ?").param(id.toString()).query(String.class).single())
+                .isEqualTo(execution.getTransactionHash());
+        assertThat(sql.sql("SELECT approved_by_proposal FROM model_version WHERE model = ?").param(model).query(String.class).single())
+                .isEqualTo(id.toString());
+        assertThat(ProposalState.ofOrdinal(dao.governor().state(id).send().intValueExact())).isEqualTo(ProposalState.EXECUTED);
+    }
+
+    /** GovernorTimelockControl's salt: bytes20(governor) XOR the description hash. */
+    private static byte[] timelockSalt(GovernanceProposal proposal) {
+        byte[] salt = proposal.descriptionHash().clone();
+        byte[] governor = Numeric.hexStringToByteArray(dao.deployment.governor());
+        for (int i = 0; i < 20; i++) {
+            salt[i] ^= governor[i];
+        }
+        return salt;
+    }
+
+    @Test
+    void text_of_any_length_anyone_can_put_on_chain_is_stored_whole() {
+        String description = "# Long read\n" + "x".repeat(150_000);
+        BigInteger proposal = dao.propose(description, dao.registryActions.setCurrentVersion("long", "1"));
+        dao.governance.startVoting(proposal);
+        String reason = "because ".repeat(2_500);
+        dao.governance.vote(dao.members.get(1), proposal, VoteType.FOR, reason);
+
+        dao.indexer(database.dataSource()).catchUp();
+
+        assertThat(sql.sql("SELECT description FROM proposal WHERE proposal_id = ?").param(proposal.toString()).query(String.class)
+                .single()).isEqualTo(description);
+        assertThat(sql.sql("SELECT reason FROM vote WHERE proposal_id = ?").param(proposal.toString()).query(String.class).single())
+                .isEqualTo(reason);
+        assertThat(count("SELECT COUNT(*) FROM chain_event")).isEqualTo(dao.logCount());
     }
 
     @Test

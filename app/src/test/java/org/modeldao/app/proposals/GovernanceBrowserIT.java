@@ -131,6 +131,28 @@ class GovernanceBrowserIT {
         assertThat(card.textContent()).contains("Current version: none", "approved");
         card.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("approved")).first().waitFor();
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")).setFullPage(true));
+
+        admin.navigate(url("/audit"));
+        admin.locator("#audit-text input").fill("iris-classifier");
+        admin.locator("#audit-filter").click();
+        admin.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved model iris-classifier v2")).first().waitFor();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("audit.png")).setFullPage(true));
+    }
+
+    @Test
+    void a_holder_delegates_to_herself_by_signature_from_the_delegates_page() throws Exception {
+        Credentials holder = dao.members.get(3);
+        Page page = signIn(holder);
+        page.navigate(url("/delegates"));
+        page.locator("#delegate-gasless").click();
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Delegation relayed")).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+
+        assertThat(org.modeldao.app.proposals.Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
+        page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Keys.toChecksumAddress(holder.getAddress()) + " (15,000)")).first().waitFor();
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates.png")).setFullPage(true));
     }
 
     private Page signIn(Credentials account) {

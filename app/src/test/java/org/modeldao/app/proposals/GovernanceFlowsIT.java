@@ -236,6 +236,26 @@ class GovernanceFlowsIT {
                 .isInstanceOf(InvalidProposal.class).hasMessageContaining("VersionAlreadyRegistered");
     }
 
+    @Test
+    @Order(12)
+    void only_the_proposer_may_cancel_and_only_before_voting_starts() {
+        ProposalForm revoke = new ProposalForm("Revoke iris-classifier v1", "Found a labelling bug.",
+                List.of(new ProposalAction.RevokeVersion("iris-classifier", "1", "labelling bug in the training data")));
+        ProposalDraft draft = dao.proposals.draft(member(2).getAddress(), revoke);
+        dao.sendFromWallet(member(2), draft.transaction());
+
+        assertThatThrownBy(() -> dao.proposals.cancel(member(0).getAddress(), draft.proposalId()))
+                .isInstanceOf(GovernanceActionRefused.class).hasMessageContaining("Only the proposer");
+        dao.sendFromWallet(member(2), dao.proposals.cancel(member(2).getAddress(), draft.proposalId()));
+
+        ProposalDetails details = dao.queries.find(draft.proposalId()).orElseThrow();
+        assertThat(details.overview().state()).isEqualTo(ProposalState.CANCELED);
+        assertThat(details.timeline()).extracting(ProposalDetails.TimelineEntry::label).contains("Canceled");
+        assertThat(details.actions().getFirst().describe()).isEqualTo("Revoke model iris-classifier v1 because: labelling bug in the training data");
+        assertThatThrownBy(() -> dao.proposals.cancel(member(2).getAddress(), draft.proposalId()))
+                .isInstanceOf(GovernanceActionRefused.class).hasMessageContaining("canceled cannot be canceled");
+    }
+
     private static void relayVote(Credentials voter, VoteType vote, String reason) {
         String typedData = dao.votes.ballotToSign(voter.getAddress(), proposalId, vote, reason);
         String signature = BallotSignatures.hex(BallotSignatures.sign(typedData, voter));

@@ -46,7 +46,7 @@ final class ChainHttpBench implements AutoCloseable {
     private final List<Credentials> members;
     private final ConfigurableApplicationContext app;
     private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ChainHttpBench() throws Exception {
         List<Credentials> accounts = chain.accounts();

@@ -16,9 +16,13 @@ public final class GatewayBench {
 
     public static void run(String[] args) throws Exception {
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        boolean coreOnly = args.length > 2 && args[2].equals("core");
         log.info("gateway bench on {} cores, {} iterations", Runtime.getRuntime().availableProcessors(), iterations);
         try (CoreBench core = new CoreBench()) {
             core.governanceOverhead(iterations);
+            if (coreOnly) {
+                return;
+            }
             core.hotSwap(1_000, 100);
             try (ChainHttpBench chain = new ChainHttpBench()) {
                 chain.httpThroughput(Duration.ofSeconds(5), core);

@@ -85,7 +85,9 @@ public final class InferenceService {
         }
         List<Tensor> outputs;
         try {
-            outputs = new ArrayList<>(loaded.predict(call.inputs()));
+            List<Tensor> predicted = loaded.predict(call.inputs());
+            outputs = new ArrayList<>(predicted.size() + 1);
+            outputs.addAll(predicted);
         } catch (ServingException e) {
             refusal(call, version.model(), version.version(), reasonOf(e), e.getMessage());
             return new InferenceOutcome.Unservable(e);

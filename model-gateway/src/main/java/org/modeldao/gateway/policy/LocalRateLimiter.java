@@ -1,22 +1,41 @@
 package org.modeldao.gateway.policy;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** In-process Bucket4j buckets: the default, exact for a single gateway instance. */
+/**
+ * In-process Bucket4j buckets: the default, exact for a single gateway instance. Buckets of
+ * idle callers are swept once there are many: a full bucket is indistinguishable from a new
+ * one, so dropping it changes no decision, and anonymous callers cannot grow memory without bound.
+ */
 public final class LocalRateLimiter implements RateLimiter {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** The limit is part of the key: a newly voted limit starts a fresh bucket. */
+    private record BucketKey(String key, int requestsPerMinute) {}
+
+    private final Map<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int sweepAbove;
+
+    public LocalRateLimiter() {
+        this(50_000);
+    }
+
+    LocalRateLimiter(int sweepAbove) {
+        this.sweepAbove = sweepAbove;
+    }
 
     @Override
     public long tryAcquire(String key, int requestsPerMinute) {
-        // the limit is part of the key: a newly voted limit starts a fresh bucket
-        Bucket bucket = buckets.computeIfAbsent(key + "|" + requestsPerMinute, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
-                .build());
+        if (buckets.size() > sweepAbove) {
+            buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= e.getKey().requestsPerMinute());
+        }
+        Bucket bucket = buckets.computeIfAbsent(new BucketKey(key, requestsPerMinute),
+                k -> Bucket.builder().addLimit(RateLimits.perMinute(requestsPerMinute).getBandwidths()[0]).build());
         return RateLimits.retryAfterSeconds(bucket.tryConsumeAndReturnRemaining(1));
+    }
+
+    int bucketCount() {
+        return buckets.size();
     }
 }

@@ -203,6 +203,15 @@ class OipApiIT {
         HttpFixture.Reply reply = infer("/v2/models/" + m + "/versions/1/infer", null, many);
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.json().get("error").asString()).contains("larger than");
+
+        // without Content-Length (chunked), the limit bites while reading
+        byte[] body = HttpFixture.irisRequest("big", "{}", many).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpFixture.Reply chunked = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/v2/models/" + m + "/versions/1/infer"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
+        assertThat(chunked.status()).isEqualTo(413);
     }
 
     @Test

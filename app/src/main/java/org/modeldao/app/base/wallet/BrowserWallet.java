@@ -1,5 +1,6 @@
 package org.modeldao.app.base.wallet;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.Page;
 import java.util.List;
@@ -63,12 +64,26 @@ public final class BrowserWallet {
         return call("w => w.sendTransaction($0, JSON.parse($1))", walletUuid, transactionJson);
     }
 
-    public CompletableFuture<SignInOutcome> submitSignIn(String message, String signature) {
-        return call("w => w.submitSignIn($0, $1).then(r => JSON.stringify(r))", message, signature)
+    /** Posts a signed SIWE message; {@code walletUuid} is the browser wallet that signed it, or null. */
+    public CompletableFuture<SignInOutcome> submitSignIn(String message, String signature, String walletUuid) {
+        return page.executeJs("return " + API + ".then(w => w.submitSignIn($0, $1, $2).then(r => JSON.stringify(r)))",
+                        message, signature, walletUuid)
+                .toCompletableFuture(String.class)
                 .thenApply(json -> {
                     JsonNode outcome = JSON.readTree(json);
                     return new SignInOutcome(outcome.path("ok").asBoolean(), text(outcome, "error"), text(outcome, "message"));
                 });
+    }
+
+    /**
+     * Follows the browser wallet the session signed in with: the wallet switching to another account
+     * calls {@code walletAccountChanged(String)}, switching chains calls {@code walletChainChanged(int)}
+     * — both {@code @ClientCallable} methods of {@code listener}.
+     */
+    public void watchSignedInWallet(Component listener, String address) {
+        page.executeJs("return " + API + ".then(w => w.watchSignedInWallet($0,"
+                + " account => $1.$server.walletAccountChanged(account),"
+                + " chainId => $1.$server.walletChainChanged(chainId)))", address, listener.getElement());
     }
 
     private CompletableFuture<String> call(String function, String... arguments) {

@@ -61,15 +61,19 @@ public class DelegatesView extends VerticalLayout {
         to.setId("delegate-to");
         to.setWidth("32em");
         to.setValue(wallet.address());
-        Button byWallet = new Button("Delegate from wallet", click -> wallet.send(delegation.delegateTransaction(wallet.address(), to.getValue()))
-                .whenComplete((hash, error) -> notify(click.getSource().getUI(), error, "Delegation sent: " + hash)));
+        Button byWallet = new Button("Delegate from wallet", click -> {
+            Optional<UI> ui = click.getSource().getUI();
+            wallet.send(delegation.delegateTransaction(wallet.address(), to.getValue()))
+                    .whenComplete((hash, error) -> notify(ui, error, "Delegation sent: " + hash));
+        });
         byWallet.setId("delegate-wallet");
         Button bySignature = new Button("Delegate without gas (sign)", click -> {
+            Optional<UI> ui = click.getSource().getUI();
             SignedDelegation unsigned = delegation.unsigned(wallet.address(), to.getValue());
             wallet.signTypedData(delegation.typedData(unsigned))
                     .thenApplyAsync(signature -> delegation.relay(new SignedDelegation(unsigned.delegator(), unsigned.delegatee(),
                             unsigned.nonce(), unsigned.expiry(), signature)))
-                    .whenComplete((outcome, error) -> notify(click.getSource().getUI(),
+                    .whenComplete((outcome, error) -> notify(ui,
                             outcome instanceof RelayOutcome.Refused r ? new IllegalStateException(r.reason()) : error, "Delegation relayed"));
         });
         bySignature.setId("delegate-gasless");

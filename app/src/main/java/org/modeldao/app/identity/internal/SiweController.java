@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -76,6 +77,13 @@ class SiweController {
         request.getSession(true);
         contexts.saveContext(context, request, response);
         return MemberResponse.of(member);
+    }
+
+    /** Ends the session (JSON clients; the UI signs out through Vaadin's logout). */
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+        new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication());
+        return ResponseEntity.noContent().build();
     }
 
     /** The session's signed-in account, or 204 when nobody is signed in. */

@@ -75,7 +75,7 @@ public class SignInView extends Div {
         wallet.connect(info.uuid())
                 .thenCompose(address -> {
                     String message = signIn.newMessage(address, origin).toMessage();
-                    return wallet.personalSign(info.uuid(), address, message).thenCompose(signature -> wallet.submitSignIn(message, signature));
+                    return wallet.personalSign(info.uuid(), address, message).thenCompose(signature -> wallet.submitSignIn(message, signature, info.uuid()));
                 })
                 .whenComplete(this::finish);
     }
@@ -92,7 +92,7 @@ public class SignInView extends Div {
         Button signInAsDev = new Button("Sign in with dev account", click -> account.getOptionalValue().ifPresentOrElse(address -> {
             String message = signIn.newMessage(address, origin).toMessage();
             String signature = devWallet.personalSign(address, message);
-            wallet.submitSignIn(message, signature).whenComplete(this::finish);
+            wallet.submitSignIn(message, signature, null).whenComplete(this::finish);
         }, () -> account.setInvalid(true)));
         signInAsDev.setId("dev-sign-in");
         signInAsDev.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -52,6 +52,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private final CurrentMember member;
     private final Optional<DevNodeWallet> devNode;
     private BigInteger proposalId;
+    private MemberWallet wallet;
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, VoteService votes, CurrentMember member,
             ObjectProvider<DevNodeWallet> devNode, GovernanceUpdates updates) {
@@ -87,11 +88,19 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         state.setId("proposal-state");
         add(new HorizontalLayout(title, state), new Paragraph("Proposed by " + p.overview().proposer() + " · id " + p.overview().id()));
         add(new H3("What it does"), actions(p), tally(p), new H3("Timeline"), ProposalTimeline.of(p), new H3("Votes"), votesGrid(p));
-        member.get().ifPresentOrElse(m -> nextSteps(p, new MemberWallet(UI.getCurrent(), devNode, m.address())),
+        member.get().ifPresentOrElse(m -> nextSteps(p, wallet(m.address())),
                 () -> add(new Paragraph("Sign in to vote or move this proposal forward.")));
         Pre description = new Pre(p.description());
         description.addClassName("proposal-description");
         add(new H3("Description (as recorded on-chain)"), description);
+    }
+
+    /** Created once per page: it loads the wallet module and asks the node which accounts it holds. */
+    private MemberWallet wallet(String address) {
+        if (wallet == null) {
+            wallet = new MemberWallet(UI.getCurrent(), devNode, address);
+        }
+        return wallet;
     }
 
     private static OrderedList actions(ProposalDetails p) {

@@ -222,4 +222,26 @@ class ApprovalSyncIT {
                 r -> "ok".equals(r.json().path("status").asString()));
         assertThat(recovered.json().get("status").asString()).isEqualTo("ok");
     }
+
+    @Test
+    @Order(8)
+    void with_confirmations_an_event_applies_only_once_buried_deep_enough() throws Exception {
+        GovernanceState state = new GovernanceState();
+        org.web3j.protocol.Web3j web3j = org.web3j.protocol.Web3j.build(
+                new org.web3j.protocol.http.HttpService(dao.deployment.rpcUrl()));
+        ApprovalSync sync = new ApprovalSync(new RegistryLogReader(web3j, ChainEndpoints.of(dao.deployment)), state,
+                new ApprovedStateStore(dir.resolve("confirmations-state.json")), dao.deployment.deploymentBlock(), 3,
+                Duration.ofHours(1));
+        sync.pollOnce();
+        assertThat(state.current().model("late")).isEmpty();
+        dao.pass("Approve late v1", dao.approve("late", DemoModels.iris("1"), files("late", "1")));
+        sync.pollOnce();
+        assertThat(state.current().model("late")).as("not yet 3 blocks deep").isEmpty();
+        dao.chain.mine(3);
+        sync.pollOnce();
+        assertThat(state.current().model("late")).isPresent();
+        assertThat(state.status().lagBlocks()).isEqualTo(3);
+        sync.close();
+        web3j.shutdown();
+    }
 }
