@@ -46,6 +46,10 @@ public record DeploymentSettings(
         if (votingDelayBlocks < 0 || lateQuorumExtensionBlocks < 0 || proposalThreshold.signum() < 0) {
             throw new IllegalArgumentException("delays, extension and threshold must not be negative");
         }
+        if (lateQuorumExtensionBlocks > votingPeriodBlocks) {
+            // OpenZeppelin bounds the extension by the voting period (GovernorPreventLateQuorumVoteExtensionTooLarge)
+            throw new IllegalArgumentException("lateQuorumExtensionBlocks must not exceed votingPeriodBlocks");
+        }
         if (quorumPercent < 0 || quorumPercent > 100) {
             throw new IllegalArgumentException("quorumPercent must lie in [0, 100]");
         }

@@ -92,4 +92,13 @@ class ContractsUnitTest {
         assertThat(ProposalState.ofOrdinal(7)).isEqualTo(ProposalState.EXECUTED);
         assertThat(VoteType.ofSupport(2)).isEqualTo(VoteType.ABSTAIN);
     }
+
+    @Test
+    void settings_refuse_a_late_quorum_extension_longer_than_the_voting_period() {
+        var holders = List.of(new DeploymentSettings.Allocation(ADDRESS, DeploymentSettings.tokens(1)));
+        assertThatThrownBy(() -> new DeploymentSettings("T", "T", holders, 1, 50, BigInteger.ZERO, 4, 51,
+                java.time.Duration.ZERO)).hasMessageContaining("lateQuorumExtensionBlocks");
+        assertThat(new DeploymentSettings("T", "T", holders, 1, 50, BigInteger.ZERO, 4, 50, java.time.Duration.ZERO)
+                .lateQuorumExtensionBlocks()).isEqualTo(50);
+    }
 }
