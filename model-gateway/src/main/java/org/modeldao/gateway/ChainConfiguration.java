@@ -1,13 +1,12 @@
 package org.modeldao.gateway;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.chain.ApprovalSync;
 import org.modeldao.gateway.approval.chain.ApprovedStateStore;
 import org.modeldao.gateway.approval.chain.ChainEndpoints;
 import org.modeldao.gateway.approval.chain.RegistryLogReader;
-import org.modeldao.gateway.approval.chain.TokenVotes;
+import org.modeldao.gateway.policy.chain.TokenVotes;
 import org.modeldao.gateway.policy.PerBlockVotesCache;
 import org.modeldao.gateway.policy.VotesLookup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -22,7 +21,7 @@ import org.web3j.protocol.http.HttpService;
 class ChainConfiguration {
 
     @Bean
-    ChainEndpoints chainEndpoints(GatewayProperties properties) throws IOException {
+    ChainEndpoints chainEndpoints(GatewayProperties properties) {
         return ChainEndpoints.read(Path.of(properties.chain().deploymentFile()), properties.chain().rpcUrl());
     }
 

@@ -87,11 +87,12 @@ public final class GovernanceFixture {
         return new AccessPolicy(kind, BigInteger.valueOf(minVotes), perMinute, maxBatch, allowList, proposal(proposalId));
     }
 
-    /** A constraint as the registry stores it: decimals scaled by 1e6. */
+    /** A constraint as the registry stores it: decimals scaled by 1e6, element counts (MaxInputSize) not. */
     public static EthicalConstraint constraint(long id, EthicalConstraint.Kind kind, String target, double min,
             double max, List<String> values, String rationale) {
-        return new EthicalConstraint(BigInteger.valueOf(id), kind, target, BigInteger.valueOf(Math.round(min * 1e6)),
-                BigInteger.valueOf(Math.round(max * 1e6)), values, rationale, proposal("500" + id));
+        double scale = kind == EthicalConstraint.Kind.MAX_INPUT_SIZE ? 1 : 1e6;
+        return new EthicalConstraint(BigInteger.valueOf(id), kind, target, BigInteger.valueOf(Math.round(min * scale)),
+                BigInteger.valueOf(Math.round(max * scale)), values, rationale, proposal("500" + id));
     }
 
     public GovernanceSnapshot snapshot() {

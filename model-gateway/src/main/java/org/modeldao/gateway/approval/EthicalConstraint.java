@@ -20,11 +20,12 @@ public record EthicalConstraint(
         values = List.copyOf(values);
     }
 
+    /** Checked on every request: a double division, not BigDecimal arithmetic. */
     public double min() {
-        return new BigDecimal(minValue).divide(VALUE_SCALE).doubleValue();
+        return minValue.doubleValue() / 1_000_000d;
     }
 
     public double max() {
-        return new BigDecimal(maxValue).divide(VALUE_SCALE).doubleValue();
+        return maxValue.doubleValue() / 1_000_000d;
     }
 }

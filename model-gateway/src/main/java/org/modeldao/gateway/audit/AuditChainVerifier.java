@@ -47,6 +47,15 @@ public final class AuditChainVerifier {
             previous.set(stored.hash());
             expectedSeq.incrementAndGet();
         });
-        return broken.get() != null ? broken.get() : new Result(count.get(), 0, "");
+        if (broken.get() != null) {
+            return broken.get();
+        }
+        // a chain cut short at its end still links; the head row remembers how long it was
+        Long headSeq = jdbc.queryForObject("SELECT seq FROM audit_head WHERE id = 1", Long.class);
+        if (headSeq != null && headSeq > expectedSeq.get() - 1) {
+            return new Result(count.get(), expectedSeq.get(), "entries from " + expectedSeq.get() + " to " + headSeq
+                    + " are missing (the head says " + headSeq + ")");
+        }
+        return new Result(count.get(), 0, "");
     }
 }

@@ -7,7 +7,7 @@ import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.audit.AuditEntry;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.audit.AuditTrail;
 import org.modeldao.gateway.constraints.Classification;
 import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.constraints.ConstraintReport;
@@ -31,11 +31,11 @@ public final class InferenceService {
     private final GovernanceState governance;
     private final AccessPolicyEnforcer access;
     private final ConstraintEngine constraints;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final InferenceMetrics metrics;
 
     public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
-            ConstraintEngine constraints, AuditLog audit, InferenceMetrics metrics) {
+            ConstraintEngine constraints, AuditTrail audit, InferenceMetrics metrics) {
         this.registry = registry;
         this.governance = governance;
         this.access = access;

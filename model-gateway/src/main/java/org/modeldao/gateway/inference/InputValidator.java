@@ -24,8 +24,12 @@ final class InputValidator {
             if (!seen.add(input.name())) {
                 return Optional.of("input " + input.name() + " is given twice");
             }
-            TensorSpec spec = signature.inputs().stream().filter(s -> s.name().equals(input.name())).findFirst()
-                    .orElse(null);
+            TensorSpec spec = null;
+            for (TensorSpec candidate : signature.inputs()) {
+                if (candidate.name().equals(input.name())) {
+                    spec = candidate;
+                }
+            }
             if (spec == null) {
                 return Optional.of("unknown input " + input.name() + "; the model takes "
                         + signature.inputs().stream().map(TensorSpec::name).toList());
@@ -51,8 +55,12 @@ final class InputValidator {
                 return Optional.of("missing input " + spec.name());
             }
         }
-        List<String> known = signature.declaredOutputs().stream().map(TensorSpec::name).toList();
-        return requestedOutputs.stream().filter(name -> !known.contains(name)).findFirst()
-                .map(name -> "unknown output " + name + "; the model gives " + known);
+        for (String name : requestedOutputs) {
+            if (!signature.declaresOutput(name)) {
+                return Optional.of("unknown output " + name + "; the model gives "
+                        + signature.declaredOutputs().stream().map(TensorSpec::name).toList());
+            }
+        }
+        return Optional.empty();
     }
 }

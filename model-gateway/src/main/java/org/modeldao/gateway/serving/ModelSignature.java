@@ -42,6 +42,11 @@ public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, 
         return all;
     }
 
+    /** Whether {@code name} is one of {@link #declaredOutputs()}, without building the list. */
+    public boolean declaresOutput(String name) {
+        return (!labels.isEmpty() && LABEL_OUTPUT.equals(name)) || outputs.stream().anyMatch(o -> o.name().equals(name));
+    }
+
     private static List<TensorSpec> specs(JsonNode array) {
         List<TensorSpec> specs = new ArrayList<>();
         for (JsonNode node : array) {

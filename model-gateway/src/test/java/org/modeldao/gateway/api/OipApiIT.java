@@ -316,5 +316,6 @@ class OipApiIT {
         assertThat(prometheus).contains("gateway_inference_latency_seconds_bucket").contains("gateway_refusals_total")
                 .contains("gateway_versions_loaded");
         assertThat(http.get("/v3/api-docs").raw().body()).contains("/v2/models/{model}/infer");
+        assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -85,6 +85,10 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Home", "", VaadinIcon.HOME.create()));
         nav.addItem(new SideNavItem("My tokens", "my-tokens", VaadinIcon.KEY.create()));
+        nav.addItem(new SideNavItem("Proposals", "proposals", VaadinIcon.GAVEL.create()));
+        nav.addItem(new SideNavItem("Model catalog", "catalog", VaadinIcon.ARCHIVES.create()));
+        nav.addItem(new SideNavItem("Delegates", "delegates", VaadinIcon.USERS.create()));
+        nav.addItem(new SideNavItem("Audit trail", "audit", VaadinIcon.LIST.create()));
         return nav;
     }
 }

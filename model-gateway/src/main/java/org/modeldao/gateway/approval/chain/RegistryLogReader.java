@@ -95,7 +95,7 @@ public final class RegistryLogReader {
         } else if (topic.equals(POLICY)) {
             var e = ModelRegistry.getAccessPolicySetEventFromLog(log);
             AccessPolicy policy = new AccessPolicy(AccessPolicy.Kind.values()[e.kind.intValueExact()], e.minVotes,
-                    e.requestsPerMinute.intValueExact(), e.maxBatchSize.intValueExact(), e.allowList, approval);
+                    clamp(e.requestsPerMinute), clamp(e.maxBatchSize), e.allowList, approval);
             return new RegistryEvent.PolicySet(e.model, policy, approval, index);
         } else if (topic.equals(CONSTRAINT_ADDED)) {
             var e = ModelRegistry.getEthicalConstraintAddedEventFromLog(log);
@@ -124,6 +124,11 @@ public final class RegistryLogReader {
                 .findFirst().orElse("");
         proposalByTransaction.put(transactionHash, proposal);
         return proposal;
+    }
+
+    /** uint32 limits above Integer.MAX_VALUE mean "practically unlimited"; they must not break the sync. */
+    private static int clamp(BigInteger value) {
+        return value.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
     private static String hex(byte[] bytes) {

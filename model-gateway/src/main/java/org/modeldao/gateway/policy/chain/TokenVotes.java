@@ -1,4 +1,4 @@
-package org.modeldao.gateway.approval.chain;
+package org.modeldao.gateway.policy.chain;
 
 import java.math.BigInteger;
 import org.modeldao.contracts.wrappers.GovernanceToken;

@@ -1,0 +1,27 @@
+package org.modeldao.app.artifacts;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where uploaded model artifacts and cards are kept and how the world reaches them.
+ *
+ * @param directory     folder of the local content-addressed store (one file per sha256)
+ * @param publicBaseUrl absolute URL under which {@code /artifacts/<sha256>} is served; it goes
+ *                      into proposals, so it must be the address the gateway and members use
+ * @param maxSizeBytes  largest artifact accepted
+ */
+@ConfigurationProperties("modeldao.artifacts")
+public record ArtifactProperties(Path directory, String publicBaseUrl, long maxSizeBytes) {
+
+    public ArtifactProperties {
+        directory = directory == null ? Path.of("data", "artifacts") : directory;
+        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080/artifacts/" : publicBaseUrl.strip();
+        publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl : publicBaseUrl + "/";
+        maxSizeBytes = maxSizeBytes <= 0 ? 512L * 1024 * 1024 : maxSizeBytes;
+    }
+
+    public String urlOf(Sha256 hash) {
+        return publicBaseUrl + hash.hex();
+    }
+}

@@ -1,0 +1,62 @@
+package org.modeldao.app.artifacts;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Optional;
+import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
+import org.springframework.stereotype.Service;
+
+/**
+ * Prepares a model version for an approval proposal: stores the artifact and its model card,
+ * each under its sha256, and returns the approval action naming both hashes and URLs.
+ */
+@Service
+public class ArtifactService {
+
+    private final ArtifactStore store;
+
+    public ArtifactService(ArtifactStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param artifact       the model file's bytes
+     * @param expectedSha256 the hash the uploader announced (e.g. from the training run), or empty
+     * @param format         artifact format, e.g. "onnx"
+     * @throws ArtifactMismatch if the bytes do not hash to {@code expectedSha256}; nothing is stored
+     */
+    public ApproveVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, ModelCard card) {
+        Optional<Sha256> expected = expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse);
+        // the card is validated (constructor) before the upload is consumed; the artifact before the card is stored
+        byte[] cardJson = card.canonicalJson();
+        StoredArtifact model = store.store(artifact, expected);
+        StoredArtifact stored = store.store(new ByteArrayInputStream(cardJson), Optional.empty());
+        return new ApproveVersion(card.model(), card.version(), model.sha256().prefixed(), model.url(),
+                stored.sha256().prefixed(), stored.url(), format);
+    }
+
+    public StoredArtifact store(InputStream content, Optional<String> expectedSha256) {
+        return store.store(content, expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse));
+    }
+
+    public InputStream open(String sha256) {
+        return store.open(Sha256.parse(sha256));
+    }
+
+    public long sizeOf(String sha256) {
+        return store.sizeOf(Sha256.parse(sha256));
+    }
+
+    /** The card stored under a hash, if it is one. */
+    public Optional<ModelCard> card(String sha256) {
+        Sha256 hash = Sha256.parse(sha256);
+        if (!store.contains(hash)) {
+            return Optional.empty();
+        }
+        try (InputStream in = store.open(hash)) {
+            return Optional.of(ModelCard.parse(in.readAllBytes()));
+        } catch (Exception notACard) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.modeldao.app.audit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.modeldao.app.audit.AuditEvent;
+import org.modeldao.app.audit.AuditFilter;
+import org.modeldao.app.audit.AuditLog;
+
+/** Every governance event, filterable, exportable as CSV. */
+@Route("audit")
+@PageTitle("Audit trail · Model DAO")
+@AnonymousAllowed
+public class AuditView extends VerticalLayout {
+
+    private final AuditLog trail;
+    private final Grid<AuditEvent> grid = new Grid<>();
+    private final Select<String> contract = new Select<>();
+    private final TextField event = new TextField("Event");
+    private final TextField text = new TextField("Contains");
+
+    public AuditView(AuditLog trail) {
+        this.trail = trail;
+        contract.setLabel("Contract");
+        contract.setItems("", "Governor", "Token", "Registry", "Timelock");
+        contract.setItemLabelGenerator(c -> c.isEmpty() ? "All" : c);
+        contract.setValue("");
+        contract.setId("audit-contract");
+        text.setId("audit-text");
+        Button apply = new Button("Filter", click -> refresh());
+        apply.setId("audit-filter");
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(download -> new DownloadResponse(new ByteArrayInputStream(
+                trail.csv(filter()).getBytes(StandardCharsets.UTF_8)), "model-dao-audit.csv", "text/csv", -1)), "Export CSV");
+        csv.setId("audit-csv");
+        HorizontalLayout filters = new HorizontalLayout(contract, event, text, apply, csv);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        grid.setId("audit");
+        grid.addColumn(AuditEvent::block).setHeader("Block").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEvent::time).setHeader("Time").setAutoWidth(true);
+        grid.addColumn(AuditEvent::contract).setHeader("Contract").setAutoWidth(true);
+        grid.addColumn(AuditEvent::event).setHeader("Event").setAutoWidth(true);
+        grid.addColumn(AuditEvent::summary).setHeader("What happened").setFlexGrow(4);
+        add(new H2("Audit trail"), filters, grid);
+        setSizeFull();
+        refresh();
+    }
+
+    private AuditFilter filter() {
+        return new AuditFilter(contract.getValue(), event.getValue(), text.getValue(), 0, 0);
+    }
+
+    private void refresh() {
+        grid.setItems(trail.events(filter()));
+    }
+}

@@ -1,0 +1,90 @@
+package org.modeldao.app.catalog.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.modeldao.app.catalog.CatalogModel;
+import org.modeldao.app.catalog.DecisionLink;
+import org.modeldao.app.catalog.ModelCatalog;
+import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.proposals.ui.LiveRefresh;
+
+/** Every model the DAO governs: versions with state and hashes, current version, policy and constraints, each linked to its proposal. */
+@Route("catalog")
+@PageTitle("Model catalog · Model DAO")
+@AnonymousAllowed
+public class CatalogView extends VerticalLayout {
+
+    private final ModelCatalog catalog;
+    private final Div models = new Div();
+
+    public CatalogView(ModelCatalog catalog, GovernanceUpdates updates) {
+        this.catalog = catalog;
+        models.setId("catalog");
+        models.setWidthFull();
+        add(new H2("Model catalog"), models);
+        refresh();
+        LiveRefresh.attach(this, updates, this::refresh);
+    }
+
+    private void refresh() {
+        models.removeAll();
+        var all = catalog.models();
+        if (all.isEmpty()) {
+            models.add(new Paragraph("No model has been approved yet."));
+        }
+        all.forEach(model -> models.add(card(model)));
+    }
+
+    private static Div card(CatalogModel model) {
+        Div card = new Div();
+        card.addClassName("catalog-model");
+        card.setId("model-" + model.name());
+        card.add(new H3(model.name()), new Paragraph("Current version: " + model.currentVersion().orElse("none")
+                + model.currentSetBy().map(link -> " (" + decided(link) + ")").orElse("")));
+        Grid<CatalogModel.Version> versions = new Grid<>();
+        versions.addColumn(CatalogModel.Version::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        versions.addColumn(v -> v.state().name().toLowerCase() + (v.revocationReason().isEmpty() ? "" : ": " + v.revocationReason()))
+                .setHeader("State");
+        versions.addColumn(CatalogModel.Version::artifactSha256).setHeader("Artifact sha256").setFlexGrow(3);
+        versions.addComponentColumn(v -> new Anchor(v.cardUri(), "card")).setHeader("Card");
+        versions.addComponentColumn(v -> link(v.approvedBy())).setHeader("Approved by");
+        versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Anchor())).setHeader("Revoked by");
+        versions.setItems(model.versions());
+        versions.setAllRowsVisible(true);
+        UnorderedList rules = new UnorderedList();
+        model.accessPolicy().ifPresentOrElse(p -> rules.add(rule("Access: " + p.description(), p.decidedBy())),
+                () -> rules.add(new ListItem("Access: no policy voted yet")));
+        model.constraints().forEach(c -> rules.add(rule("Constraint #" + c.constraintId().orElse(0L) + ": " + c.description(), c.decidedBy())));
+        card.add(versions, rules);
+        return card;
+    }
+
+    private static ListItem rule(String text, DecisionLink link) {
+        ListItem item = new ListItem(text + " ");
+        item.add(link(link));
+        return item;
+    }
+
+    private static Anchor link(DecisionLink link) {
+        return link.proposalId().map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
+                .orElse(new Anchor("", "tx " + link.transactionHash().substring(0, 10) + "…"));
+    }
+
+    private static String decided(DecisionLink link) {
+        return link.proposalId().map(id -> "set by proposal " + shortId(id.toString())).orElse("tx " + link.transactionHash());
+    }
+
+    private static String shortId(String id) {
+        return id.length() <= 12 ? id : id.substring(0, 6) + "…" + id.substring(id.length() - 4);
+    }
+}

@@ -1,0 +1,134 @@
+package org.modeldao.app.delegation;
+
+import static org.modeldao.app.proposals.EventLogs.is;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.modeldao.app.proposals.ActionInputs;
+import org.modeldao.app.proposals.Eip712;
+import org.modeldao.app.proposals.GovernanceContracts;
+import org.modeldao.app.proposals.GovernanceLogs;
+import org.modeldao.app.proposals.GovernorReader;
+import org.modeldao.app.proposals.RelayOutcome;
+import org.modeldao.app.proposals.Relayer;
+import org.modeldao.app.proposals.WalletTransaction;
+import org.modeldao.contracts.wrappers.GovernanceToken;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.springframework.stereotype.Service;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Delegating voting power — from the wallet, or gasless by an EIP-712 {@code Delegation}
+ * signature ({@code delegateBySig}) checked here before the relayer pays for it — and the
+ * delegates directory.
+ */
+@Service
+public class DelegationService {
+
+    private static final Duration SIGNATURE_VALIDITY = Duration.ofHours(1);
+
+    private final GovernanceContracts contracts;
+    private final GovernorReader governor;
+    private final GovernanceLogs logs;
+    private final Relayer relayer;
+    private final Clock clock;
+
+    public DelegationService(GovernanceContracts contracts, GovernorReader governor, GovernanceLogs logs, Relayer relayer, Clock clock) {
+        this.contracts = contracts;
+        this.governor = governor;
+        this.logs = logs;
+        this.relayer = relayer;
+        this.clock = clock;
+    }
+
+    public WalletTransaction delegateTransaction(String delegator, String delegatee) {
+        String to = ActionInputs.address("Delegate address", delegatee);
+        String data = FunctionEncoder.encode(new Function(GovernanceToken.FUNC_DELEGATE, List.of(new Address(to)), List.of()));
+        return new WalletTransaction(delegator, contracts.require().token(), data, "Delegate your votes to " + to);
+    }
+
+    /** The delegation for the member to sign, valid for an hour. */
+    public SignedDelegation unsigned(String delegator, String delegatee) {
+        String to = ActionInputs.address("Delegate address", delegatee);
+        contracts.require();
+        return new SignedDelegation(delegator, to, governor.tokenNonce(delegator), clock.instant().plus(SIGNATURE_VALIDITY).getEpochSecond(), "");
+    }
+
+    public String typedData(SignedDelegation delegation) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("delegatee", delegation.delegatee());
+        message.put("nonce", delegation.nonce().toString());
+        message.put("expiry", delegation.expiry());
+        return Eip712.typedData(governor.tokenName(), contracts.chainId(), contracts.token(), "Delegation",
+                List.of(Eip712.field("delegatee", "address"), Eip712.field("nonce", "uint256"), Eip712.field("expiry", "uint256")),
+                message);
+    }
+
+    /** Verifies the signature is the delegator's, then relays {@code delegateBySig}. */
+    public RelayOutcome relay(SignedDelegation delegation) {
+        contracts.require();
+        Optional<byte[]> signature = Eip712.signatureBytes(delegation.signature());
+        if (signature.isEmpty()) {
+            return new RelayOutcome.Refused("The signature is not 65 bytes of hex.");
+        }
+        Optional<String> signer = Eip712.recoverSigner(typedData(delegation), signature.get());
+        if (signer.isEmpty() || !signer.get().equalsIgnoreCase(delegation.delegator())) {
+            return new RelayOutcome.Refused("The signature was not made by " + delegation.delegator() + " for this delegation; it was not relayed.");
+        }
+        if (delegation.expiry() < clock.instant().getEpochSecond()) {
+            return new RelayOutcome.Refused("This signed delegation expired; sign again.");
+        }
+        if (!governor.tokenNonce(delegation.delegator()).equals(delegation.nonce())) {
+            return new RelayOutcome.Refused("This delegation was signed for a nonce already used; sign again.");
+        }
+        byte[] sig = signature.get();
+        int v = sig[64] < 27 ? sig[64] + 27 : sig[64];
+        String data = FunctionEncoder.encode(new Function(GovernanceToken.FUNC_DELEGATEBYSIG, List.of(new Address(delegation.delegatee()),
+                new Uint256(delegation.nonce()), new Uint256(delegation.expiry()), new Uint8(v),
+                new Bytes32(java.util.Arrays.copyOfRange(sig, 0, 32)), new Bytes32(java.util.Arrays.copyOfRange(sig, 32, 64))), List.of()));
+        return relayer.relay(contracts.token(), data, "signed delegation of " + delegation.delegator());
+    }
+
+    /** Every account with voting power or delegators, most powerful first. */
+    public List<Delegate> delegates() {
+        Map<String, String> delegateOf = new LinkedHashMap<>();
+        for (Log log : logs.all()) {
+            if (is(log, contracts.token(), GovernanceToken.DELEGATECHANGED_EVENT)) {
+                var changed = GovernanceToken.getDelegateChangedEventFromLog(log);
+                delegateOf.put(changed.delegator.toLowerCase(), changed.toDelegate.toLowerCase());
+            }
+        }
+        Map<String, List<Delegate.Delegator>> delegatorsOf = new LinkedHashMap<>();
+        delegateOf.forEach((delegator, delegate) -> delegatorsOf.computeIfAbsent(delegate, d -> new ArrayList<>())
+                .add(new Delegate.Delegator(checksum(delegator), governor.balanceOf(delegator))));
+        return delegatorsOf.entrySet().stream()
+                .filter(e -> !e.getKey().equals("0x0000000000000000000000000000000000000000"))
+                .map(e -> new Delegate(checksum(e.getKey()), governor.currentVotes(e.getKey()), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparing(Delegate::votingPower).reversed())
+                .toList();
+    }
+
+    public String currentDelegate(String account) {
+        return checksum(governor.delegateOf(account));
+    }
+
+    public BigInteger votingPower(String account) {
+        return governor.currentVotes(account);
+    }
+
+    private static String checksum(String address) {
+        return org.web3j.crypto.Keys.toChecksumAddress(address);
+    }
+}

@@ -1,0 +1,102 @@
+package org.modeldao.app.delegation.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.modeldao.app.delegation.Delegate;
+import org.modeldao.app.delegation.DelegationService;
+import org.modeldao.app.delegation.SignedDelegation;
+import org.modeldao.app.identity.CurrentMember;
+import org.modeldao.app.proposals.DevNodeWallet;
+import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.proposals.RelayOutcome;
+import org.modeldao.app.proposals.Votes;
+import org.modeldao.app.proposals.ui.LiveRefresh;
+import org.modeldao.app.proposals.ui.MemberWallet;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** Delegates with their voting power and delegators; signed-in members delegate (wallet or signature). */
+@Route("delegates")
+@PageTitle("Delegates · Model DAO")
+@AnonymousAllowed
+public class DelegatesView extends VerticalLayout {
+
+    private final DelegationService delegation;
+    private final Grid<Delegate> grid = new Grid<>();
+    private final Paragraph mine = new Paragraph();
+    private final Optional<String> member;
+
+    public DelegatesView(DelegationService delegation, CurrentMember currentMember, ObjectProvider<DevNodeWallet> devNode,
+            GovernanceUpdates updates) {
+        this.delegation = delegation;
+        this.member = currentMember.get().map(m -> m.address());
+        grid.setId("delegates");
+        grid.addColumn(Delegate::address).setHeader("Delegate").setFlexGrow(2);
+        grid.addColumn(d -> Votes.format(d.votingPower())).setHeader("Voting power");
+        grid.addColumn(d -> d.delegators().stream().map(x -> x.address() + " (" + Votes.format(x.balance()) + ")")
+                .collect(Collectors.joining(", "))).setHeader("Delegators").setFlexGrow(3);
+        add(new H2("Delegates"));
+        member.ifPresent(address -> add(mine, delegateForm(new MemberWallet(UI.getCurrent(), Optional.ofNullable(devNode.getIfAvailable()), address))));
+        add(grid);
+        refresh();
+        LiveRefresh.attach(this, updates, this::refresh);
+    }
+
+    private VerticalLayout delegateForm(MemberWallet wallet) {
+        TextField to = new TextField("Delegate to (address)");
+        to.setId("delegate-to");
+        to.setWidth("32em");
+        to.setValue(wallet.address());
+        Button byWallet = new Button("Delegate from wallet", click -> {
+            Optional<UI> ui = click.getSource().getUI();
+            wallet.send(delegation.delegateTransaction(wallet.address(), to.getValue()))
+                    .whenComplete((hash, error) -> notify(ui, error, "Delegation sent: " + hash));
+        });
+        byWallet.setId("delegate-wallet");
+        Button bySignature = new Button("Delegate without gas (sign)", click -> {
+            Optional<UI> ui = click.getSource().getUI();
+            SignedDelegation unsigned = delegation.unsigned(wallet.address(), to.getValue());
+            wallet.signTypedData(delegation.typedData(unsigned))
+                    .thenApplyAsync(signature -> delegation.relay(new SignedDelegation(unsigned.delegator(), unsigned.delegatee(),
+                            unsigned.nonce(), unsigned.expiry(), signature)))
+                    .whenComplete((outcome, error) -> notify(ui,
+                            outcome instanceof RelayOutcome.Refused r ? new IllegalStateException(r.reason()) : error, "Delegation relayed"));
+        });
+        bySignature.setId("delegate-gasless");
+        bySignature.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new VerticalLayout(new H3("Delegate your votes"), to, new HorizontalLayout(bySignature, byWallet));
+    }
+
+    private void notify(Optional<UI> ui, Throwable error, String success) {
+        ui.ifPresent(u -> u.access(() -> {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                Notification.show("Not delegated: " + cause.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                Notification.show(success, 4000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refresh();
+            }
+        }));
+    }
+
+    private void refresh() {
+        member.ifPresent(address -> mine.setText("Your voting power: " + Votes.format(delegation.votingPower(address))
+                + " · your votes are delegated to " + delegation.currentDelegate(address)));
+        grid.setItems(delegation.delegates());
+    }
+}

@@ -1,0 +1,83 @@
+package org.modeldao.app.indexer;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows one batch of logs turns into, collected in memory and then written with JDBC batch
+ * statements in a single transaction. Per-key "latest" state (an account's delegate, a
+ * delegate's votes) keeps only the last value the batch saw.
+ */
+final class BatchChanges {
+
+    private final Map<Statement, List<Object[]>> rows = new EnumMap<>(Statement.class);
+    private final Map<String, long[]> tallyCounts = new LinkedHashMap<>();
+    private final Map<String, BigInteger[]> tallies = new LinkedHashMap<>();
+    private final Map<String, Object[]> accountDelegates = new LinkedHashMap<>();
+    private final Map<String, Object[]> delegatePowers = new LinkedHashMap<>();
+    private final Set<BigInteger> touchedProposals = new LinkedHashSet<>();
+    private int events;
+
+    void add(Statement statement, Object... arguments) {
+        rows.computeIfAbsent(statement, s -> new ArrayList<>()).add(arguments);
+        if (statement == Statement.INSERT_EVENT) {
+            events++;
+        }
+    }
+
+    void countVote(String proposalId, int support, BigInteger weight) {
+        BigInteger[] sums = tallies.computeIfAbsent(proposalId, id -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO});
+        if (support >= 0 && support < 3) {
+            sums[support] = sums[support].add(weight);
+        }
+        tallyCounts.computeIfAbsent(proposalId, id -> new long[1])[0]++;
+    }
+
+    void delegateChanged(String delegator, String delegate, long block) {
+        accountDelegates.put(delegator, new Object[] {delegator, delegate, block});
+    }
+
+    void votingPowerChanged(String delegate, BigInteger votes, long block) {
+        delegatePowers.put(delegate, new Object[] {delegate, new BigDecimal(votes), block});
+    }
+
+    void touch(BigInteger proposalId) {
+        touchedProposals.add(proposalId);
+    }
+
+    /** Statements with their argument rows, in execution order, derived state included. */
+    Map<Statement, List<Object[]>> statements() {
+        Map<Statement, List<Object[]>> all = new EnumMap<>(rows);
+        tallies.forEach((id, sums) -> all.computeIfAbsent(Statement.PROPOSAL_TALLY, s -> new ArrayList<>()).add(new Object[] {
+                new BigDecimal(sums[0]), new BigDecimal(sums[1]), new BigDecimal(sums[2]), tallyCounts.get(id)[0], id}));
+        accountDelegates.forEach((delegator, row) -> {
+            all.computeIfAbsent(Statement.FORGET_ACCOUNT_DELEGATE, s -> new ArrayList<>()).add(new Object[] {delegator});
+            all.computeIfAbsent(Statement.SET_ACCOUNT_DELEGATE, s -> new ArrayList<>()).add(row);
+        });
+        delegatePowers.forEach((delegate, row) -> {
+            all.computeIfAbsent(Statement.FORGET_DELEGATE_POWER, s -> new ArrayList<>()).add(new Object[] {delegate});
+            all.computeIfAbsent(Statement.SET_DELEGATE_POWER, s -> new ArrayList<>()).add(row);
+        });
+        return all;
+    }
+
+    Set<BigInteger> touchedProposals() {
+        return touchedProposals;
+    }
+
+    /** Proposals created in this batch, as (id, snapshot block), for the quorum look-up. */
+    List<Object[]> newProposals() {
+        return rows.getOrDefault(Statement.INSERT_PROPOSAL, List.of());
+    }
+
+    int eventCount() {
+        return events;
+    }
+}

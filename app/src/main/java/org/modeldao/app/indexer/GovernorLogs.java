@@ -1,0 +1,105 @@
+package org.modeldao.app.indexer;
+
+import static org.modeldao.app.indexer.LogContext.address;
+import static org.modeldao.app.indexer.LogContext.shortId;
+import static org.modeldao.app.indexer.LogContext.truncate;
+import static org.modeldao.app.indexer.LogContext.votes;
+import static org.modeldao.contracts.wrappers.ModelDaoGovernor.*;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.modeldao.app.readmodel.ProposalAction;
+import org.modeldao.contracts.VoteType;
+import org.web3j.utils.Numeric;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Proposals, their lifecycle and the votes cast on them. */
+final class GovernorLogs extends ContractLogs {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CalldataDecoder calldata;
+
+    GovernorLogs(String registryAddress) {
+        super("GOVERNOR");
+        this.calldata = new CalldataDecoder(registryAddress);
+        on(PROPOSALCREATED_EVENT, this::created);
+        on(VOTECAST_EVENT, (c, changes) -> {
+            VoteCastEventResponse e = getVoteCastEventFromLog(c.log());
+            vote(c, changes, e.proposalId, e.voter, e.support, e.weight, e.reason);
+        });
+        on(VOTECASTWITHPARAMS_EVENT, (c, changes) -> {
+            VoteCastWithParamsEventResponse e = getVoteCastWithParamsEventFromLog(c.log());
+            vote(c, changes, e.proposalId, e.voter, e.support, e.weight, e.reason);
+        });
+        on(PROPOSALQUEUED_EVENT, (c, changes) -> {
+            ProposalQueuedEventResponse e = getProposalQueuedEventFromLog(c.log());
+            changes.add(Statement.PROPOSAL_QUEUED, c.blockNumber(), e.etaSeconds.longValueExact(), e.proposalId.toString());
+            lifecycle(c, changes, PROPOSALQUEUED_EVENT, e.proposalId, "queued in the timelock");
+        });
+        on(PROPOSALEXECUTED_EVENT, (c, changes) -> {
+            ProposalExecutedEventResponse e = getProposalExecutedEventFromLog(c.log());
+            changes.add(Statement.PROPOSAL_EXECUTED, c.blockNumber(), c.txHash(), e.proposalId.toString());
+            lifecycle(c, changes, PROPOSALEXECUTED_EVENT, e.proposalId, "executed");
+        });
+        on(PROPOSALCANCELED_EVENT, (c, changes) -> {
+            ProposalCanceledEventResponse e = getProposalCanceledEventFromLog(c.log());
+            changes.add(Statement.PROPOSAL_CANCELED, c.blockNumber(), e.proposalId.toString());
+            lifecycle(c, changes, PROPOSALCANCELED_EVENT, e.proposalId, "canceled");
+        });
+        on(PROPOSALEXTENDED_EVENT, (c, changes) -> {
+            ProposalExtendedEventResponse e = getProposalExtendedEventFromLog(c.log());
+            changes.add(Statement.PROPOSAL_EXTENDED, e.extendedDeadline.longValueExact(), c.blockNumber(), e.proposalId.toString());
+            lifecycle(c, changes, PROPOSALEXTENDED_EVENT, e.proposalId, "voting extended to block " + e.extendedDeadline + " (late quorum)");
+        });
+        audit(VOTINGDELAYSET_EVENT, c -> "Voting delay set to " + getVotingDelaySetEventFromLog(c.log()).newVotingDelay + " blocks");
+        audit(VOTINGPERIODSET_EVENT, c -> "Voting period set to " + getVotingPeriodSetEventFromLog(c.log()).newVotingPeriod + " blocks");
+        audit(PROPOSALTHRESHOLDSET_EVENT, c -> "Proposal threshold set to "
+                + votes(getProposalThresholdSetEventFromLog(c.log()).newProposalThreshold) + " votes");
+        audit(QUORUMNUMERATORUPDATED_EVENT, c -> "Quorum set to "
+                + getQuorumNumeratorUpdatedEventFromLog(c.log()).newQuorumNumerator + " % of the supply");
+        audit(LATEQUORUMVOTEEXTENSIONSET_EVENT, c -> "Late-quorum extension set to "
+                + getLateQuorumVoteExtensionSetEventFromLog(c.log()).newVoteExtension + " blocks");
+        audit(TIMELOCKCHANGE_EVENT, c -> "Timelock changed to " + getTimelockChangeEventFromLog(c.log()).newTimelock);
+        audit(EIP712DOMAINCHANGED_EVENT, c -> "EIP-712 domain changed");
+    }
+
+    private void created(LogContext c, BatchChanges changes) {
+        ProposalCreatedEventResponse e = getProposalCreatedEventFromLog(c.log());
+        String id = e.proposalId.toString();
+        changes.add(Statement.INSERT_PROPOSAL, id, address(e.proposer), title(e.description), e.description,
+                e.voteStart.longValueExact(), e.voteEnd.longValueExact(), c.blockNumber(), c.logIndex(), c.txHash(), c.time());
+        for (int i = 0; i < e.targets.size(); i++) {
+            String target = address(e.targets.get(i));
+            String data = Numeric.toHexString(e.calldatas.get(i));
+            ProposalAction action = calldata.decode(target, e.values.get(i), data);
+            changes.add(Statement.INSERT_ACTION, id, i, target, new BigDecimal(e.values.get(i)), data,
+                    action.getClass().getSimpleName(), JSON.writeValueAsString(action), c.blockNumber());
+        }
+        changes.touch(e.proposalId);
+        record(c, changes, PROPOSALCREATED_EVENT, e.proposalId, address(e.proposer) + " proposed " + shortId(e.proposalId)
+                + ": " + title(e.description));
+    }
+
+    private void vote(LogContext c, BatchChanges changes, BigInteger proposalId, String voter, BigInteger support,
+            BigInteger weight, String reason) {
+        String id = proposalId.toString();
+        changes.add(Statement.INSERT_VOTE, id, address(voter), support.intValueExact(), new BigDecimal(weight), reason,
+                c.blockNumber(), c.logIndex(), c.txHash(), c.time());
+        changes.countVote(id, support.intValueExact(), weight);
+        changes.touch(proposalId);
+        record(c, changes, VOTECAST_EVENT, proposalId, address(voter) + " voted " + VoteType.ofSupport(support.intValueExact())
+                + " on " + shortId(proposalId) + " with " + votes(weight) + " votes");
+    }
+
+    private void lifecycle(LogContext c, BatchChanges changes, org.web3j.abi.datatypes.Event event, BigInteger proposalId, String what) {
+        changes.touch(proposalId);
+        record(c, changes, event, proposalId, "Proposal " + shortId(proposalId) + " " + what);
+    }
+
+    /** The first non-blank line of the description, without Markdown heading marks. */
+    static String title(String description) {
+        String firstLine = description.strip().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "").strip();
+        return truncate(firstLine.isEmpty() ? "(untitled)" : firstLine, 300);
+    }
+}

@@ -1,0 +1,139 @@
+package org.modeldao.app.proposals;
+
+import static org.modeldao.app.proposals.ChainCall.attempt;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.ProposalState;
+import org.modeldao.contracts.Transactions;
+import org.modeldao.contracts.wrappers.GovernanceToken;
+import org.modeldao.contracts.wrappers.ModelDaoGovernor;
+import org.modeldao.contracts.wrappers.ModelDaoTimelock;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/** Live reads of the Governor, token and timelock (view calls only; this class never sends). */
+public class GovernorReader {
+
+    private final Web3j web3j;
+    private final GovernanceContracts contracts;
+    private final Map<Long, Instant> blockTimes = new ConcurrentHashMap<>();
+
+    public GovernorReader(Web3j web3j, GovernanceContracts contracts) {
+        this.web3j = web3j;
+        this.contracts = contracts;
+    }
+
+    /** A tally of a proposal: for, against, abstain. */
+    public record Tally(BigInteger forVotes, BigInteger againstVotes, BigInteger abstainVotes) {
+    }
+
+    public ProposalState state(BigInteger proposalId) {
+        return ProposalState.ofOrdinal(attempt("read the proposal state", () -> governor().state(proposalId).send()).intValueExact());
+    }
+
+    public Tally tally(BigInteger proposalId) {
+        var votes = attempt("read the tally", () -> governor().proposalVotes(proposalId).send());
+        return new Tally(votes.component2(), votes.component1(), votes.component3());
+    }
+
+    public BigInteger quorum(long block) {
+        return attempt("read the quorum", () -> governor().quorum(BigInteger.valueOf(block)).send());
+    }
+
+    public long snapshot(BigInteger proposalId) {
+        return attempt("read the snapshot", () -> governor().proposalSnapshot(proposalId).send()).longValueExact();
+    }
+
+    public long deadline(BigInteger proposalId) {
+        return attempt("read the deadline", () -> governor().proposalDeadline(proposalId).send()).longValueExact();
+    }
+
+    /** Seconds since the epoch from which a queued proposal may execute; 0 if not queued. */
+    public long eta(BigInteger proposalId) {
+        return attempt("read the eta", () -> governor().proposalEta(proposalId).send()).longValueExact();
+    }
+
+    public String proposer(BigInteger proposalId) {
+        return attempt("read the proposer", () -> governor().proposalProposer(proposalId).send());
+    }
+
+    public BigInteger proposalThreshold() {
+        return attempt("read the proposal threshold", () -> governor().proposalThreshold().send());
+    }
+
+    /** Voting power right now (the Governor checks the previous block when proposing). */
+    public BigInteger currentVotes(String account) {
+        return attempt("read voting power", () -> token().getVotes(account).send());
+    }
+
+    public BigInteger votesAt(String account, long block) {
+        return attempt("read voting power", () -> token().getPastVotes(account, BigInteger.valueOf(block)).send());
+    }
+
+    public BigInteger balanceOf(String account) {
+        return attempt("read the balance", () -> token().balanceOf(account).send());
+    }
+
+    public String delegateOf(String account) {
+        return attempt("read the delegate", () -> token().delegates(account).send());
+    }
+
+    public boolean hasVoted(BigInteger proposalId, String account) {
+        return attempt("read whether the account voted", () -> governor().hasVoted(proposalId, account).send());
+    }
+
+    public BigInteger governorNonce(String account) {
+        return attempt("read the ballot nonce", () -> governor().nonces(account).send());
+    }
+
+    public BigInteger tokenNonce(String account) {
+        return attempt("read the delegation nonce", () -> token().nonces(account).send());
+    }
+
+    public String governorName() {
+        return attempt("read the governor's name", () -> governor().name().send());
+    }
+
+    public String tokenName() {
+        return attempt("read the token's name", () -> token().name().send());
+    }
+
+    public BigInteger proposalId(GovernanceProposal proposal) {
+        return attempt("hash the proposal", () -> governor().hashProposal(proposal.targets(), proposal.values(),
+                proposal.calldatas(), proposal.descriptionHash()).send());
+    }
+
+    public Duration timelockDelay() {
+        var timelock = ModelDaoTimelock.load(contracts.timelock(), web3j, Transactions.readOnly(web3j), new DefaultGasProvider());
+        return Duration.ofSeconds(attempt("read the timelock delay", () -> timelock.getMinDelay().send()).longValueExact());
+    }
+
+    public long blockNumber() {
+        return attempt("read the block number", () -> web3j.ethBlockNumber().send().getBlockNumber()).longValueExact();
+    }
+
+    /** Timestamp of a mined block (cached: mined blocks never change time). */
+    public Instant blockTime(long block) {
+        return blockTimes.computeIfAbsent(block, b -> Instant.ofEpochSecond(attempt("read a block",
+                () -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), false).send())
+                .getBlock().getTimestamp().longValueExact()));
+    }
+
+    public Instant latestBlockTime() {
+        return blockTime(blockNumber());
+    }
+
+    private ModelDaoGovernor governor() {
+        return ModelDaoGovernor.load(contracts.require().governor(), web3j, Transactions.readOnly(web3j), new DefaultGasProvider());
+    }
+
+    private GovernanceToken token() {
+        return GovernanceToken.load(contracts.require().token(), web3j, Transactions.readOnly(web3j), new DefaultGasProvider());
+    }
+}

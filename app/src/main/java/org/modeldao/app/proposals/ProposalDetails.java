@@ -1,0 +1,38 @@
+package org.modeldao.app.proposals;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.VoteType;
+
+/**
+ * Everything a proposal page shows.
+ *
+ * @param actions      every call decoded into plain language (in proposal order)
+ * @param quorum       votes (for + abstain) needed, at the proposal's snapshot
+ * @param executableAt when a queued proposal's timelock delay ends
+ * @param proposal     the calls and description, as needed to queue or execute
+ */
+public record ProposalDetails(ProposalOverview overview, String description, List<ProposalAction> actions,
+        BigInteger quorum, List<TimelineEntry> timeline, List<CastVote> votes, Optional<Instant> executableAt,
+        GovernanceProposal proposal) {
+
+    public BigInteger quorumVotes() {
+        return overview.tally().forVotes().add(overview.tally().abstainVotes());
+    }
+
+    public boolean quorumReached() {
+        return quorumVotes().compareTo(quorum) >= 0;
+    }
+
+    /** A vote as cast on-chain, with its reason. */
+    public record CastVote(String voter, VoteType support, BigInteger weight, String reason, long block, String transactionHash) {
+    }
+
+    /** A step of the proposal's life; {@code at} is empty for steps still to come. */
+    public record TimelineEntry(String label, Optional<Long> block, Optional<Instant> at, Optional<String> transactionHash,
+            boolean reached) {
+    }
+}

@@ -1,0 +1,16 @@
+package org.modeldao.app.proposals;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import org.modeldao.contracts.ProposalState;
+
+/** A line in the proposal list. */
+public record ProposalOverview(BigInteger id, String title, String proposer, ProposalState state, long createdBlock,
+        Instant createdAt, GovernorReader.Tally tally) {
+
+    /** Proposal ids are 256-bit hashes; pages show a short form. */
+    public String shortId() {
+        String text = id.toString();
+        return text.length() <= 12 ? text : text.substring(0, 6) + "…" + text.substring(text.length() - 4);
+    }
+}

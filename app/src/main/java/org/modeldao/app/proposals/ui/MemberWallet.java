@@ -1,0 +1,64 @@
+package org.modeldao.app.proposals.ui;
+
+import com.vaadin.flow.component.UI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.modeldao.app.base.wallet.BrowserWallet;
+import org.modeldao.app.proposals.DevNodeWallet;
+import org.modeldao.app.proposals.GovernanceActionRefused;
+import org.modeldao.app.proposals.WalletTransaction;
+
+/**
+ * The signed-in member's wallet, as views use it: the browser wallet (EIP-1193 through
+ * wallet-connector.js) or, in the dev profile for the dev chain's accounts, the dev node.
+ * Futures complete on the UI thread for browser wallets; callers use {@code ui.access} anyway.
+ */
+public final class MemberWallet {
+
+    private final BrowserWallet browser;
+    private final Optional<DevNodeWallet> devNode;
+    private final String address;
+
+    public MemberWallet(UI ui, Optional<DevNodeWallet> devNode, String address) {
+        this.browser = new BrowserWallet(ui);
+        this.devNode = devNode.filter(node -> node.controls(address));
+        this.address = address;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** @return the transaction hash */
+    public CompletableFuture<String> send(WalletTransaction transaction) {
+        if (devNode.isPresent()) {
+            return CompletableFuture.supplyAsync(() -> devNode.get().send(transaction));
+        }
+        return walletUuid().thenCompose(uuid -> browser.sendTransaction(uuid, transaction.toJson()));
+    }
+
+    /** @return the 0x-hex signature over the typed data */
+    public CompletableFuture<String> signTypedData(String typedDataJson) {
+        if (devNode.isPresent()) {
+            return CompletableFuture.supplyAsync(() -> devNode.get().signTypedData(address, typedDataJson));
+        }
+        return walletUuid().thenCompose(uuid -> browser.signTypedData(uuid, address, typedDataJson));
+    }
+
+    /** The first announced wallet, if it is on the signed-in account. */
+    private CompletableFuture<String> walletUuid() {
+        return browser.discover().thenCompose(wallets -> {
+            if (wallets.isEmpty()) {
+                return CompletableFuture.failedFuture(new GovernanceActionRefused("No browser wallet found."));
+            }
+            String uuid = wallets.getFirst().uuid();
+            return browser.connect(uuid).thenApply(connected -> {
+                if (!connected.equalsIgnoreCase(address)) {
+                    throw new GovernanceActionRefused("Your wallet is on account " + connected + ", but you signed in as " + address
+                            + ". Switch accounts in the wallet.");
+                }
+                return uuid;
+            });
+        });
+    }
+}

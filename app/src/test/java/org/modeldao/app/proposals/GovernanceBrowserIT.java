@@ -1,0 +1,197 @@
+package org.modeldao.app.proposals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.modeldao.app.GovernanceChainFixture;
+import org.modeldao.contracts.ProposalState;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+
+/**
+ * The whole flow in a real headless Chromium against the app and a real dev chain: the admin
+ * signs in with the dev wallet, uploads a model and its card and proposes its approval; three
+ * accounts vote (two gasless by signature, one from the wallet); the proposal is queued and
+ * executed from the page, and the catalog shows the version approved. Screenshots go to
+ * target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:governance-browser-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "modeldao.governance.poll-interval=300ms"})
+@ActiveProfiles("dev")
+class GovernanceBrowserIT {
+
+    private static final Path SCREENSHOTS = Paths.get(System.getProperty("modeldao.screenshots.dir", "target/screenshots"));
+    private static GovernanceChainFixture dao;
+    private static Playwright playwright;
+    private static Browser chromium;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void chain(DynamicPropertyRegistry registry) throws Exception {
+        dao = GovernanceChainFixture.start();
+        Path descriptor = Files.createTempFile("governance-browser-it-", ".json");
+        dao.deployment.write(descriptor);
+        Path artifacts = Files.createTempDirectory("artifacts-");
+        registry.add("modeldao.chain.deployment-file", descriptor::toString);
+        registry.add("modeldao.identity.admin-addresses", () -> Keys.toChecksumAddress(dao.admin.getAddress()));
+        registry.add("modeldao.artifacts.directory", artifacts::toString);
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (dao != null) {
+            dao.close();
+        }
+    }
+
+    @Test
+    void the_admin_proposes_a_model_three_accounts_vote_and_the_catalog_shows_it_approved() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Path model = Files.createTempFile("iris-classifier-", ".onnx");
+        Files.write(model, "iris-classifier v2 weights (test stand-in)".getBytes());
+
+        Page admin = signIn(dao.admin);
+        admin.navigate(url("/proposals/new"));
+        admin.locator("#title input").fill("Approve iris-classifier v2");
+        admin.locator("#rationale textarea").fill("Better accuracy on versicolor; card attached.");
+        choose(admin, "#action-type", "Approve a model version");
+        admin.locator("#model input").fill("iris-classifier");
+        admin.locator("#version input").fill("2");
+        admin.locator("#artifact-upload input[type=file]").setInputFiles(model);
+        admin.locator("vaadin-upload-file[complete]").waitFor();
+        admin.locator("#card-summary textarea").fill("Logistic regression on the iris measurements");
+        admin.locator("#card-intended-use textarea").fill("Teaching and demos");
+        admin.locator("#card-limitations textarea").fill("Three species only");
+        admin.locator("#card-license input").fill("Apache-2.0");
+        admin.locator("#add-action").click();
+        admin.locator("#draft-actions li").filter(new Locator.FilterOptions().setHasText("Approve model iris-classifier v2")).waitFor();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("propose-wizard.png")).setFullPage(true));
+        admin.locator("#submit-proposal").click();
+        admin.locator("#proposal-title").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris-classifier v2 (onnx), artifact sha256 0x");
+        String proposalPath = admin.url().substring(admin.url().indexOf("/proposal/"));
+        var proposalId = new java.math.BigInteger(proposalPath.substring("/proposal/".length()));
+
+        dao.devGovernance.startVoting(proposalId);
+        vote(admin, proposalPath, "For", "Card documents its limits", "#vote-gasless");
+        vote(signIn(dao.members.get(0)), proposalPath, "For", "", "#vote-gasless");
+        Page third = signIn(dao.members.get(1));
+        vote(third, proposalPath, "Against", "Want more evaluation data", "#vote-wallet");
+        third.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-voted.png")).setFullPage(true));
+        assertThat(dao.queries.find(proposalId).orElseThrow().votes()).hasSize(3);
+
+        dao.devGovernance.endVoting(proposalId);
+        admin.navigate(url(proposalPath));
+        admin.locator("#queue").click();
+        waitForState(proposalId, ProposalState.QUEUED);
+        dao.chain.increaseTime(dao.governor.timelockDelay().plus(Duration.ofSeconds(1)));
+        admin.navigate(url(proposalPath));
+        admin.locator("#execute").click();
+        waitForState(proposalId, ProposalState.EXECUTED);
+        admin.navigate(url(proposalPath));
+        assertThat(admin.locator("#proposal-state").textContent()).isEqualTo("executed");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-executed.png")).setFullPage(true));
+
+        admin.navigate(url("/catalog"));
+        Locator card = admin.locator("#model-iris-classifier");
+        card.waitFor();
+        assertThat(card.textContent()).contains("Current version: none", "approved");
+        card.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("approved")).first().waitFor();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")).setFullPage(true));
+
+        admin.navigate(url("/audit"));
+        admin.locator("#audit-text input").fill("iris-classifier");
+        admin.locator("#audit-filter").click();
+        admin.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved model iris-classifier v2")).first().waitFor();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("audit.png")).setFullPage(true));
+    }
+
+    @Test
+    void a_holder_delegates_to_herself_by_signature_from_the_delegates_page() throws Exception {
+        Credentials holder = dao.members.get(3);
+        Page page = signIn(holder);
+        page.navigate(url("/delegates"));
+        page.locator("#delegate-gasless").click();
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Delegation relayed")).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+
+        assertThat(org.modeldao.app.proposals.Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
+        page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Keys.toChecksumAddress(holder.getAddress()) + " (15,000)")).first().waitFor();
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates.png")).setFullPage(true));
+    }
+
+    private Page signIn(Credentials account) {
+        BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page page = context.newPage();
+        String address = Keys.toChecksumAddress(account.getAddress());
+        page.navigate(url("/sign-in"));
+        page.locator("#dev-account input").fill(address);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(address)).first().click();
+        page.locator("#dev-sign-in").click();
+        page.locator("#signed-in-address").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        return page;
+    }
+
+    private void vote(Page page, String proposalPath, String choice, String reason, String button) {
+        page.navigate(url(proposalPath));
+        page.locator("#vote-choice vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(choice)).click();
+        if (!reason.isEmpty()) {
+            page.locator("#vote-reason textarea").fill(reason);
+        }
+        page.locator(button).click();
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Vote")).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(page.locator("vaadin-notification-card").first().textContent()).doesNotContain("not recorded");
+    }
+
+    private static void choose(Page page, String select, String item) {
+        page.locator(select).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(item)).click();
+    }
+
+    private static void waitForState(java.math.BigInteger proposalId, ProposalState state) throws InterruptedException {
+        for (int i = 0; i < 100 && dao.governor.state(proposalId) != state; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(dao.governor.state(proposalId)).isEqualTo(state);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

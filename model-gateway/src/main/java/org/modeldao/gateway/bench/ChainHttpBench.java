@@ -1,0 +1,160 @@
+package org.modeldao.gateway.bench;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.contracts.DeploymentSettings;
+import org.modeldao.contracts.GovernanceDeployer;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.ProposalCall;
+import org.modeldao.contracts.RegistryActions;
+import org.modeldao.contracts.RegistryKinds;
+import org.modeldao.contracts.devchain.DevChain;
+import org.modeldao.contracts.devchain.DevGovernance;
+import org.modeldao.contracts.wrappers.ModelRegistry;
+import org.modeldao.demomodels.DemoModel;
+import org.modeldao.demomodels.DemoModels;
+import org.modeldao.gateway.GatewayApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.crypto.Credentials;
+
+/** The whole gateway over HTTP, following a DAO on a Hardhat dev chain. */
+final class ChainHttpBench implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainHttpBench.class);
+    private static final String BODY = """
+            {"id": "bench", "inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [5.1, 3.5, 1.4, 0.2]}]}""";
+
+    private final Path dir = Files.createTempDirectory("gateway-chain-bench");
+    private final DevChain chain = DevChain.start();
+    private final DevGovernance governance;
+    private final RegistryActions actions;
+    private final List<Credentials> members;
+    private final ConfigurableApplicationContext app;
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ChainHttpBench() throws Exception {
+        List<Credentials> accounts = chain.accounts();
+        members = accounts.subList(1, 4);
+        List<DeploymentSettings.Allocation> allocations = new ArrayList<>();
+        members.forEach(m -> allocations.add(new DeploymentSettings.Allocation(m.getAddress(), DeploymentSettings.tokens(30_000))));
+        DeploymentDescriptor deployment = new GovernanceDeployer(chain.web3j(), chain.rpcUrl(), chain.chainId(),
+                Duration.ofMillis(20)).deploy(accounts.get(0), DeploymentSettings.forDevChain(allocations));
+        governance = new DevGovernance(chain, deployment);
+        members.forEach(governance::delegateToSelf);
+        actions = new RegistryActions(deployment.registry());
+        Path descriptor = dir.resolve("deployment.json");
+        deployment.write(descriptor);
+        // command-line arguments: they outrank application.yml
+        app = new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:chain-bench;DB_CLOSE_DELAY=-1",
+                "--gateway.chain.deployment-file=" + descriptor, "--gateway.chain.poll-interval=20ms",
+                "--gateway.chain.state-file=" + dir.resolve("state.json"),
+                "--gateway.serving.queue-capacity=256");
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private DevGovernance.PassedProposal pass(String description, ProposalCall... calls) {
+        return governance.pass(members.getFirst(), members, new GovernanceProposal(List.of(calls), description));
+    }
+
+    private ProposalCall approve(String version) {
+        DemoModel demo = DemoModels.iris(version);
+        DemoModel.WrittenFiles files = demo.writeTo(dir.resolve(version));
+        return actions.approveVersion(new ModelRegistry.VersionSubmission("iris", version,
+                HexFormat.of().parseHex(demo.artifactSha256()), files.artifact().toUri().toString(),
+                HexFormat.of().parseHex(demo.cardSha256()), files.card().toUri().toString(), "onnx"));
+    }
+
+    int post(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** Approves v1 (current, public, generous rate), then measures 2 HTTP clients against {@code raw}. */
+    void httpThroughput(Duration duration, CoreBench core) throws Exception {
+        pass("Approve iris v1 as current, public", approve("1"), actions.setCurrentVersion("iris", "1"),
+                actions.setAccessPolicy("iris", new ModelRegistry.AccessPolicy(RegistryKinds.PolicyKind.PUBLIC.code(),
+                        BigInteger.ZERO, BigInteger.valueOf(4_000_000_000L), BigInteger.valueOf(16), List.of())));
+        while (post("/v2/models/iris/infer") != 200) {
+            Thread.sleep(10);
+        }
+        for (int round = 0; round < 2; round++) { // round 0 warms up
+            Latencies httpLatencies = new Latencies();
+            long[] errors = {0};
+            long end = System.nanoTime() + duration.toNanos();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                clients.add(Thread.ofPlatform().start(() -> {
+                    Latencies mine = new Latencies();
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            if (post("/v2/models/iris/infer") != 200) {
+                                synchronized (errors) {
+                                    errors[0]++;
+                                }
+                            }
+                        } catch (Exception e) {
+                            synchronized (errors) {
+                                errors[0]++;
+                            }
+                        }
+                        mine.add(System.nanoTime() - t0);
+                    }
+                    httpLatencies.addAll(mine);
+                }));
+            }
+            for (Thread client : clients) {
+                client.join();
+            }
+            Latencies raw = core.rawLoop(duration);
+            if (round == 1) {
+                double seconds = duration.toNanos() / 1e9;
+                log.info(String.format(Locale.ROOT, "%n[http] 2 clients  /infer  %8.0f req/s  %s  errors %d%n"
+                                + "[http] raw loop 1 thread %8.0f pred/s %s%n[http] throughput ratio http/raw %.3f, "
+                                + "p50 ratio %.1fx",
+                        httpLatencies.count() / seconds, httpLatencies.summary(), errors[0], raw.count() / seconds,
+                        raw.summary(), httpLatencies.count() / (double) raw.count(),
+                        httpLatencies.percentileMicros(50) / raw.percentileMicros(50)));
+            }
+        }
+    }
+
+    /** Time from the executing transaction's receipt to the first 200 from the newly approved version. */
+    void executeToFirstInference() throws Exception {
+        DevGovernance.PassedProposal passed = pass("Approve iris v2", approve("2"));
+        long executed = System.nanoTime();
+        int attempts = 0;
+        while (post("/v2/models/iris/versions/2/infer") != 200) {
+            attempts++;
+            Thread.sleep(1);
+        }
+        log.info(String.format(Locale.ROOT, "%n[execute→infer] proposal %s executed in block %s; first 200 from v2 after "
+                        + "%.0f ms (%d refused tries; poll interval 20 ms, includes hash check and model load)",
+                passed.proposalId().toString().substring(0, 12) + "…", passed.execution().getBlockNumber(),
+                (System.nanoTime() - executed) / 1e6, attempts));
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        chain.close();
+    }
+}

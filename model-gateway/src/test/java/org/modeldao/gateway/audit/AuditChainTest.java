@@ -1,0 +1,85 @@
+package org.modeldao.gateway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuditChainTest {
+
+    private AuditFixture db;
+    private AuditLog log;
+
+    @BeforeEach
+    void open() {
+        db = new AuditFixture("jdbc:h2:mem:audit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "h2");
+        log = db.newLog();
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        log.close();
+    }
+
+    private void record(int entries) throws InterruptedException {
+        for (int i = 1; i <= entries; i++) {
+            log.record(AuditFixture.inference(i));
+        }
+        log.flush();
+    }
+
+    @Test
+    void each_entry_links_to_the_previous_entrys_hash() throws Exception {
+        record(50);
+        AuditChainVerifier.Result result = db.verifier().verify();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.entries()).isEqualTo(50);
+        String prevOf2 = db.jdbc.queryForObject("SELECT prev_hash FROM audit_log WHERE seq = 2", String.class);
+        String hashOf1 = db.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 1", String.class);
+        assertThat(prevOf2).isEqualTo(hashOf1);
+    }
+
+    @Test
+    void an_edited_entry_is_reported_as_the_first_broken_link() throws Exception {
+        record(20);
+        db.jdbc.update("UPDATE audit_log SET outcome = 'refused' WHERE seq = 7");
+        AuditChainVerifier.Result result = db.verifier().verify();
+        assertThat(result.firstBrokenSeq()).isEqualTo(7);
+        assertThat(result.problem()).contains("edited");
+    }
+
+    @Test
+    void a_deleted_entry_is_reported_where_the_gap_is() throws Exception {
+        record(20);
+        db.jdbc.update("DELETE FROM audit_log WHERE seq = 12");
+        assertThat(db.verifier().verify().firstBrokenSeq()).isEqualTo(12);
+    }
+
+    @Test
+    void a_rewritten_entry_with_a_fresh_hash_breaks_the_next_link() throws Exception {
+        record(10);
+        AuditEntry forged = new AuditEntry("INFERENCE", "0xabc", "iris", "1", "refused", "rewritten");
+        String prev = db.jdbc.queryForObject("SELECT prev_hash FROM audit_log WHERE seq = 4", String.class);
+        long at = db.jdbc.queryForObject("SELECT recorded_at_ms FROM audit_log WHERE seq = 4", Long.class);
+        db.jdbc.update("UPDATE audit_log SET outcome = 'refused', detail = 'rewritten', entry_hash = ? WHERE seq = 4",
+                StoredEntry.hashOf(4, at, forged, prev.trim()));
+        assertThat(db.verifier().verify().firstBrokenSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void the_verify_command_exits_0_for_an_intact_chain_and_1_for_a_broken_one() throws Exception {
+        record(5);
+        assertThat(AuditVerifyCommand.run(db.verifier())).isZero();
+        db.jdbc.update("UPDATE audit_log SET caller = 'someone else' WHERE seq = 2");
+        assertThat(AuditVerifyCommand.run(db.verifier())).isEqualTo(1);
+    }
+
+    @Test
+    void a_truncated_tail_is_noticed_through_the_head() throws Exception {
+        record(10);
+        db.jdbc.update("DELETE FROM audit_log WHERE seq > 8");
+        AuditChainVerifier.Result result = db.verifier().verify();
+        assertThat(result.firstBrokenSeq()).isEqualTo(9);
+    }
+}

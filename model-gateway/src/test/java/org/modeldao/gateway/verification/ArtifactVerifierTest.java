@@ -1,0 +1,75 @@
+package org.modeldao.gateway.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.modeldao.demomodels.DemoModel;
+import org.modeldao.demomodels.DemoModels;
+import org.modeldao.gateway.approval.Approval;
+import org.modeldao.gateway.approval.ApprovedVersion;
+
+/** Artifacts served over HTTP from 127.0.0.1, as a model store would. */
+class ArtifactVerifierTest {
+
+    private HttpServer server;
+    private final DemoModel demo = DemoModels.iris("2");
+
+    @BeforeEach
+    void serve() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Map<String, byte[]> files = Map.of("/model.onnx", demo.artifactBytes(), "/card.json", demo.cardBytes(),
+                "/big.onnx", new byte[2_000_000]);
+        server.createContext("/", exchange -> {
+            byte[] body = files.get(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private ApprovedVersion approved(String artifactPath, String sha) {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return ApprovedVersion.approved("iris", "2", sha, base + artifactPath, demo.cardSha256(), base + "/card.json",
+                "onnx", Approval.NONE);
+    }
+
+    private final ArtifactVerifier verifier = new ArtifactVerifier(new ArtifactFetcher(1_000_000, Duration.ofSeconds(5)));
+
+    @Test
+    void bytes_matching_the_voted_hash_are_verified() {
+        assertThat(verifier.verify(approved("/model.onnx", demo.artifactSha256())))
+                .isInstanceOfSatisfying(Verification.Verified.class,
+                        v -> assertThat(v.artifact()).isEqualTo(demo.artifactBytes()));
+    }
+
+    @Test
+    void a_different_hash_is_a_mismatch_and_carries_no_bytes() {
+        assertThat(verifier.verify(approved("/model.onnx", DemoModels.iris("1").artifactSha256())))
+                .isInstanceOf(Verification.Mismatch.class);
+    }
+
+    @Test
+    void missing_oversized_and_unsupported_artifacts_are_unavailable() {
+        assertThat(verifier.verify(approved("/absent.onnx", demo.artifactSha256()))).isInstanceOf(Verification.Unavailable.class);
+        assertThat(verifier.verify(approved("/big.onnx", demo.artifactSha256())))
+                .isInstanceOfSatisfying(Verification.Unavailable.class, u -> assertThat(u.reason()).contains("limit"));
+        ApprovedVersion ftp = ApprovedVersion.approved("iris", "2", demo.artifactSha256(), "ftp://host/x.onnx",
+                demo.cardSha256(), "ftp://host/c.json", "onnx", Approval.NONE);
+        assertThat(verifier.verify(ftp)).isInstanceOfSatisfying(Verification.Unavailable.class,
+                u -> assertThat(u.reason()).contains("unsupported URI scheme"));
+    }
+}
