@@ -1,11 +1,9 @@
 package org.modeldao.gateway.inference;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditTrail;
 import org.modeldao.gateway.constraints.Classification;
@@ -30,18 +28,18 @@ public final class InferenceService {
     private final ServingRegistry registry;
     private final GovernanceState governance;
     private final AccessPolicyEnforcer access;
-    private final ConstraintEngine constraints;
     private final AuditTrail audit;
     private final InferenceMetrics metrics;
+    private final VersionPlans plans;
 
     public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
             ConstraintEngine constraints, AuditTrail audit, InferenceMetrics metrics) {
         this.registry = registry;
         this.governance = governance;
         this.access = access;
-        this.constraints = constraints;
         this.audit = audit;
         this.metrics = metrics;
+        this.plans = new VersionPlans(constraints, metrics);
     }
 
     public InferenceOutcome infer(InferenceCall call) {
@@ -64,22 +62,20 @@ public final class InferenceService {
     private InferenceOutcome inferWith(LoadedVersion loaded, InferenceCall call, long start) {
         ApprovedVersion version = loaded.approved();
         ModelSignature signature = loaded.signature();
-        ModelGovernance model = governance.current().model(version.model()).orElse(null);
-        var policy = model == null ? org.modeldao.gateway.approval.AccessPolicy.DEFAULT : model.effectivePolicy();
-        var voted = model == null ? List.<org.modeldao.gateway.approval.EthicalConstraint>of() : model.constraints();
+        VersionPlan plan = plans.planFor(loaded, governance.current());
 
         long batch = call.inputs().isEmpty() ? 0 : call.inputs().getFirst().batchSize();
-        if (access.check(call.caller(), version.model(), policy, batch) instanceof AccessDecision.Refused refused) {
+        if (access.check(call.caller(), version.model(), plan.policy(), batch) instanceof AccessDecision.Refused refused) {
             refusal(call, version.model(), version.version(), refused.reason(), refused.message() + "; policy "
                     + refused.policy() + " set by proposal " + refused.proposalId());
             return new InferenceOutcome.Refused(version, refused);
         }
-        var problem = InputValidator.problemWith(signature, call.inputs(), call.requestedOutputs());
-        if (problem.isPresent()) {
-            refusal(call, version.model(), version.version(), "invalid_input", problem.get());
-            return new InferenceOutcome.Invalid(problem.get());
+        String problem = InputValidator.problemWith(signature, call.inputs(), call.requestedOutputs());
+        if (problem != null) {
+            refusal(call, version.model(), version.version(), "invalid_input", problem);
+            return new InferenceOutcome.Invalid(problem);
         }
-        ConstraintReport before = constraints.beforeInference(voted, call.inputs(), call.purpose());
+        ConstraintReport before = plan.constraints().beforeInference(call.inputs(), call.purpose());
         if (!before.passed()) {
             return violated(call, version, before);
         }
@@ -92,10 +88,9 @@ public final class InferenceService {
             refusal(call, version.model(), version.version(), reasonOf(e), e.getMessage());
             return new InferenceOutcome.Unservable(e);
         }
-        ConstraintReport after = ConstraintReport.NONE;
         if (!signature.labels().isEmpty()) {
             Classification classification = Classification.of(outputs.getFirst(), signature.labels());
-            after = constraints.afterInference(voted, classification);
+            ConstraintReport after = plan.constraints().afterInference(classification);
             if (!after.passed()) {
                 return violated(call, version, after);
             }
@@ -104,10 +99,10 @@ public final class InferenceService {
         if (!call.requestedOutputs().isEmpty()) {
             outputs.removeIf(t -> !call.requestedOutputs().contains(t.name()));
         }
-        metrics.served(version.model(), version.version(), Duration.ofNanos(System.nanoTime() - start));
+        plan.meters().served(System.nanoTime() - start);
+        // every constraint passed, so the checked lists are the plan's: only the purpose varies
         audit.record(new AuditEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
-                "constraints passed " + before.checked() + after.checked() + "; sha256 " + version.artifactSha256()
-                        + "; purpose " + call.purpose()));
+                plan.servedAuditPrefix() + call.purpose()));
         return new InferenceOutcome.Served(version, call.requestId(), outputs);
     }
 

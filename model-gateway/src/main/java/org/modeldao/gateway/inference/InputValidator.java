@@ -1,66 +1,74 @@
 package org.modeldao.gateway.inference;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.modeldao.gateway.serving.ModelSignature;
 import org.modeldao.gateway.serving.Tensor;
 import org.modeldao.gateway.serving.TensorSpec;
 
-/** Checks a request against the model's declared inputs before anything runs. */
+/**
+ * Checks a request against the model's declared inputs before anything runs. Allocation-free
+ * when the request is valid: it runs on every call.
+ */
 final class InputValidator {
 
     private InputValidator() {}
 
-    /** @return why the request is invalid, or empty when it fits the signature */
-    static Optional<String> problemWith(ModelSignature signature, List<Tensor> inputs, List<String> requestedOutputs) {
+    /** @return why the request is invalid, or null when it fits the signature */
+    static String problemWith(ModelSignature signature, List<Tensor> inputs, List<String> requestedOutputs) {
         if (inputs.isEmpty()) {
-            return Optional.of("the request has no inputs");
+            return "the request has no inputs";
         }
-        Set<String> seen = new HashSet<>();
-        Long batch = null;
-        for (Tensor input : inputs) {
-            if (!seen.add(input.name())) {
-                return Optional.of("input " + input.name() + " is given twice");
+        List<TensorSpec> specs = signature.inputs();
+        long batch = -1;
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor input = inputs.get(i);
+            // earlier inputs are known and distinct, so this scan is bounded by the signature's size
+            for (int j = 0; j < i; j++) {
+                if (inputs.get(j).name().equals(input.name())) {
+                    return "input " + input.name() + " is given twice";
+                }
             }
             TensorSpec spec = null;
-            for (TensorSpec candidate : signature.inputs()) {
+            for (TensorSpec candidate : specs) {
                 if (candidate.name().equals(input.name())) {
                     spec = candidate;
                 }
             }
             if (spec == null) {
-                return Optional.of("unknown input " + input.name() + "; the model takes "
-                        + signature.inputs().stream().map(TensorSpec::name).toList());
+                return "unknown input " + input.name() + "; the model takes "
+                        + specs.stream().map(TensorSpec::name).toList();
             }
             if (spec.datatype() != input.datatype()) {
-                return Optional.of("input " + input.name() + " must be " + spec.datatype() + ", not " + input.datatype());
+                return "input " + input.name() + " must be " + spec.datatype() + ", not " + input.datatype();
             }
             if (!spec.accepts(input.shape())) {
-                return Optional.of("input " + input.name() + " has shape " + java.util.Arrays.toString(input.shape())
-                        + "; the model expects " + spec.shape());
+                return "input " + input.name() + " has shape " + Arrays.toString(input.shape())
+                        + "; the model expects " + spec.shape();
             }
             if (input.declaredElements() != input.length()) {
-                return Optional.of("input " + input.name() + " has " + input.length() + " values but its shape "
-                        + java.util.Arrays.toString(input.shape()) + " needs " + input.declaredElements());
+                return "input " + input.name() + " has " + input.length() + " values but its shape "
+                        + Arrays.toString(input.shape()) + " needs " + input.declaredElements();
             }
-            if (batch != null && batch != input.batchSize()) {
-                return Optional.of("inputs disagree on the batch size");
+            if (i > 0 && batch != input.batchSize()) {
+                return "inputs disagree on the batch size";
             }
             batch = input.batchSize();
         }
-        for (TensorSpec spec : signature.inputs()) {
-            if (!seen.contains(spec.name())) {
-                return Optional.of("missing input " + spec.name());
+        // every input is a distinct declared one: fewer inputs than declared means one is missing
+        if (inputs.size() < specs.size()) {
+            for (TensorSpec spec : specs) {
+                if (inputs.stream().noneMatch(input -> input.name().equals(spec.name()))) {
+                    return "missing input " + spec.name();
+                }
             }
         }
         for (String name : requestedOutputs) {
             if (!signature.declaresOutput(name)) {
-                return Optional.of("unknown output " + name + "; the model gives "
-                        + signature.declaredOutputs().stream().map(TensorSpec::name).toList());
+                return "unknown output " + name + "; the model gives "
+                        + signature.declaredOutputs().stream().map(TensorSpec::name).toList();
             }
         }
-        return Optional.empty();
+        return null;
     }
 }

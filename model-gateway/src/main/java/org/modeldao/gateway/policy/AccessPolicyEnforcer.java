@@ -18,8 +18,6 @@ public final class AccessPolicyEnforcer {
     }
 
     public AccessDecision check(Caller caller, String model, AccessPolicy policy, long batchSize) {
-        String kind = policy.kind().name();
-        String proposal = policy.approval().proposalId();
         switch (policy.kind()) {
             case PUBLIC -> { }
             case TOKEN_HOLDERS -> {
@@ -32,7 +30,8 @@ public final class AccessPolicyEnforcer {
                     held = votes.votesOf(caller.address());
                 } catch (VotesLookup.VotesUnavailableException e) {
                     return new AccessDecision.Refused(503, "votes_unavailable",
-                            "cannot read voting power from the chain: " + e.getMessage(), kind, proposal, 5);
+                            "cannot read voting power from the chain: " + e.getMessage(), policy.kind().name(),
+                            policy.approval().proposalId(), 5);
                 }
                 if (held.compareTo(policy.minVotes()) < 0) {
                     return refuse(403, "insufficient_votes", caller.address() + " has " + held + " votes; model " + model
@@ -53,10 +52,11 @@ public final class AccessPolicyEnforcer {
             return refuse(413, "batch_too_large", "batch of " + batchSize + " exceeds the voted maximum of "
                     + policy.maxBatchSize(), policy);
         }
-        long retryAfter = rateLimiter.tryAcquire(model + "|" + caller.rateKey(), policy.requestsPerMinute());
+        long retryAfter = rateLimiter.tryAcquire(model, caller.rateKey(), policy.requestsPerMinute());
         if (retryAfter > 0) {
             return new AccessDecision.Refused(429, "rate_limited", caller.describe() + " exceeded "
-                    + policy.requestsPerMinute() + " requests per minute on " + model, kind, proposal, retryAfter);
+                    + policy.requestsPerMinute() + " requests per minute on " + model, policy.kind().name(),
+                    policy.approval().proposalId(), retryAfter);
         }
         return AccessDecision.ALLOWED;
     }

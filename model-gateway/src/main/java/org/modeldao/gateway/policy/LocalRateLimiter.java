@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalRateLimiter implements RateLimiter {
 
     /** The limit is part of the key: a newly voted limit starts a fresh bucket. */
-    private record BucketKey(String key, int requestsPerMinute) {}
+    private record BucketKey(String model, String caller, int requestsPerMinute) {}
 
     private final Map<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
     private final int sweepAbove;
@@ -27,12 +27,26 @@ public final class LocalRateLimiter implements RateLimiter {
 
     @Override
     public long tryAcquire(String key, int requestsPerMinute) {
+        return acquire(new BucketKey("", key, requestsPerMinute));
+    }
+
+    /** Keyed by a record of the two names: no concatenated key string per request. */
+    @Override
+    public long tryAcquire(String model, String callerKey, int requestsPerMinute) {
+        return acquire(new BucketKey(model, callerKey, requestsPerMinute));
+    }
+
+    private long acquire(BucketKey key) {
         if (buckets.size() > sweepAbove) {
             buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= e.getKey().requestsPerMinute());
         }
-        Bucket bucket = buckets.computeIfAbsent(new BucketKey(key, requestsPerMinute),
-                k -> Bucket.builder().addLimit(RateLimits.perMinute(requestsPerMinute).getBandwidths()[0]).build());
-        return RateLimits.retryAfterSeconds(bucket.tryConsumeAndReturnRemaining(1));
+        Bucket bucket = buckets.computeIfAbsent(key,
+                k -> Bucket.builder().addLimit(RateLimits.perMinute(k.requestsPerMinute()).getBandwidths()[0]).build());
+        // the common case only needs a yes; the wait is worked out for refusals alone
+        if (bucket.tryConsume(1)) {
+            return 0;
+        }
+        return RateLimits.retryAfterSeconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
     }
 
     int bucketCount() {

@@ -18,6 +18,11 @@ final class RateLimits {
         if (probe.isConsumed()) {
             return 0;
         }
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return retryAfterSeconds(probe.getNanosToWaitForRefill());
+    }
+
+    /** For a refused call: at least one second, rounded up. */
+    static long retryAfterSeconds(long nanosToWait) {
+        return Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
     }
 }
