@@ -137,6 +137,12 @@ class GovernanceBrowserIT {
         assertThat(admin.locator("#proposal-state").textContent()).isEqualTo("executed");
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-executed.png")).setFullPage(true));
 
+        admin.navigate(url("/proposals"));
+        admin.locator("#proposals vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approve iris-classifier v2"))
+                .first().waitFor();
+        assertThat(admin.locator("#proposals vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("executed"))
+                .count()).isPositive();
+
         admin.navigate(url("/catalog"));
         Locator card = admin.locator("#model-iris-classifier");
         card.waitFor();
