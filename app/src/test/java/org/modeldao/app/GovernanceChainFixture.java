@@ -9,12 +9,20 @@ import java.util.Optional;
 import org.modeldao.app.delegation.DelegationService;
 import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernanceContracts;
-import org.modeldao.app.proposals.GovernanceLogs;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalService;
 import org.modeldao.app.proposals.Relayer;
 import org.modeldao.app.proposals.WalletTransaction;
-import org.modeldao.app.proposals.internal.ChainProposalQueries;
+import org.modeldao.app.proposals.internal.IndexedProposalQueries;
+import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.DelegateReadModel;
+import org.modeldao.app.readmodel.RegistryReadModel;
+import org.modeldao.app.readmodel.ProposalReadModel;
+import org.modeldao.app.indexer.TestIndexer;
+import org.modeldao.app.support.IndexedHeads;
+import org.modeldao.app.testing.TestDatabase;
+import java.util.function.IntSupplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.modeldao.app.voting.VoteService;
 import org.modeldao.contracts.DeploymentDescriptor;
 import org.modeldao.contracts.DeploymentSettings;
@@ -30,8 +38,9 @@ import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
  * A freshly deployed DAO on its own dev chain, with the app's governance services wired to it
- * by hand (no Spring). Holders: admin 40k votes, four members 15k each (the first three
- * self-delegated, the fourth not yet), an outsider with nothing. Quorum 4 % of 100k.
+ * by hand (no Spring), reading proposals from an indexer's read model in a fresh in-memory H2
+ * ({@link #awaitIndexed()} catches it up). Holders: admin 40k votes, four members 15k each (the
+ * first three self-delegated, the fourth not yet), an outsider with nothing. Quorum 4 % of 100k.
  */
 public final class GovernanceChainFixture implements AutoCloseable {
 
@@ -40,9 +49,13 @@ public final class GovernanceChainFixture implements AutoCloseable {
     public final GovernanceContracts contracts;
     public final DevGovernance devGovernance;
     public final GovernorReader governor;
-    public final GovernanceLogs logs;
     public final Relayer relayer;
-    public final ChainProposalQueries queries;
+    public final TestDatabase database;
+    public final ProposalReadModel readModel;
+    public final AuditTrail auditTrail;
+    public final RegistryReadModel registryReadModel;
+    public final DelegateReadModel delegateReadModel;
+    public final IndexedProposalQueries queries;
     public final ProposalService proposals;
     public final VoteService votes;
     public final DelegationService delegation;
@@ -51,9 +64,11 @@ public final class GovernanceChainFixture implements AutoCloseable {
     public final List<Credentials> members;
     public final Credentials outsider;
     public final Credentials relayerAccount;
+    private final IntSupplier indexer;
 
-    private GovernanceChainFixture(DevChain chain) {
+    private GovernanceChainFixture(DevChain chain, TestDatabase database) {
         this.chain = chain;
+        this.database = database;
         List<Credentials> accounts = chain.accounts();
         admin = accounts.get(0);
         members = accounts.subList(1, 5);
@@ -69,20 +84,30 @@ public final class GovernanceChainFixture implements AutoCloseable {
         members.subList(0, 3).forEach(devGovernance::delegateToSelf);
         contracts = GovernanceContracts.of(deployment);
         governor = new GovernorReader(chain.web3j(), contracts);
-        logs = new GovernanceLogs(chain.web3j(), contracts);
         relayer = new Relayer(chain.web3j(), Optional.of(relayerAccount), chain.chainId());
         codec = new ActionCodec(contracts.registry());
-        queries = new ChainProposalQueries(logs, governor, contracts, codec);
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        readModel = new ProposalReadModel(jdbc);
+        auditTrail = new AuditTrail(jdbc);
+        registryReadModel = new RegistryReadModel(jdbc);
+        delegateReadModel = new DelegateReadModel(jdbc);
+        indexer = TestIndexer.catchingUp(chain.web3j(), deployment, database.dataSource());
+        queries = new IndexedProposalQueries(readModel, auditTrail, governor, codec);
         proposals = new ProposalService(chain.web3j(), contracts, governor, queries, codec);
         votes = new VoteService(contracts, governor, relayer);
-        delegation = new DelegationService(contracts, governor, logs, relayer, Clock.systemUTC());
+        delegation = new DelegationService(contracts, governor, delegateReadModel, relayer, Clock.systemUTC());
     }
 
     public static GovernanceChainFixture start() {
         DevChain chain = DevChain.start();
+        TestDatabase database = null;
         try {
-            return new GovernanceChainFixture(chain);
+            database = TestDatabase.h2();
+            return new GovernanceChainFixture(chain, database);
         } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
             chain.close();
             throw e;
         }
@@ -104,12 +129,18 @@ public final class GovernanceChainFixture implements AutoCloseable {
         }
     }
 
+    /** Lets this fixture's indexer catch up with the chain's latest block, as the app's indexer loop would. */
+    public void awaitIndexed() {
+        IndexedHeads.await(readModel, governor.blockNumber(), indexer::getAsInt);
+    }
+
     public ModelRegistry registry() {
         return ModelRegistry.load(deployment.registry(), chain.web3j(), Transactions.readOnly(chain.web3j()), new DefaultGasProvider());
     }
 
     @Override
     public void close() {
+        database.close();
         chain.close();
     }
 }

@@ -1,6 +1,6 @@
 package org.modeldao.app.audit;
 
-import java.util.Locale;
+import org.modeldao.app.readmodel.AuditQuery;
 
 /**
  * Which events to show; blank fields match everything.
@@ -17,18 +17,8 @@ public record AuditFilter(String contract, String event, String text, long fromB
         return new AuditFilter("", "", "", 0, 0);
     }
 
-    public boolean matches(AuditEvent e) {
-        return blankOr(contract, e.contract()) && blankOr(event, e.event())
-                && (fromBlock <= 0 || e.block() >= fromBlock) && (toBlock <= 0 || e.block() <= toBlock)
-                && (text == null || text.isBlank() || contains(e, text.strip().toLowerCase(Locale.ROOT)));
-    }
-
-    private static boolean blankOr(String wanted, String actual) {
-        return wanted == null || wanted.isBlank() || wanted.equalsIgnoreCase(actual);
-    }
-
-    private static boolean contains(AuditEvent e, String needle) {
-        return e.summary().toLowerCase(Locale.ROOT).contains(needle) || e.transactionHash().toLowerCase(Locale.ROOT).contains(needle)
-                || e.proposalId().map(id -> id.toString().contains(needle)).orElse(false);
+    /** The same filter as a read-model query (which refuses negative blocks). */
+    AuditQuery query() {
+        return new AuditQuery(contract, event, text, fromBlock, toBlock);
     }
 }

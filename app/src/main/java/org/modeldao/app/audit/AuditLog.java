@@ -1,55 +1,58 @@
 package org.modeldao.app.audit;
 
-import java.math.BigInteger;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayList;
 import java.util.List;
-import org.modeldao.app.audit.internal.EventDescriber;
-import org.modeldao.app.proposals.GovernanceContracts;
-import org.modeldao.app.proposals.GovernanceLogs;
-import org.modeldao.app.proposals.GovernorReader;
+import java.util.Locale;
+import java.util.Optional;
+import org.modeldao.app.readmodel.AuditQuery;
+import org.modeldao.app.readmodel.AuditTrail;
 import org.springframework.stereotype.Service;
-import org.web3j.protocol.core.methods.response.Log;
 
-/** Every governance event of the DAO's contracts, newest first, filterable and exportable. */
+/** Every governance event of the DAO's contracts, newest first, filterable and exportable, from the indexer's read model. */
 @Service
 public class AuditLog {
 
-    private final GovernanceLogs logs;
-    private final GovernorReader chain;
-    private final EventDescriber describer;
+    private static final int CSV_PAGE = 500;
 
-    public AuditLog(GovernanceLogs logs, GovernorReader chain, GovernanceContracts contracts) {
-        this.logs = logs;
-        this.chain = chain;
-        this.describer = new EventDescriber(contracts);
+    private final AuditTrail trail;
+
+    public AuditLog(AuditTrail trail) {
+        this.trail = trail;
     }
 
+    /** One page of the events matching {@code filter}, newest first (for lazy grids). */
+    public List<AuditEvent> events(AuditFilter filter, int offset, int limit) {
+        return trail.events(filter.query(), offset, limit).stream().map(AuditLog::event).toList();
+    }
+
+    public long count(AuditFilter filter) {
+        return trail.count(filter.query());
+    }
+
+    /** Every matching event, read page by page. */
     public List<AuditEvent> events(AuditFilter filter) {
-        List<AuditEvent> all = logs.all().stream().map(this::toEvent).toList();
-        // registry and timelock events of an execution belong to the proposal executed in the same transaction
-        Map<String, BigInteger> executed = new HashMap<>();
-        all.stream().filter(e -> e.event().equals("ProposalExecuted"))
-                .forEach(e -> executed.put(e.transactionHash(), e.proposalId().orElseThrow()));
-        return all.stream()
-                .map(e -> e.proposalId().isPresent() || !executed.containsKey(e.transactionHash()) ? e
-                        : new AuditEvent(e.block(), e.time(), e.transactionHash(), e.logIndex(), e.contract(), e.event(), e.summary(),
-                                Optional.of(executed.get(e.transactionHash()))))
-                .filter(filter::matches)
-                .sorted(Comparator.comparingLong(AuditEvent::block).thenComparingLong(AuditEvent::logIndex).reversed())
-                .toList();
+        AuditQuery query = filter.query();
+        List<AuditEvent> all = new ArrayList<>();
+        List<org.modeldao.app.readmodel.AuditEvent> page;
+        do {
+            page = trail.events(query, all.size(), CSV_PAGE);
+            page.stream().map(AuditLog::event).forEach(all::add);
+        } while (page.size() == CSV_PAGE);
+        return all;
     }
 
     public String csv(AuditFilter filter) {
         return AuditCsv.of(events(filter));
     }
 
-    private AuditEvent toEvent(Log log) {
-        EventDescriber.Described d = describer.describe(log);
-        long block = log.getBlockNumber().longValueExact();
-        return new AuditEvent(block, chain.blockTime(block), log.getTransactionHash(), log.getLogIndex().longValueExact(), d.contract(),
-                d.event(), d.summary(), d.proposalId());
+    private static AuditEvent event(org.modeldao.app.readmodel.AuditEvent e) {
+        return new AuditEvent(e.blockNumber(), e.time(), e.txHash(), e.logIndex(), displayName(e.contract()), e.eventName(), e.summary(),
+                Optional.ofNullable(e.proposalId()));
+    }
+
+    /** GOVERNOR → Governor, as the filter and the CSV name contracts. */
+    private static String displayName(String contract) {
+        String lower = contract.toLowerCase(Locale.ROOT);
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

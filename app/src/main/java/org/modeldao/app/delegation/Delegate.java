@@ -1,11 +1,12 @@
 package org.modeldao.app.delegation;
 
 import java.math.BigInteger;
-import java.util.List;
 
-/** An account that holds delegated voting power, and who delegated to it (with their balances). */
-public record Delegate(String address, BigInteger votingPower, List<Delegator> delegators) {
-
-    public record Delegator(String address, BigInteger balance) {
-    }
+/**
+ * An account that holds voting power, and how many accounts delegate to it.
+ *
+ * @param address    checksummed
+ * @param delegators accounts whose delegate this is (itself included when self-delegated)
+ */
+public record Delegate(String address, BigInteger votingPower, int delegators) {
 }

@@ -1,12 +1,8 @@
 package org.modeldao.app.delegation;
 
-import static org.modeldao.app.proposals.EventLogs.is;
-
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +10,11 @@ import java.util.Optional;
 import org.modeldao.app.proposals.ActionInputs;
 import org.modeldao.app.proposals.Eip712;
 import org.modeldao.app.proposals.GovernanceContracts;
-import org.modeldao.app.proposals.GovernanceLogs;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.RelayOutcome;
 import org.modeldao.app.proposals.Relayer;
 import org.modeldao.app.proposals.WalletTransaction;
+import org.modeldao.app.readmodel.DelegateReadModel;
 import org.modeldao.contracts.wrappers.GovernanceToken;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -27,12 +23,11 @@ import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.springframework.stereotype.Service;
-import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * Delegating voting power — from the wallet, or gasless by an EIP-712 {@code Delegation}
  * signature ({@code delegateBySig}) checked here before the relayer pays for it — and the
- * delegates directory.
+ * delegates directory from the indexer's read model.
  */
 @Service
 public class DelegationService {
@@ -41,14 +36,15 @@ public class DelegationService {
 
     private final GovernanceContracts contracts;
     private final GovernorReader governor;
-    private final GovernanceLogs logs;
+    private final DelegateReadModel directory;
     private final Relayer relayer;
     private final Clock clock;
 
-    public DelegationService(GovernanceContracts contracts, GovernorReader governor, GovernanceLogs logs, Relayer relayer, Clock clock) {
+    public DelegationService(GovernanceContracts contracts, GovernorReader governor, DelegateReadModel directory, Relayer relayer,
+            Clock clock) {
         this.contracts = contracts;
         this.governor = governor;
-        this.logs = logs;
+        this.directory = directory;
         this.relayer = relayer;
         this.clock = clock;
     }
@@ -101,29 +97,23 @@ public class DelegationService {
         return relayer.relay(contracts.token(), data, "signed delegation of " + delegation.delegator());
     }
 
-    /** Every account with voting power or delegators, most powerful first. */
-    public List<Delegate> delegates() {
-        Map<String, String> delegateOf = new LinkedHashMap<>();
-        for (Log log : logs.all()) {
-            if (is(log, contracts.token(), GovernanceToken.DELEGATECHANGED_EVENT)) {
-                var changed = GovernanceToken.getDelegateChangedEventFromLog(log);
-                delegateOf.put(changed.delegator.toLowerCase(), changed.toDelegate.toLowerCase());
-            }
-        }
-        Map<String, List<Delegate.Delegator>> delegatorsOf = new LinkedHashMap<>();
-        delegateOf.forEach((delegator, delegate) -> delegatorsOf.computeIfAbsent(delegate, d -> new ArrayList<>())
-                .add(new Delegate.Delegator(checksum(delegator), governor.balanceOf(delegator))));
-        return delegatorsOf.entrySet().stream()
-                .filter(e -> !e.getKey().equals("0x0000000000000000000000000000000000000000"))
-                .map(e -> new Delegate(checksum(e.getKey()), governor.currentVotes(e.getKey()), List.copyOf(e.getValue())))
-                .sorted(Comparator.comparing(Delegate::votingPower).reversed())
+    /** One page of the accounts holding voting power, most powerful first (from the indexer's read model). */
+    public List<Delegate> delegates(int offset, int limit) {
+        return directory.delegates(offset, limit).stream()
+                .map(d -> new Delegate(checksum(d.address()), d.votes(), d.delegators()))
                 .toList();
     }
 
+    public long countDelegates() {
+        return directory.countDelegates();
+    }
+
+    /** Live from the token, so a member sees her own delegation as soon as it is mined. */
     public String currentDelegate(String account) {
         return checksum(governor.delegateOf(account));
     }
 
+    /** Live from the token, like {@link #currentDelegate}. */
     public BigInteger votingPower(String account) {
         return governor.currentVotes(account);
     }

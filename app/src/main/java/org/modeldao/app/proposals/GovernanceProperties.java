@@ -1,6 +1,5 @@
 package org.modeldao.app.proposals;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,13 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param relayerKey   hex private key of the account that pays gas for signed votes and
  *                     delegations; empty = the dev chain's account #19 on chain 31337, otherwise relaying is off
- * @param pollInterval how often open pages check the chain for news
  */
 @ConfigurationProperties("modeldao.governance")
-public record GovernanceProperties(String relayerKey, Duration pollInterval) {
+public record GovernanceProperties(String relayerKey) {
 
     public GovernanceProperties {
         relayerKey = relayerKey == null ? "" : relayerKey.strip();
-        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
     }
 }

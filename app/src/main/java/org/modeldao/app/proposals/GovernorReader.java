@@ -29,17 +29,12 @@ public class GovernorReader {
         this.contracts = contracts;
     }
 
-    /** A tally of a proposal: for, against, abstain. */
+    /** A tally of a proposal: for, against, abstain (as the read model counted the votes). */
     public record Tally(BigInteger forVotes, BigInteger againstVotes, BigInteger abstainVotes) {
     }
 
     public ProposalState state(BigInteger proposalId) {
         return ProposalState.ofOrdinal(attempt("read the proposal state", () -> governor().state(proposalId).send()).intValueExact());
-    }
-
-    public Tally tally(BigInteger proposalId) {
-        var votes = attempt("read the tally", () -> governor().proposalVotes(proposalId).send());
-        return new Tally(votes.component2(), votes.component1(), votes.component3());
     }
 
     public BigInteger quorum(long block) {
@@ -48,19 +43,6 @@ public class GovernorReader {
 
     public long snapshot(BigInteger proposalId) {
         return attempt("read the snapshot", () -> governor().proposalSnapshot(proposalId).send()).longValueExact();
-    }
-
-    public long deadline(BigInteger proposalId) {
-        return attempt("read the deadline", () -> governor().proposalDeadline(proposalId).send()).longValueExact();
-    }
-
-    /** Seconds since the epoch from which a queued proposal may execute; 0 if not queued. */
-    public long eta(BigInteger proposalId) {
-        return attempt("read the eta", () -> governor().proposalEta(proposalId).send()).longValueExact();
-    }
-
-    public String proposer(BigInteger proposalId) {
-        return attempt("read the proposer", () -> governor().proposalProposer(proposalId).send());
     }
 
     public BigInteger proposalThreshold() {
@@ -74,10 +56,6 @@ public class GovernorReader {
 
     public BigInteger votesAt(String account, long block) {
         return attempt("read voting power", () -> token().getPastVotes(account, BigInteger.valueOf(block)).send());
-    }
-
-    public BigInteger balanceOf(String account) {
-        return attempt("read the balance", () -> token().balanceOf(account).send());
     }
 
     public String delegateOf(String account) {

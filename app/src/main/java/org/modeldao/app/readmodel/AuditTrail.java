@@ -1,7 +1,10 @@
 package org.modeldao.app.readmodel;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -16,19 +19,60 @@ public class AuditTrail {
     }
 
     public List<AuditEvent> events(int offset, int limit) {
-        Paging.check(offset, limit);
-        return jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + """
-                         FROM chain_event ORDER BY block_number DESC, log_index DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
-                .param("offset", offset).param("limit", limit).query(Rows::auditEvent).list();
+        return events(AuditQuery.EVERYTHING, offset, limit);
     }
 
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM chain_event").query(Long.class).single();
+        return count(AuditQuery.EVERYTHING);
+    }
+
+    /** The events matching {@code query}, newest first. */
+    public List<AuditEvent> events(AuditQuery query, int offset, int limit) {
+        Paging.check(offset, limit);
+        Where where = where(query);
+        return jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + " FROM chain_event" + where.sql()
+                        + " ORDER BY block_number DESC, log_index DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+                .params(where.parameters()).param("offset", offset).param("limit", limit).query(Rows::auditEvent).list();
+    }
+
+    public long count(AuditQuery query) {
+        Where where = where(query);
+        return jdbc.sql("SELECT COUNT(*) FROM chain_event" + where.sql()).params(where.parameters()).query(Long.class).single();
     }
 
     /** What a proposal went through (creation, votes, lifecycle) and the registry changes its execution made. */
     public List<AuditEvent> eventsOf(BigInteger proposalId) {
         return jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + " FROM chain_event WHERE proposal_id = ? ORDER BY block_number, log_index")
                 .param(proposalId.toString()).query(Rows::auditEvent).list();
+    }
+
+    private record Where(String sql, Map<String, Object> parameters) {
+    }
+
+    private static Where where(AuditQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (!query.contract().isEmpty()) {
+            conditions.add("contract = :contract");
+            parameters.put("contract", query.contract());
+        }
+        if (!query.eventName().isEmpty()) {
+            conditions.add("LOWER(event_name) = :eventName");
+            parameters.put("eventName", query.eventName());
+        }
+        if (!query.text().isEmpty()) {
+            conditions.add("(LOWER(summary) LIKE :text ESCAPE '\\' OR LOWER(tx_hash) LIKE :text ESCAPE '\\'"
+                    + " OR proposal_id LIKE :text ESCAPE '\\')");
+            parameters.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.fromBlock() > 0) {
+            conditions.add("block_number >= :fromBlock");
+            parameters.put("fromBlock", query.fromBlock());
+        }
+        if (query.toBlock() > 0) {
+            conditions.add("block_number <= :toBlock");
+            parameters.put("toBlock", query.toBlock());
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
     }
 }

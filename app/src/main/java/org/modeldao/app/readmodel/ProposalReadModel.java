@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.ProposalState;
 import org.modeldao.contracts.VoteType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,14 @@ public class ProposalReadModel {
                          FROM chain_event WHERE proposal_id = ? AND contract = 'REGISTRY' ORDER BY block_number, log_index""")
                 .param(id).query(Rows::auditEvent).list();
         return new ProposalDetail(summary, (String) row.get("description"), actions, (String) row.get("executed_tx"), effects);
+    }
+
+    /** The proposal's calls exactly as proposed (target, value, calldata), as queue, execute and cancel need them. */
+    public List<ProposalCall> calls(BigInteger proposalId) {
+        return jdbc.sql("SELECT target, value_wei, calldata FROM proposal_action WHERE proposal_id = ? ORDER BY action_index")
+                .param(proposalId.toString())
+                .query((rs, n) -> new ProposalCall(rs.getString("target"), uint(rs, "value_wei"), rs.getString("calldata")))
+                .list();
     }
 
     /** Ballots on a proposal, latest first. */

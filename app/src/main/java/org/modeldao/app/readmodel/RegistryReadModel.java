@@ -63,6 +63,14 @@ public class RegistryReadModel {
                 .param("model", model).query(RegistryReadModel::policy).optional();
     }
 
+    public Optional<CurrentVersionChange> currentVersionChange(String model) {
+        return jdbc.sql("SELECT * FROM current_version_change c WHERE c.model = :model AND " + LATEST.formatted("current_version_change"))
+                .param("model", model)
+                .query((rs, n) -> new CurrentVersionChange(rs.getString("model"), rs.getString("new_version"), rs.getLong("block_number"),
+                        instant(rs, "changed_at"), id(rs, "proposal_id")))
+                .optional();
+    }
+
     /** The policy in force for each model that has one. */
     public List<AccessPolicyView> accessPolicies() {
         return jdbc.sql("SELECT * FROM access_policy_change c WHERE " + LATEST.formatted("access_policy_change") + " ORDER BY c.model")

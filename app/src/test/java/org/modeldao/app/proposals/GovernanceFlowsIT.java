@@ -85,10 +85,14 @@ class GovernanceFlowsIT {
 
         assertThat(outcome).isInstanceOf(RelayOutcome.Relayed.class);
         assertThat(Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
-        assertThat(dao.delegation.delegates()).anySatisfy(d -> {
+        dao.awaitIndexed();
+        assertThat(dao.delegation.delegates(0, 50)).anySatisfy(d -> {
             assertThat(d.address()).isEqualToIgnoringCase(holder.getAddress());
-            assertThat(d.delegators()).extracting(Delegator -> Delegator.address().toLowerCase()).containsExactly(holder.getAddress().toLowerCase());
+            assertThat(Votes.format(d.votingPower())).isEqualTo("15,000");
+            assertThat(d.delegators()).isEqualTo(1);
         });
+        assertThat(dao.delegateReadModel.delegateOf(holder.getAddress())).hasValueSatisfying(
+                delegate -> assertThat(delegate).isEqualToIgnoringCase(holder.getAddress()));
         // the same signature cannot be relayed twice
         assertThat(dao.delegation.relay(withSignature(unsigned, signature))).isInstanceOf(RelayOutcome.Refused.class);
     }
@@ -107,6 +111,7 @@ class GovernanceFlowsIT {
         ProposalDraft draft = dao.proposals.draft(member(0).getAddress(), APPROVE_IRIS_V1);
         dao.sendFromWallet(member(0), draft.transaction());
         proposalId = draft.proposalId();
+        dao.awaitIndexed();
 
         ProposalDetails details = dao.queries.find(proposalId).orElseThrow();
         assertThat(details.overview().title()).isEqualTo("Approve iris-classifier v1");
@@ -151,6 +156,7 @@ class GovernanceFlowsIT {
         relayVote(member(0), VoteType.FOR, "The card documents its limits well");
         relayVote(member(1), VoteType.FOR, "");
         dao.sendFromWallet(member(3), dao.votes.voteTransaction(member(3).getAddress(), proposalId, VoteType.ABSTAIN, "No opinion"));
+        dao.awaitIndexed();
 
         ProposalDetails details = dao.queries.find(proposalId).orElseThrow();
         assertThat(Votes.format(details.overview().tally().forVotes())).isEqualTo("30,000");
@@ -174,9 +180,11 @@ class GovernanceFlowsIT {
     void a_succeeded_proposal_is_queued_and_executed_after_the_timelock_delay() {
         dao.devGovernance.endVoting(proposalId);
         assertThat(dao.governor.state(proposalId)).isEqualTo(ProposalState.SUCCEEDED);
+        dao.awaitIndexed();
 
         dao.sendFromWallet(member(1), dao.proposals.queue(member(1).getAddress(), proposalId));
         assertThat(dao.governor.state(proposalId)).isEqualTo(ProposalState.QUEUED);
+        dao.awaitIndexed();
         assertThatThrownBy(() -> dao.proposals.execute(member(1).getAddress(), proposalId))
                 .isInstanceOf(GovernanceActionRefused.class).hasMessageContaining("timelock delay has not passed");
 
@@ -184,6 +192,7 @@ class GovernanceFlowsIT {
         dao.sendFromWallet(dao.outsider, dao.proposals.execute(dao.outsider.getAddress(), proposalId));
 
         assertThat(dao.governor.state(proposalId)).isEqualTo(ProposalState.EXECUTED);
+        dao.awaitIndexed();
         ProposalDetails details = dao.queries.find(proposalId).orElseThrow();
         assertThat(details.timeline()).allSatisfy(step -> assertThat(step.reached()).as(step.label()).isTrue());
         assertThat(details.timeline()).extracting(ProposalDetails.TimelineEntry::label)
@@ -201,7 +210,7 @@ class GovernanceFlowsIT {
     @Test
     @Order(10)
     void the_catalog_shows_the_version_with_its_hashes_and_the_proposal_that_approved_it() {
-        var catalog = new ModelCatalog(dao.logs, dao.contracts);
+        var catalog = new ModelCatalog(dao.registryReadModel);
 
         CatalogModel iris = catalog.model("iris-classifier").orElseThrow();
         assertThat(iris.currentVersion()).contains("1");
@@ -215,7 +224,7 @@ class GovernanceFlowsIT {
     @Test
     @Order(10)
     void the_audit_trail_lists_every_step_and_filters_by_proposal() {
-        var trail = new AuditLog(dao.logs, dao.governor, dao.contracts);
+        var trail = new AuditLog(dao.auditTrail);
 
         var events = trail.events(new AuditFilter("Governor", "", proposalId.toString(), 0, 0));
         assertThat(trail.events(new AuditFilter("Registry", "", proposalId.toString(), 0, 0)))
@@ -225,7 +234,10 @@ class GovernanceFlowsIT {
                 "VoteCast", "VoteCast", "ProposalCreated");
         assertThat(trail.csv(new AuditFilter("Registry", "", "", 0, 0)))
                 .startsWith("block,time,transaction,log_index,contract,event,proposal_id,summary\r\n")
-                .contains("ModelVersionApproved," + proposalId + ",\"Approved model iris-classifier v1");
+                .contains("ModelVersionApproved," + proposalId + ",Approved iris-classifier 1 (onnx)");
+        assertThat(trail.count(new AuditFilter("", "VoteCast", "", 0, 0))).isEqualTo(3);
+        assertThat(trail.events(new AuditFilter("", "", "IRIS-CLASSIFIER 1", 0, 0), 0, 10)).extracting(AuditEvent::event)
+                .contains("ModelVersionApproved");
     }
 
     @Test
@@ -243,10 +255,12 @@ class GovernanceFlowsIT {
                 List.of(new ProposalAction.RevokeVersion("iris-classifier", "1", "labelling bug in the training data")));
         ProposalDraft draft = dao.proposals.draft(member(2).getAddress(), revoke);
         dao.sendFromWallet(member(2), draft.transaction());
+        dao.awaitIndexed();
 
         assertThatThrownBy(() -> dao.proposals.cancel(member(0).getAddress(), draft.proposalId()))
                 .isInstanceOf(GovernanceActionRefused.class).hasMessageContaining("Only the proposer");
         dao.sendFromWallet(member(2), dao.proposals.cancel(member(2).getAddress(), draft.proposalId()));
+        dao.awaitIndexed();
 
         ProposalDetails details = dao.queries.find(draft.proposalId()).orElseThrow();
         assertThat(details.overview().state()).isEqualTo(ProposalState.CANCELED);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.indexer.IndexerFixture;
 import org.modeldao.app.testing.TestDatabase;
+import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.ProposalState;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.contracts.RegistryKinds.PolicyKind;
@@ -175,10 +176,49 @@ abstract class ReadModelContract {
     }
 
     @Test
+    void a_proposals_raw_calls_are_kept_exactly_as_proposed_so_it_can_be_queued_and_executed() {
+        var proposed = List.of(dao.registryActions.revokeVersion(MODEL, "1", "biased on small petals"),
+                dao.registryActions.removeConstraint(MODEL, BigInteger.ONE, "superseded"));
+        assertThat(proposals.calls(scenario.revoked)).map(ReadModelContract::normalized)
+                .containsExactlyElementsOf(proposed.stream().map(ReadModelContract::normalized).toList());
+        assertThat(proposals.calls(BigInteger.TEN)).isEmpty();
+    }
+
+    @Test
+    void the_audit_trail_filters_by_contract_event_text_and_blocks_in_the_database() {
+        var registryEvents = new AuditQuery("registry", "", "", 0, 0);
+        assertThat(audit.events(registryEvents, 0, 100)).isNotEmpty().allMatch(e -> e.contract().equals("REGISTRY"));
+        assertThat(audit.count(registryEvents)).isEqualTo(audit.events(registryEvents, 0, 100).size());
+        assertThat(audit.events(new AuditQuery("", "modelversionrevoked", "", 0, 0), 0, 10)).singleElement()
+                .satisfies(e -> assertThat(e.proposalId()).isEqualTo(scenario.revoked));
+        assertThat(audit.events(new AuditQuery("", "", "SMALL PETALS", 0, 0), 0, 10)).extracting(AuditEvent::eventName)
+                .contains("ModelVersionRevoked");
+        assertThat(audit.count(new AuditQuery("", "", "100%_", 0, 0))).as("LIKE wildcards are literal").isZero();
+        AuditEvent newest = audit.events(0, 1).getFirst();
+        assertThat(audit.events(new AuditQuery("", "", "", newest.blockNumber(), newest.blockNumber()), 0, 10))
+                .allMatch(e -> e.blockNumber() == newest.blockNumber()).contains(newest);
+        assertThatThrownBy(() -> new AuditQuery("", "", "", -1, 0)).isInstanceOf(InvalidQuery.class);
+    }
+
+    @Test
+    void the_last_change_of_the_current_version_names_its_proposal() {
+        // the revocation of v1 cleared the alias that the approval had set
+        CurrentVersionChange change = registry.currentVersionChange(MODEL).orElseThrow();
+        assertThat(change.version()).isEmpty();
+        assertThat(change.proposalId()).isEqualTo(scenario.revoked);
+        assertThat(registry.currentVersionChange("no-such-model")).isEmpty();
+    }
+
+    @Test
     void malformed_queries_are_refused_with_a_clear_error() {
         assertThatThrownBy(() -> proposals.proposals(ProposalFilter.ALL, -1, 10)).isInstanceOf(InvalidQuery.class)
                 .hasMessageContaining("offset");
         assertThatThrownBy(() -> audit.events(0, 0)).isInstanceOf(InvalidQuery.class).hasMessageContaining("limit");
         assertThatThrownBy(() -> delegates.delegate("bob")).isInstanceOf(InvalidQuery.class).hasMessageContaining("address");
+    }
+
+    /** Addresses and hex compare case-insensitively. */
+    private static ProposalCall normalized(ProposalCall call) {
+        return new ProposalCall(call.target().toLowerCase(), call.value(), call.calldata().toLowerCase());
     }
 }

@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import org.modeldao.app.audit.AuditEvent;
 import org.modeldao.app.audit.AuditFilter;
 import org.modeldao.app.audit.AuditLog;
+import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.proposals.ui.LiveRefresh;
 
-/** Every governance event, filterable, exportable as CSV. */
+/** Every governance event, filterable, exportable as CSV; loaded lazily and updated live. */
 @Route("audit")
 @PageTitle("Audit trail · Model DAO")
 @AnonymousAllowed
@@ -32,7 +34,7 @@ public class AuditView extends VerticalLayout {
     private final TextField event = new TextField("Event");
     private final TextField text = new TextField("Contains");
 
-    public AuditView(AuditLog trail) {
+    public AuditView(AuditLog trail, GovernanceUpdates updates) {
         this.trail = trail;
         contract.setLabel("Contract");
         contract.setItems("", "Governor", "Token", "Registry", "Timelock");
@@ -56,13 +58,16 @@ public class AuditView extends VerticalLayout {
         add(new H2("Audit trail"), filters, grid);
         setSizeFull();
         refresh();
+        LiveRefresh.attach(this, updates, () -> grid.getDataProvider().refreshAll());
     }
 
     private AuditFilter filter() {
         return new AuditFilter(contract.getValue(), event.getValue(), text.getValue(), 0, 0);
     }
 
+    /** Filters are applied in the database; the grid loads page by page as it scrolls. */
     private void refresh() {
-        grid.setItems(trail.events(filter()));
+        AuditFilter current = filter();
+        grid.setItems(query -> trail.events(current, query.getOffset(), query.getLimit()).stream(), query -> (int) trail.count(current));
     }
 }

@@ -77,11 +77,11 @@ public class CatalogView extends VerticalLayout {
 
     private static Anchor link(DecisionLink link) {
         return link.proposalId().map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
-                .orElse(new Anchor("", "tx " + link.transactionHash().substring(0, 10) + "…"));
+                .orElse(new Anchor("audit", "outside governance, " + link.at()));
     }
 
     private static String decided(DecisionLink link) {
-        return link.proposalId().map(id -> "set by proposal " + shortId(id.toString())).orElse("tx " + link.transactionHash());
+        return link.proposalId().map(id -> "set by proposal " + shortId(id.toString())).orElse("set outside governance, " + link.at());
     }
 
     private static String shortId(String id) {

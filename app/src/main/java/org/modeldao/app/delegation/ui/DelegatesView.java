@@ -16,7 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.modeldao.app.delegation.Delegate;
 import org.modeldao.app.delegation.DelegationService;
 import org.modeldao.app.delegation.SignedDelegation;
@@ -47,8 +46,9 @@ public class DelegatesView extends VerticalLayout {
         grid.setId("delegates");
         grid.addColumn(Delegate::address).setHeader("Delegate").setFlexGrow(2);
         grid.addColumn(d -> Votes.format(d.votingPower())).setHeader("Voting power");
-        grid.addColumn(d -> d.delegators().stream().map(x -> x.address() + " (" + Votes.format(x.balance()) + ")")
-                .collect(Collectors.joining(", "))).setHeader("Delegators").setFlexGrow(3);
+        grid.addColumn(Delegate::delegators).setHeader("Delegators");
+        grid.setItems(query -> delegation.delegates(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) delegation.countDelegates());
         add(new H2("Delegates"));
         member.ifPresent(address -> add(mine, delegateForm(new MemberWallet(UI.getCurrent(), Optional.ofNullable(devNode.getIfAvailable()), address))));
         add(grid);
@@ -97,6 +97,6 @@ public class DelegatesView extends VerticalLayout {
     private void refresh() {
         member.ifPresent(address -> mine.setText("Your voting power: " + Votes.format(delegation.votingPower(address))
                 + " · your votes are delegated to " + delegation.currentDelegate(address)));
-        grid.setItems(delegation.delegates());
+        grid.getDataProvider().refreshAll();
     }
 }

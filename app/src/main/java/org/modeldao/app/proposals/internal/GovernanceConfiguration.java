@@ -4,21 +4,21 @@ import java.util.Optional;
 import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernanceContracts;
-import org.modeldao.app.proposals.GovernanceLogs;
 import org.modeldao.app.proposals.GovernanceProperties;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.Relayer;
+import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.contracts.devchain.DevAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 
-/** The governance core: which DAO, its readers, the relayer account, the chain-backed queries. */
+/** The governance core: which DAO, its readers, the relayer account, the read-model-backed queries. */
 @Configuration(proxyBeanMethods = false)
 class GovernanceConfiguration {
 
@@ -45,14 +45,8 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    GovernanceLogs governanceLogs(Web3j web3j, GovernanceContracts contracts) {
-        return new GovernanceLogs(web3j, contracts);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ProposalQueries proposalQueries(GovernanceLogs logs, GovernorReader governor, GovernanceContracts contracts, ActionCodec codec) {
-        return new ChainProposalQueries(logs, governor, contracts, codec);
+    ProposalQueries proposalQueries(ProposalReadModel readModel, AuditTrail audit, GovernorReader governor, ActionCodec codec) {
+        return new IndexedProposalQueries(readModel, audit, governor, codec);
     }
 
     @Bean

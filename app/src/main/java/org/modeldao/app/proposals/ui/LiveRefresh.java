@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import org.modeldao.app.proposals.GovernanceUpdates;
 
-/** Re-runs a view's refresh whenever the chain moves on, pushed to the browser (Vaadin Push). */
+/** Re-runs a view's refresh whenever the indexer moves the read model on, pushed to the browser (Vaadin Push). */
 public final class LiveRefresh {
 
     private LiveRefresh() {

@@ -78,7 +78,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         removeAll();
         Optional<ProposalDetails> found = proposalId.signum() < 0 ? Optional.empty() : queries.find(proposalId);
         if (found.isEmpty()) {
-            add(new H2("No such proposal"), new Paragraph("There is no proposal " + proposalId + "."));
+            // a proposal just sent appears once the indexer has read its block; this page then refreshes by itself
+            add(new H2("No such proposal"), new Paragraph("There is no proposal " + proposalId + " as of block "
+                    + queries.indexedBlock() + "."));
             return;
         }
         ProposalDetails p = found.get();

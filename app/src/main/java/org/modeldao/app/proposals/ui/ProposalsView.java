@@ -15,17 +15,15 @@ import org.modeldao.app.proposals.ProposalOverview;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.Votes;
 
-/** All proposals, newest first, with state and tallies; updates live. Public: governance is transparent. */
+/** All proposals, newest first, with state and tallies, loaded page by page as the grid scrolls; updates live. Public: governance is transparent. */
 @Route("proposals")
 @PageTitle("Proposals · Model DAO")
 @AnonymousAllowed
 public class ProposalsView extends VerticalLayout {
 
-    private final ProposalQueries proposals;
     private final Grid<ProposalOverview> grid = new Grid<>();
 
     public ProposalsView(ProposalQueries proposals, GovernanceContracts contracts, GovernanceUpdates updates) {
-        this.proposals = proposals;
         Button create = new Button("New proposal", click -> getUI().ifPresent(ui -> ui.navigate(NewProposalView.class)));
         create.setId("new-proposal");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -43,13 +41,9 @@ public class ProposalsView extends VerticalLayout {
             add(new Paragraph("No DAO deployment is configured."));
             return;
         }
+        grid.setItems(query -> proposals.page(query.getOffset(), query.getLimit()).stream(), query -> (int) proposals.count());
         add(grid);
         setSizeFull();
-        refresh();
-        LiveRefresh.attach(this, updates, this::refresh);
-    }
-
-    private void refresh() {
-        grid.setItems(proposals.list());
+        LiveRefresh.attach(this, updates, () -> grid.getDataProvider().refreshAll());
     }
 }

@@ -1,0 +1,114 @@
+package org.modeldao.app.proposals.internal;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.modeldao.app.proposals.ActionCodec;
+import org.modeldao.app.proposals.GovernorReader;
+import org.modeldao.app.proposals.ProposalDetails;
+import org.modeldao.app.proposals.ProposalDetails.CastVote;
+import org.modeldao.app.proposals.ProposalDetails.TimelineEntry;
+import org.modeldao.app.proposals.ProposalOverview;
+import org.modeldao.app.proposals.ProposalQueries;
+import org.modeldao.app.readmodel.AuditEvent;
+import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.ProposalDetail;
+import org.modeldao.app.readmodel.ProposalFilter;
+import org.modeldao.app.readmodel.ProposalReadModel;
+import org.modeldao.app.readmodel.ProposalSummary;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.ProposalCall;
+
+/**
+ * {@link ProposalQueries} over the indexer's SQL read model. The node is asked only what the
+ * read model cannot answer: block times of the voting window, the latest block's time (is the
+ * timelock delay over?) and the quorum before the indexer has read it.
+ */
+public class IndexedProposalQueries implements ProposalQueries {
+
+    /** Votes shown on a proposal page; the read model pages further if ever needed. */
+    private static final int MAX_VOTES_SHOWN = 500;
+
+    private final ProposalReadModel readModel;
+    private final AuditTrail audit;
+    private final GovernorReader governor;
+    private final ActionCodec codec;
+
+    public IndexedProposalQueries(ProposalReadModel readModel, AuditTrail audit, GovernorReader governor, ActionCodec codec) {
+        this.readModel = readModel;
+        this.audit = audit;
+        this.governor = governor;
+        this.codec = codec;
+    }
+
+    @Override
+    public List<ProposalOverview> page(int offset, int limit) {
+        return readModel.proposals(ProposalFilter.ALL, offset, limit).stream().map(IndexedProposalQueries::overview).toList();
+    }
+
+    @Override
+    public long count() {
+        return readModel.countProposals(ProposalFilter.ALL);
+    }
+
+    @Override
+    public long indexedBlock() {
+        return readModel.indexedHead().block();
+    }
+
+    @Override
+    public Optional<ProposalDetails> find(BigInteger proposalId) {
+        return readModel.proposal(proposalId).map(this::details);
+    }
+
+    private ProposalDetails details(ProposalDetail detail) {
+        ProposalSummary s = detail.summary();
+        List<ProposalCall> calls = readModel.calls(s.id());
+        long head = readModel.indexedHead().block();
+        BigInteger quorum = s.quorum() != null ? s.quorum() : governor.quorum(Math.min(s.snapshotBlock(), governor.blockNumber() - 1));
+        Optional<Instant> executableAt = Optional.ofNullable(s.etaSeconds()).map(Instant::ofEpochSecond);
+        List<AuditEvent> lifecycle = audit.eventsOf(s.id()).stream().filter(e -> "GOVERNOR".equals(e.contract())).toList();
+        Optional<AuditEvent> canceled = step(lifecycle, "ProposalCanceled");
+
+        List<TimelineEntry> timeline = new ArrayList<>();
+        timeline.add(logged("Created", step(lifecycle, "ProposalCreated")));
+        timeline.add(atBlock("Voting starts", s.snapshotBlock() + 1, head));
+        timeline.add(atBlock("Voting ends", s.deadlineBlock(), head));
+        if (canceled.isPresent()) {
+            timeline.add(logged("Canceled", canceled));
+        } else {
+            timeline.add(logged("Queued", step(lifecycle, "ProposalQueued")));
+            boolean executable = executableAt.isPresent() && !executableAt.get().isAfter(governor.latestBlockTime());
+            timeline.add(new TimelineEntry("Executable at", Optional.empty(), executableAt, Optional.empty(), executable));
+            timeline.add(logged("Executed", step(lifecycle, "ProposalExecuted")));
+        }
+        List<CastVote> votes = readModel.votes(s.id(), 0, MAX_VOTES_SHOWN).stream()
+                .map(v -> new CastVote(v.voter(), v.support(), v.weight(), v.reason(), v.blockNumber(), v.txHash()))
+                .toList();
+        return new ProposalDetails(overview(s), detail.description(), calls.stream().map(codec::decode).toList(), quorum, timeline,
+                votes, executableAt, new GovernanceProposal(calls, detail.description()));
+    }
+
+    private static ProposalOverview overview(ProposalSummary s) {
+        return new ProposalOverview(s.id(), s.title(), s.proposer(), s.state(), s.createdBlock(), s.createdAt(),
+                new GovernorReader.Tally(s.forVotes(), s.againstVotes(), s.abstainVotes()));
+    }
+
+    private static Optional<AuditEvent> step(List<AuditEvent> lifecycle, String eventName) {
+        return lifecycle.stream().filter(e -> eventName.equals(e.eventName())).findFirst();
+    }
+
+    private static TimelineEntry logged(String label, Optional<AuditEvent> event) {
+        return new TimelineEntry(label, event.map(AuditEvent::blockNumber), event.map(AuditEvent::time), event.map(AuditEvent::txHash),
+                event.isPresent());
+    }
+
+    /** Block times of the voting window come from the node (cached), once the block is indexed. */
+    private TimelineEntry atBlock(String label, long block, long head) {
+        boolean reached = block <= head;
+        return new TimelineEntry(label, Optional.of(block), reached ? Optional.of(governor.blockTime(block)) : Optional.empty(),
+                Optional.empty(), reached);
+    }
+}
