@@ -24,11 +24,14 @@ COPY model-gateway/pom.xml model-gateway/
 COPY app/pom.xml app/
 COPY launcher/pom.xml launcher/
 COPY governance-contracts/ governance-contracts/
-# The contracts jar (ABI, bytecode, web3j wrappers, DeployCommand) and its runtime dependencies.
+# The contracts jar (ABI, bytecode, web3j wrappers, DeployCommand), its runtime dependencies and
+# Logback: the library itself only speaks SLF4J, so without a binding the deployer's log is lost.
 RUN --mount=type=cache,id=modeldao-m2,target=/root/.m2 \
     --mount=type=cache,id=modeldao-npm,target=/root/.npm \
     ./mvnw -B -ntp -pl governance-contracts -am package dependency:copy-dependencies -DskipTests \
         -DincludeScope=runtime -DoutputDirectory=/build/lib \
+ && ./mvnw -B -ntp -pl governance-contracts dependency:copy-dependencies \
+        -DincludeScope=test -DincludeGroupIds=ch.qos.logback -DoutputDirectory=/build/lib \
  && cp governance-contracts/target/governance-contracts-*.jar /build/lib/
 
 FROM ${JRE_IMAGE}
@@ -41,10 +44,11 @@ RUN apt-get update \
  && install -d -o modeldao -g modeldao /deployment
 COPY --from=build /build/lib/ /opt/deployer/lib/
 COPY docker/deployer/deploy-once.sh /opt/deployer/deploy-once.sh
+COPY docker/deployer/logback.xml /opt/deployer/logback.xml
 # A fresh named volume mounted at /deployment takes this directory's owner: the service user.
 WORKDIR /deployment
 USER 10001:10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dlogback.configurationFile=/opt/deployer/logback.xml" \
     OPT_OUT_TRACKING=true \
     DESCRIPTOR_PATH=/deployment/deployment.json \
     DEPLOYER_CLASSPATH="/opt/deployer/lib/*"

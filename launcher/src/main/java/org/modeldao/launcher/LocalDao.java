@@ -17,6 +17,7 @@ import org.modeldao.launcher.seed.DemoDao;
 import org.modeldao.launcher.seed.DemoSeeder;
 import org.modeldao.launcher.services.BootJars;
 import org.modeldao.launcher.services.DaoServices;
+import org.modeldao.launcher.services.OrphanGuard;
 import org.modeldao.launcher.services.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class LocalDao implements AutoCloseable {
 
     private final LocalDaoSettings settings;
     private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+    private final List<OrphanGuard> guards = Collections.synchronizedList(new ArrayList<>());
     private volatile DevChain chain;
     private volatile DemoDao dao;
 
@@ -54,6 +56,7 @@ public final class LocalDao implements AutoCloseable {
                 log.warn("Port {} is in use: the dev chain takes a free port (see the RPC URL below)", settings.chainPort());
             }
             chain = DevChain.start(ContractsProject.locate(), chainPort);
+            guards.add(OrphanGuard.watch(chain.pid()));
             ArtifactFolder artifacts = new ArtifactFolder(settings.artifactsDirectory(), settings.appUrl() + "/artifacts/");
             dao = new DemoSeeder(chain, artifacts).seed();
             // blocks keep coming while nobody transacts, so browser votes reach their deadlines
@@ -117,6 +120,10 @@ public final class LocalDao implements AutoCloseable {
             node.close();
             log.info("Stopped the dev chain");
         }
+        synchronized (guards) {
+            guards.forEach(OrphanGuard::close);
+            guards.clear();
+        }
         try {
             Files.deleteIfExists(settings.systemFile());
         } catch (IOException e) {
@@ -127,6 +134,7 @@ public final class LocalDao implements AutoCloseable {
     private ServiceProcess launch(org.modeldao.launcher.services.ServiceSpec spec) {
         ServiceProcess process = ServiceProcess.start(spec);
         services.add(process);
+        guards.add(OrphanGuard.watch(process.pid()));
         return process;
     }
 

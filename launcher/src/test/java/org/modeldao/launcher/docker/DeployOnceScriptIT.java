@@ -52,6 +52,8 @@ class DeployOnceScriptIT {
         DeploymentDescriptor deployed = DeploymentDescriptor.read(descriptor);
         assertThat(deployed.chainId()).isEqualTo(DevChain.CHAIN_ID);
         assertThat(codeAt(deployed.registry())).isNotEqualTo("0x");
+        assertThat(first.output()).as("the image's Logback configuration shows the deployer's log")
+                .contains("GovernanceDeployer - Deployed the model DAO on chain 31337", deployed.registry());
         String written = Files.readString(descriptor);
 
         ScriptRun second = ScriptRun.run(script, environment(descriptor));
@@ -106,6 +108,8 @@ class DeployOnceScriptIT {
         environment.put("DEPLOYER_CLASSPATH", System.getProperty("java.class.path"));
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("OPT_OUT_TRACKING", "true");
+        environment.put("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile="
+                + RepositoryFixture.repository().resolve("docker/deployer/logback.xml"));
         environment.put("VOTING_DELAY_BLOCKS", "1");
         environment.put("VOTING_PERIOD_BLOCKS", "50");
         environment.put("LATE_QUORUM_EXTENSION_BLOCKS", "10");
