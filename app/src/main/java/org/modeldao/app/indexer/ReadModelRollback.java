@@ -36,6 +36,7 @@ final class ReadModelRollback {
             WHERE NOT EXISTS (SELECT 1 FROM account_delegate a WHERE a.delegator = d.delegator)
               AND NOT EXISTS (SELECT 1 FROM delegation n WHERE n.delegator = d.delegator
                   AND (n.block_number > d.block_number OR (n.block_number = d.block_number AND n.log_index > d.log_index)))""",
+            "DELETE FROM token_transfer WHERE block_number > :fork",
             "DELETE FROM voting_power_change WHERE block_number > :fork",
             "DELETE FROM delegate_power WHERE block_number > :fork",
             """

@@ -22,6 +22,9 @@ enum Statement {
     INSERT_DELEGATION("""
             INSERT INTO delegation (tx_hash, log_index, delegator, from_delegate, to_delegate, block_number)
             VALUES (?, ?, ?, ?, ?, ?)"""),
+    INSERT_TRANSFER("""
+            INSERT INTO token_transfer (tx_hash, log_index, from_account, to_account, amount, block_number)
+            VALUES (?, ?, ?, ?, ?, ?)"""),
     INSERT_POWER_CHANGE("""
             INSERT INTO voting_power_change (tx_hash, log_index, delegate, previous_votes, new_votes, block_number)
             VALUES (?, ?, ?, ?, ?, ?)"""),

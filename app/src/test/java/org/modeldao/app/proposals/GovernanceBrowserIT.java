@@ -8,6 +8,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -115,12 +117,20 @@ class GovernanceBrowserIT {
         dao.devGovernance.startVoting(proposalId);
         awaitIndexed();
         vote(admin, proposalPath, "For", "Card documents its limits", "#vote-gasless");
-        vote(signIn(dao.members.get(0)), proposalPath, "For", "", "#vote-gasless");
+        // the third voter starts writing her vote; another member's vote arrives (pushed) before she sends it
         Page third = signIn(dao.members.get(1));
-        vote(third, proposalPath, "Against", "Want more evaluation data", "#vote-wallet");
+        fillVote(third, proposalPath, "Against", "Want more evaluation data");
+        String tallyBefore = third.locator("#tally").textContent();
+        vote(signIn(dao.members.get(0)), proposalPath, "For", "", "#vote-gasless");
+        awaitIndexed();
+        PlaywrightAssertions.assertThat(third.locator("#tally")).not().hasText(tallyBefore,
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(third.locator("#vote-reason textarea").inputValue()).isEqualTo("Want more evaluation data");
+        assertThat(third.locator("#vote-choice vaadin-radio-button[checked]").textContent()).contains("Against");
+        submitVote(third, "#vote-wallet");
         third.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-voted.png")).setFullPage(true));
         awaitIndexed();
-        assertThat(queries.find(proposalId).orElseThrow().votes()).hasSize(3);
+        assertThat(queries.countVotes(proposalId)).isEqualTo(3);
 
         dao.devGovernance.endVoting(proposalId);
         awaitIndexed();
@@ -167,8 +177,13 @@ class GovernanceBrowserIT {
                 .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
 
         assertThat(org.modeldao.app.proposals.Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
-        page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(Keys.toChecksumAddress(holder.getAddress()))).first().waitFor();
+        Locator holderRow = page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Keys.toChecksumAddress(holder.getAddress()))).first();
+        holderRow.waitFor();
+        holderRow.click();
+        Locator delegators = page.locator("#delegators-" + holder.getAddress().toLowerCase() + " vaadin-grid-cell-content");
+        delegators.filter(new Locator.FilterOptions().setHasText("15,000")).first().waitFor();
+        assertThat(delegators.allTextContents()).contains(Keys.toChecksumAddress(holder.getAddress()), "15,000");
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates.png")).setFullPage(true));
     }
@@ -186,11 +201,19 @@ class GovernanceBrowserIT {
     }
 
     private void vote(Page page, String proposalPath, String choice, String reason, String button) {
+        fillVote(page, proposalPath, choice, reason);
+        submitVote(page, button);
+    }
+
+    private void fillVote(Page page, String proposalPath, String choice, String reason) {
         page.navigate(url(proposalPath));
         page.locator("#vote-choice vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(choice)).click();
         if (!reason.isEmpty()) {
             page.locator("#vote-reason textarea").fill(reason);
         }
+    }
+
+    private static void submitVote(Page page, String button) {
         page.locator(button).click();
         page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Vote")).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(30_000));

@@ -123,6 +123,23 @@ abstract class ReadModelContract {
     }
 
     @Test
+    void a_delegates_delegators_come_with_the_balances_the_token_reports() throws Exception {
+        String admin = dao.admin.getAddress();
+        String member3 = dao.members.get(3).getAddress();
+
+        List<DelegatorBalance> delegators = delegates.delegators(admin, 0, 10);
+
+        assertThat(delegates.countDelegators(admin)).isEqualTo(2);
+        assertThat(delegators).extracting(DelegatorBalance::address).containsExactly(admin.toLowerCase(), member3.toLowerCase());
+        for (DelegatorBalance delegator : delegators) {
+            assertThat(delegator.balance()).isEqualTo(dao.token().balanceOf(delegator.address()).send());
+        }
+        assertThat(delegates.delegators(admin, 1, 1)).extracting(DelegatorBalance::address).containsExactly(member3.toLowerCase());
+        assertThat(delegates.delegators("0x000000000000000000000000000000000000dEaD", 0, 10)).isEmpty();
+        assertThatThrownBy(() -> delegates.delegators("alice", 0, 10)).isInstanceOf(InvalidQuery.class);
+    }
+
+    @Test
     void delegates_show_current_voting_power_and_delegators() {
         assertThat(delegates.countDelegates()).isEqualTo(4);
         DelegateSummary top = delegates.delegates(0, 10).getFirst();
