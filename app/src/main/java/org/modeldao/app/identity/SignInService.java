@@ -77,6 +77,12 @@ public class SignInService {
         return member;
     }
 
+    /** The member as the chain sees it now: voting power and roles read again (delegations come and go after sign-in). */
+    public SignedInMember reread(SignedInMember member) {
+        VotingPower power = votingPower.read(member.address());
+        return new SignedInMember(member.address(), member.chainId(), power.votes(), roles.rolesOf(member.address(), power));
+    }
+
     /** The configured public origin wins over what the request says (proxies may rewrite it). */
     private SiteOrigin originFor(SiteOrigin requestOrigin) {
         return properties.publicOrigin().isEmpty() ? requestOrigin : SiteOrigin.parse(properties.publicOrigin());

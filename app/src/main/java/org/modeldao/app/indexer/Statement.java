@@ -55,10 +55,10 @@ enum Statement {
             WHERE proposal_id = ?"""),
     PROPOSAL_QUORUM("UPDATE proposal SET quorum = ? WHERE proposal_id = ?"),
     VERSION_REVOKED("""
-            UPDATE model_version SET revoked_block = ?, revoked_at = ?, revocation_reason = ?, revoked_by_proposal = ?
+            UPDATE model_version SET revoked_block = ?, revoked_tx = ?, revoked_at = ?, revocation_reason = ?, revoked_by_proposal = ?
             WHERE model = ? AND version = ?"""),
     CONSTRAINT_REMOVED("""
-            UPDATE ethical_constraint SET removed_block = ?, removed_at = ?, removal_reason = ?, removed_by_proposal = ?
+            UPDATE ethical_constraint SET removed_block = ?, removed_tx = ?, removed_at = ?, removal_reason = ?, removed_by_proposal = ?
             WHERE constraint_id = ?"""),
     FORGET_ACCOUNT_DELEGATE("DELETE FROM account_delegate WHERE delegator = ?"),
     SET_ACCOUNT_DELEGATE("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, ?)"),

@@ -14,7 +14,7 @@ class SignInServiceTest {
     @Test
     void refuses_to_start_with_a_statement_the_eip_4361_grammar_does_not_allow() {
         IdentityProperties properties = new IdentityProperties("", Duration.ofMinutes(10), Duration.ofMinutes(1),
-                "Sign in to \"the\" DAO", List.of());
+                "Sign in to \"the\" DAO", List.of(), null);
 
         assertThatThrownBy(() -> new SignInService(null, address -> VotingPower.none(), null, properties,
                 new ChainDeployment(31337, "http://127.0.0.1:8545", null), Clock.systemUTC()))

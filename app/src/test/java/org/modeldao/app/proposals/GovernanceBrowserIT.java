@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,7 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.modeldao.app.indexer.IndexerFixture;
 import org.modeldao.app.readmodel.ProposalReadModel;
+import org.modeldao.app.readmodel.RegistryReadModel;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.RegistryActions;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.app.support.IndexedHeads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.modeldao.app.GovernanceChainFixture;
@@ -56,6 +63,8 @@ class GovernanceBrowserIT {
     ProposalQueries queries;
     @Autowired
     ProposalReadModel readModel;
+    @Autowired
+    RegistryReadModel registryReadModel;
 
     @DynamicPropertySource
     static void chain(DynamicPropertyRegistry registry) throws Exception {
@@ -158,7 +167,16 @@ class GovernanceBrowserIT {
         card.waitFor();
         assertThat(card.textContent()).contains("Current version: none", "approved");
         card.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("approved")).first().waitFor();
+        String executedIn = readModel.proposal(proposalId).orElseThrow().executedTx();
+        Locator approvalTx = card.locator("a.decision-tx").first();
+        assertThat(approvalTx.getAttribute("title")).isEqualTo(executedIn);
+        assertThat(card.locator("a.decision-proposal").first().getAttribute("href")).isEqualTo("proposal/" + proposalId);
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")).setFullPage(true));
+        approvalTx.click();
+        admin.waitForURL(u -> u.endsWith("/audit?text=" + executedIn));
+        admin.locator("#audit vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved iris-classifier 2"))
+                .first().waitFor();
+        assertThat(admin.locator("#audit-text input").inputValue()).isEqualTo(executedIn);
 
         admin.navigate(url("/audit"));
         admin.locator("#audit-text input").fill("iris-classifier");
@@ -186,6 +204,86 @@ class GovernanceBrowserIT {
         assertThat(delegators.allTextContents()).contains(Keys.toChecksumAddress(holder.getAddress()), "15,000");
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates.png")).setFullPage(true));
+    }
+
+    @Test
+    void the_wizard_turns_policy_and_constraint_forms_into_the_right_actions_and_refuses_bad_input() throws Exception {
+        String model = "wizard-model";
+        var registry = new RegistryActions(dao.deployment.registry());
+        dao.devGovernance.pass(dao.admin, List.of(dao.admin, dao.members.get(0), dao.members.get(1)), new GovernanceProposal(List.of(
+                registry.approveVersion(IndexerFixture.version(model, "1")),
+                registry.addConstraint(model, new ModelRegistry.EthicalConstraint(BigInteger.ZERO, ConstraintKind.MIN_CONFIDENCE.code(), "",
+                        BigInteger.valueOf(500_000), BigInteger.ZERO, List.of(), "abstain below 50 %"))),
+                "Approve wizard-model v1 with a confidence floor"));
+        awaitIndexed();
+        BigInteger constraintId = registryReadModel.constraints(model, false).getFirst().id();
+        long proposalsBefore = queries.count();
+
+        Page admin = signIn(dao.admin);
+        admin.navigate(url("/proposals/new"));
+        admin.locator("#title input").fill("Govern wizard-model access");
+        admin.locator("#rationale textarea").fill("Token holders only; a stricter confidence floor.");
+
+        choose(admin, "#action-type", "Set an access policy");
+        admin.locator("#model input").fill(model);
+        choose(admin, "#policy-kind", "TOKEN_HOLDERS");
+        admin.locator("#min-votes input").fill("100");
+        admin.locator("#max-batch input").fill("8");
+        admin.locator("#add-action").click();
+        expectError(admin, "Requests per minute must be a whole number");
+        assertThat(admin.locator("#draft-actions li").count()).isZero();
+        admin.locator("#requests-per-minute input").fill("60");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Set the access policy of model wizard-model: holders of at least 100 votes may call it, at most 60");
+
+        choose(admin, "#action-type", "Add an ethical constraint");
+        admin.locator("#model input").fill(model);
+        admin.locator("#constraint-kind input").fill("MIN_CONFIDENCE");
+        admin.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("MIN_CONFIDENCE")).first().click();
+        admin.locator("#constraint-min input").fill("1.5");
+        admin.locator("#rationale-constraint textarea").fill("Abstain when unsure");
+        admin.locator("#add-action").click();
+        expectError(admin, "A minimum confidence must lie in (0, 1]");
+        assertThat(admin.locator("#draft-actions li").count()).isEqualTo(1);
+        admin.locator("#constraint-min input").fill("0.7");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Add ethical constraint to model wizard-model: abstain below confidence 0.7 (Abstain when unsure)");
+
+        choose(admin, "#action-type", "Remove an ethical constraint");
+        admin.locator("#model input").fill(model);
+        admin.locator("#constraint-id input").fill(constraintId.toString());
+        admin.locator("#reason textarea").fill("superseded by the 0.7 floor");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Remove ethical constraint #" + constraintId + " from model wizard-model because: superseded by the 0.7 floor");
+
+        // a draft without a title is refused before anything reaches the wallet or the chain
+        admin.locator("#title input").fill("");
+        admin.locator("#submit-proposal").click();
+        expectError(admin, "Title");
+        awaitIndexed();
+        assertThat(queries.count()).isEqualTo(proposalsBefore);
+
+        admin.locator("#title input").fill("Govern wizard-model access");
+        admin.locator("#submit-proposal").click();
+        admin.locator("#proposal-title").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(admin.locator("#proposal-actions li").allTextContents()).containsExactly(
+                "Set the access policy of model wizard-model: holders of at least 100 votes may call it, at most 60 requests per minute"
+                        + " and 8 inputs per request",
+                "Add ethical constraint to model wizard-model: abstain below confidence 0.7 (Abstain when unsure)",
+                "Remove ethical constraint #" + constraintId + " from model wizard-model because: superseded by the 0.7 floor");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-policy-constraints.png")).setFullPage(true));
+        awaitIndexed();
+        assertThat(queries.count()).isEqualTo(proposalsBefore + 1);
+    }
+
+    private static void expectError(Page page, String text) {
+        page.locator("vaadin-notification-card[theme~=error]").filter(new Locator.FilterOptions().setHasText(text)).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+    }
+
+    private static void draftAction(Page page, String text) {
+        page.locator("#draft-actions li").filter(new Locator.FilterOptions().setHasText(text)).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
     }
 
     private Page signIn(Credentials account) {

@@ -221,6 +221,10 @@ class GovernanceFlowsIT {
         assertThat(v1.artifactSha256()).isEqualTo("0x" + "ab".repeat(32));
         assertThat(v1.approvedBy().proposalId()).contains(proposalId);
         assertThat(iris.currentSetBy().orElseThrow().proposalId()).contains(proposalId);
+        String executedIn = dao.readModel.proposal(proposalId).orElseThrow().executedTx();
+        assertThat(executedIn).startsWith("0x").hasSize(66);
+        assertThat(v1.approvedBy().transactionHash()).isEqualTo(executedIn);
+        assertThat(iris.currentSetBy().orElseThrow().transactionHash()).isEqualTo(executedIn);
     }
 
     @Test

@@ -182,6 +182,24 @@ abstract class ReadModelContract {
     }
 
     @Test
+    void every_registry_change_names_the_transaction_that_executed_its_proposal() {
+        String approvedIn = proposals.proposal(scenario.approved).orElseThrow().executedTx();
+        String revokedIn = proposals.proposal(scenario.revoked).orElseThrow().executedTx();
+        assertThat(approvedIn).isNotEqualTo(revokedIn).startsWith("0x").hasSize(66);
+
+        ModelVersionView v1 = registry.versionsOf(MODEL).getFirst();
+        assertThat(v1.approvedTx()).isEqualTo(approvedIn);
+        assertThat(v1.revokedTx()).isEqualTo(revokedIn);
+        assertThat(registry.versionsOf(MODEL).getLast().revokedTx()).isNull();
+        assertThat(registry.accessPolicy(MODEL).orElseThrow().txHash()).isEqualTo(approvedIn);
+        ConstraintView removed = registry.constraints(MODEL, true).getFirst();
+        assertThat(removed.addedTx()).isEqualTo(approvedIn);
+        assertThat(removed.removedTx()).isEqualTo(revokedIn);
+        assertThat(registry.constraints(MODEL, false).getFirst().removedTx()).isNull();
+        assertThat(registry.currentVersionChange(MODEL).orElseThrow().txHash()).isEqualTo(revokedIn);
+    }
+
+    @Test
     void the_audit_trail_has_every_log_newest_first_and_per_proposal() {
         assertThat(audit.count()).isEqualTo(dao.logCount());
         List<AuditEvent> latest = audit.events(0, 5);
