@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.modeldao.app.chain.ChainDeployment;
+import org.modeldao.app.chain.ContractSignatures;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
 import org.modeldao.app.identity.internal.NonceStore;
@@ -32,14 +33,14 @@ public class SignInService {
     private final Clock clock;
 
     public SignInService(NonceStore nonces, VotingPowerReader votingPower, RoleResolver roles,
-            IdentityProperties properties, ChainDeployment chain, Clock clock) {
+            IdentityProperties properties, ChainDeployment chain, ContractSignatures contractWallets, Clock clock) {
         this.nonces = nonces;
         this.votingPower = votingPower;
         this.roles = roles;
         this.properties = properties;
         this.chain = chain;
         this.clock = clock;
-        this.verifier = new SiweVerifier(clock, properties.allowedClockSkew());
+        this.verifier = new SiweVerifier(clock, properties.allowedClockSkew(), contractWallets);
         requireWritableStatement(properties.statement());
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.chain.ChainDeployment;
+import org.modeldao.app.chain.ContractSignatures;
 import org.modeldao.app.chain.VotingPower;
 
 class SignInServiceTest {
@@ -17,7 +18,7 @@ class SignInServiceTest {
                 "Sign in to \"the\" DAO", List.of(), null);
 
         assertThatThrownBy(() -> new SignInService(null, address -> VotingPower.none(), null, properties,
-                new ChainDeployment(31337, "http://127.0.0.1:8545", null), Clock.systemUTC()))
+                new ChainDeployment(31337, "http://127.0.0.1:8545", null), ContractSignatures.NONE, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("modeldao.identity.statement");
     }

@@ -3,6 +3,7 @@ package org.modeldao.app.identity.internal;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.identity.IdentityProperties;
 import org.modeldao.app.identity.SignInService;
@@ -39,27 +40,27 @@ class SessionRoles {
         this.clock = clock;
     }
 
-    void refreshIfDue(HttpSession session) {
+    /** @return the session's new security context when the roles or votes changed (already stored in the session) */
+    Optional<SecurityContext> refreshIfDue(HttpSession session) {
         if (!(session.getAttribute(SECURITY_CONTEXT) instanceof SecurityContext stored)
                 || !(stored.getAuthentication() instanceof SiweAuthentication signedIn)) {
-            return;
+            return Optional.empty();
         }
         Instant now = clock.instant();
         if (session.getAttribute(CHECKED_AT) instanceof Instant checked && checked.plus(properties.roleRefreshInterval()).isAfter(now)) {
-            return;
+            return Optional.empty();
         }
         session.setAttribute(CHECKED_AT, now);
         SignedInMember before = signedIn.getPrincipal();
         SignedInMember current = reread(before);
         if (current.equals(before)) {
-            return;
+            return Optional.empty();
         }
         SecurityContext updated = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
         updated.setAuthentication(new SiweAuthentication(current));
         session.setAttribute(SECURITY_CONTEXT, updated);
-        // the request (or Vaadin message) being handled sees the new roles too
-        SecurityContextHolder.getContextHolderStrategy().setContext(updated);
         log.info("{}: roles {} -> {} (voting power changed on-chain)", before.address(), before.roles(), current.roles());
+        return Optional.of(updated);
     }
 
     private SignedInMember reread(SignedInMember member) {

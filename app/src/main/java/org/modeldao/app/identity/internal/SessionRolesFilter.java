@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +29,8 @@ class SessionRolesFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            roles.refreshIfDue(session);
+            // this request sees the new roles too; Spring Security's filter chain, around this one, clears the holder afterwards
+            roles.refreshIfDue(session).ifPresent(SecurityContextHolder.getContextHolderStrategy()::setContext);
         }
         chain.doFilter(request, response);
     }

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * With Vaadin Push, a page's later messages (navigation included) travel over the WebSocket and
- * never pass the servlet filters: refresh the roles on each navigation too.
+ * never pass the servlet filters: refresh the roles on each navigation too. Only the session is
+ * updated (never this pooled thread's security holder): the new roles apply from the next message.
  */
 @Component
 class SessionRolesOnNavigation implements VaadinServiceInitListener {
