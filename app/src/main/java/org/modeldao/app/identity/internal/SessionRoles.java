@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.identity.IdentityProperties;
 import org.modeldao.app.identity.SignInService;
@@ -33,16 +34,19 @@ class SessionRoles {
     private final SignInService signIn;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final boolean daoConfigured;
 
-    SessionRoles(SignInService signIn, IdentityProperties properties, Clock clock) {
+    SessionRoles(SignInService signIn, IdentityProperties properties, ChainDeployment chain, Clock clock) {
         this.signIn = signIn;
         this.properties = properties;
         this.clock = clock;
+        this.daoConfigured = chain.contracts().isPresent();
     }
 
     /** @return the session's new security context when the roles or votes changed (already stored in the session) */
     Optional<SecurityContext> refreshIfDue(HttpSession session) {
-        if (!(session.getAttribute(SECURITY_CONTEXT) instanceof SecurityContext stored)
+        // without a DAO deployment no voting power exists that could change: roles stay as signed in
+        if (!daoConfigured || !(session.getAttribute(SECURITY_CONTEXT) instanceof SecurityContext stored)
                 || !(stored.getAuthentication() instanceof SiweAuthentication signedIn)) {
             return Optional.empty();
         }
