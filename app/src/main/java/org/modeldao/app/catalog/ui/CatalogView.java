@@ -55,8 +55,8 @@ public class CatalogView extends VerticalLayout {
         Div card = new Div();
         card.addClassName("catalog-model");
         card.setId("model-" + model.name());
-        Paragraph current = new Paragraph("Current version: " + model.currentVersion().orElse("none") + " ");
-        model.currentSetBy().ifPresent(link -> current.add(link(link)));
+        Paragraph current = new Paragraph("Current version: " + model.currentVersion().orElse("none"));
+        model.currentSetBy().ifPresent(link -> current.add(new Text(" — set by "), link(link)));
         card.add(new H3(model.name()), current);
         Grid<CatalogModel.Version> versions = new Grid<>();
         versions.addColumn(CatalogModel.Version::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
