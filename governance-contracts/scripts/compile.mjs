@@ -1,6 +1,8 @@
 // Compiles contracts/*.sol offline with the npm solc (solcjs, wasm) through standard JSON.
 // Writes, per contract, <Name>.abi, <Name>.bin and <Name>.json (abi, bytecode, sizes) to the
 // output folder (default target/contracts), plus sizes.json for the build report.
+// Usage: node scripts/compile.mjs [outDir] [sourceDir] — another source folder compiles test-only
+// contracts of other modules (e.g. app/src/test/solidity) without putting them into this one.
 // Why not `hardhat compile`: it downloads a solc binary, which is not reachable here.
 import fs from "node:fs";
 import path from "node:path";
@@ -12,8 +14,8 @@ const require = createRequire(import.meta.url);
 const solc = require("solc");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sourceDir = path.join(root, "contracts");
 const outDir = path.resolve(process.argv[2] ?? path.join(root, "target", "contracts"));
+const sourceDir = path.resolve(process.argv[3] ?? path.join(root, "contracts"));
 const EIP170_LIMIT = 24576;
 
 // Skip when nothing that shapes the output changed (npm install touches package-lock.json's

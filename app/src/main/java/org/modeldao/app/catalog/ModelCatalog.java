@@ -36,7 +36,7 @@ public class ModelCatalog {
     private CatalogModel catalogModel(String name) {
         var current = registry.currentVersionChange(name);
         return new CatalogModel(name, current.map(c -> c.version()).filter(v -> !v.isEmpty()),
-                current.map(c -> DecisionLink.of(c.proposalId(), c.changedAt())),
+                current.map(c -> DecisionLink.of(c.proposalId(), c.txHash(), c.changedAt())),
                 registry.versionsOf(name).stream().map(ModelCatalog::version).toList(),
                 registry.accessPolicy(name).map(ModelCatalog::policy),
                 registry.constraints(name, false).stream().map(ModelCatalog::constraint).toList());
@@ -44,8 +44,8 @@ public class ModelCatalog {
 
     private static CatalogModel.Version version(ModelVersionView v) {
         return new CatalogModel.Version(v.version(), v.revoked() ? VersionState.REVOKED : VersionState.APPROVED, v.artifactSha256(),
-                v.artifactUri(), v.cardSha256(), v.cardUri(), v.format(), DecisionLink.of(v.approvedByProposal(), v.approvedAt()),
-                v.revoked() ? Optional.of(DecisionLink.of(v.revokedByProposal(), v.revokedAt())) : Optional.empty(),
+                v.artifactUri(), v.cardSha256(), v.cardUri(), v.format(), DecisionLink.of(v.approvedByProposal(), v.approvedTx(), v.approvedAt()),
+                v.revoked() ? Optional.of(DecisionLink.of(v.revokedByProposal(), v.revokedTx(), v.revokedAt())) : Optional.empty(),
                 v.revocationReason() == null ? "" : v.revocationReason());
     }
 
@@ -53,14 +53,14 @@ public class ModelCatalog {
         String text = described(() -> new ProposalAction.SetAccessPolicy(p.model(), p.kind(), p.minVotes(), p.requestsPerMinute(),
                 p.maxBatchSize(), p.allowList()).describe().replaceFirst("^Set the access policy of model [^:]+: ", ""),
                 "policy kind " + p.kind());
-        return new CatalogModel.Rule(Optional.empty(), capitalize(text), DecisionLink.of(p.setByProposal(), p.setAt()));
+        return new CatalogModel.Rule(Optional.empty(), capitalize(text), DecisionLink.of(p.setByProposal(), p.txHash(), p.setAt()));
     }
 
     private static CatalogModel.Rule constraint(ConstraintView c) {
         String text = described(() -> new ProposalAction.AddConstraint(c.model(), c.kind(), c.target(), scaled(c.minValue()),
                 scaled(c.maxValue()), c.values(), c.rationale()).describe().replaceFirst("^Add ethical constraint to model [^:]+: ", ""),
                 "constraint kind " + c.kind() + ": " + c.rationale());
-        return new CatalogModel.Rule(Optional.of(c.id().longValueExact()), capitalize(text), DecisionLink.of(c.addedByProposal(), c.addedAt()));
+        return new CatalogModel.Rule(Optional.of(c.id().longValueExact()), capitalize(text), DecisionLink.of(c.addedByProposal(), c.addedTx(), c.addedAt()));
     }
 
     private static BigDecimal scaled(java.math.BigInteger value) {

@@ -108,6 +108,15 @@ public class DelegationService {
         return directory.countDelegates();
     }
 
+    /** One page of the accounts delegating to {@code delegate}, largest balance first (read model). */
+    public List<Delegator> delegators(String delegate, int offset, int limit) {
+        return directory.delegators(delegate, offset, limit).stream().map(d -> new Delegator(checksum(d.address()), d.balance())).toList();
+    }
+
+    public long countDelegators(String delegate) {
+        return directory.countDelegators(delegate);
+    }
+
     /** Live from the token, so a member sees her own delegation as soon as it is mined. */
     public String currentDelegate(String account) {
         return checksum(governor.delegateOf(account));

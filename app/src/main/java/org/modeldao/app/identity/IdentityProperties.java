@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedClockSkew tolerance for wallet clocks running ahead
  * @param statement the statement line of the messages this app writes
  * @param adminAddresses accounts that get the ADMIN role
+ * @param roleRefreshInterval how often a signed-in session's voting power and roles are read again
+ *        from the chain (on its next request), so delegations made after sign-in count
  */
 @ConfigurationProperties("modeldao.identity")
 public record IdentityProperties(String publicOrigin, Duration nonceTtl, Duration allowedClockSkew, String statement,
-        List<String> adminAddresses) {
+        List<String> adminAddresses, Duration roleRefreshInterval) {
 
     public IdentityProperties {
         publicOrigin = publicOrigin == null ? "" : publicOrigin.trim();
@@ -23,5 +25,6 @@ public record IdentityProperties(String publicOrigin, Duration nonceTtl, Duratio
         allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(1) : allowedClockSkew;
         statement = statement == null || statement.isBlank() ? null : statement;
         adminAddresses = adminAddresses == null ? List.of() : List.copyOf(adminAddresses);
+        roleRefreshInterval = roleRefreshInterval == null ? Duration.ofSeconds(10) : roleRefreshInterval;
     }
 }

@@ -18,6 +18,8 @@ import org.web3j.crypto.Sign;
 public final class PersonalSignature {
 
     private static final Pattern HEX_SIGNATURE = Pattern.compile("^0x[0-9a-fA-F]{130}$");
+    /** Contract wallets define their own signature formats (a multisig concatenates several): any bytes, within reason. */
+    private static final Pattern HEX_BYTES = Pattern.compile("^0x(?:[0-9a-fA-F]{2}){1,4096}$");
 
     private PersonalSignature() {
     }
@@ -43,6 +45,20 @@ public final class PersonalSignature {
         } catch (SignatureException | RuntimeException e) {
             throw new SignInRejected(INVALID_SIGNATURE, "The signature does not recover to any address.");
         }
+    }
+
+    /** The signature's bytes, of any length a contract wallet may use; refused if it is not 0x-prefixed hex. */
+    public static byte[] bytes(String signatureHex) {
+        if (signatureHex == null || !HEX_BYTES.matcher(signatureHex).matches()) {
+            throw new SignInRejected(MALFORMED_SIGNATURE, "The signature must be 0x-prefixed hex (65 bytes r, s, v from a key; "
+                    + "a contract wallet's own format otherwise).");
+        }
+        return org.web3j.utils.Numeric.hexStringToByteArray(signatureHex);
+    }
+
+    /** The EIP-191 hash a wallet signs for {@code message}: what an ERC-1271 contract is asked to vouch for. */
+    public static byte[] messageHash(String message) {
+        return Sign.getEthereumMessageHash(message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signs like a wallet's {@code personal_sign} would; returns 0x-prefixed r‖s‖v hex. */

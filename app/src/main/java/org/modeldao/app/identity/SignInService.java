@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.modeldao.app.chain.ChainDeployment;
+import org.modeldao.app.chain.ContractSignatures;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
 import org.modeldao.app.identity.internal.NonceStore;
@@ -32,14 +33,14 @@ public class SignInService {
     private final Clock clock;
 
     public SignInService(NonceStore nonces, VotingPowerReader votingPower, RoleResolver roles,
-            IdentityProperties properties, ChainDeployment chain, Clock clock) {
+            IdentityProperties properties, ChainDeployment chain, ContractSignatures contractWallets, Clock clock) {
         this.nonces = nonces;
         this.votingPower = votingPower;
         this.roles = roles;
         this.properties = properties;
         this.chain = chain;
         this.clock = clock;
-        this.verifier = new SiweVerifier(clock, properties.allowedClockSkew());
+        this.verifier = new SiweVerifier(clock, properties.allowedClockSkew(), contractWallets);
         requireWritableStatement(properties.statement());
     }
 
@@ -75,6 +76,12 @@ public class SignInService {
         SignedInMember member = new SignedInMember(verified.address(), verified.chainId(), power.votes(), roles.rolesOf(verified.address(), power));
         log.info("{} signed in with roles {}", member.address(), member.roles());
         return member;
+    }
+
+    /** The member as the chain sees it now: voting power and roles read again (delegations come and go after sign-in). */
+    public SignedInMember reread(SignedInMember member) {
+        VotingPower power = votingPower.read(member.address());
+        return new SignedInMember(member.address(), member.chainId(), power.votes(), roles.rolesOf(member.address(), power));
     }
 
     /** The configured public origin wins over what the request says (proxies may rewrite it). */

@@ -12,21 +12,30 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.modeldao.app.chain.ContractSignatures;
 
 /**
  * Checks everything about a signed SIWE message that needs no storage: that it parses, names this
  * site's domain and a URI on this site, the expected chain, is inside its time window, and that the
- * EIP-191 signature recovers its address. The nonce is checked (and consumed) afterwards by the
- * caller, so a refused attempt leaves the nonce usable.
+ * EIP-191 signature recovers its address — or, when the address is a contract (a multisig, a smart
+ * wallet), that the contract accepts the signature over the EIP-191 hash (ERC-1271). The nonce is
+ * checked (and consumed) afterwards by the caller, so a refused attempt leaves the nonce usable.
  */
 public final class SiweVerifier {
 
     private final Clock clock;
     private final Duration allowedClockSkew;
+    private final ContractSignatures contracts;
 
+    /** Key-pair accounts only. */
     public SiweVerifier(Clock clock, Duration allowedClockSkew) {
+        this(clock, allowedClockSkew, ContractSignatures.NONE);
+    }
+
+    public SiweVerifier(Clock clock, Duration allowedClockSkew, ContractSignatures contracts) {
         this.clock = clock;
         this.allowedClockSkew = allowedClockSkew;
+        this.contracts = contracts;
     }
 
     public SiweMessage verify(String rawMessage, String signature, SiteOrigin origin, long expectedChainId) {
@@ -37,11 +46,32 @@ public final class SiweVerifier {
             throw new SignInRejected(WRONG_CHAIN, "The message is for chain " + message.chainId() + "; this DAO lives on chain " + expectedChainId + ".");
         }
         checkTimeWindow(message);
-        String signer = PersonalSignature.recoverSigner(rawMessage, signature);
-        if (!signer.equals(message.address())) {
-            throw new SignInRejected(INVALID_SIGNATURE, "The signature was not made by " + message.address() + ".");
-        }
+        checkSignature(rawMessage, signature, message.address());
         return message;
+    }
+
+    private void checkSignature(String rawMessage, String signatureHex, String address) {
+        byte[] signature = PersonalSignature.bytes(signatureHex);
+        if (signature.length == 65 && recovers(rawMessage, signatureHex, address)) {
+            return;
+        }
+        // a contract has no key: only its own code can say whether the signature is its (ERC-1271)
+        if (contracts.isContract(address)) {
+            if (contracts.isValidSignature(address, PersonalSignature.messageHash(rawMessage), signature)) {
+                return;
+            }
+            throw new SignInRejected(INVALID_SIGNATURE, "The contract wallet " + address + " did not accept the signature (ERC-1271).");
+        }
+        String signer = PersonalSignature.recoverSigner(rawMessage, signatureHex); // refuses a malformed one with its reason
+        throw new SignInRejected(INVALID_SIGNATURE, "The signature was not made by " + address + ", but by " + signer + ".");
+    }
+
+    private static boolean recovers(String rawMessage, String signatureHex, String address) {
+        try {
+            return PersonalSignature.recoverSigner(rawMessage, signatureHex).equals(address);
+        } catch (SignInRejected unrecoverable) {
+            return false;
+        }
     }
 
     private static void checkDomain(SiweMessage message, SiteOrigin origin) {

@@ -36,6 +36,7 @@ final class ReadModelRollback {
             WHERE NOT EXISTS (SELECT 1 FROM account_delegate a WHERE a.delegator = d.delegator)
               AND NOT EXISTS (SELECT 1 FROM delegation n WHERE n.delegator = d.delegator
                   AND (n.block_number > d.block_number OR (n.block_number = d.block_number AND n.log_index > d.log_index)))""",
+            "DELETE FROM token_transfer WHERE block_number > :fork",
             "DELETE FROM voting_power_change WHERE block_number > :fork",
             "DELETE FROM delegate_power WHERE block_number > :fork",
             """
@@ -46,13 +47,13 @@ final class ReadModelRollback {
                   AND (n.block_number > c.block_number OR (n.block_number = c.block_number AND n.log_index > c.log_index)))""",
             "DELETE FROM model_version WHERE approved_block > :fork",
             """
-            UPDATE model_version SET revoked_block = NULL, revoked_at = NULL, revocation_reason = NULL, revoked_by_proposal = NULL
+            UPDATE model_version SET revoked_block = NULL, revoked_tx = NULL, revoked_at = NULL, revocation_reason = NULL, revoked_by_proposal = NULL
             WHERE revoked_block > :fork""",
             "DELETE FROM current_version_change WHERE block_number > :fork",
             "DELETE FROM access_policy_change WHERE block_number > :fork",
             "DELETE FROM ethical_constraint WHERE added_block > :fork",
             """
-            UPDATE ethical_constraint SET removed_block = NULL, removed_at = NULL, removal_reason = NULL, removed_by_proposal = NULL
+            UPDATE ethical_constraint SET removed_block = NULL, removed_tx = NULL, removed_at = NULL, removal_reason = NULL, removed_by_proposal = NULL
             WHERE removed_block > :fork""");
 
     private final JdbcClient jdbc;

@@ -29,7 +29,7 @@ final class RegistryLogs extends ContractLogs {
         });
         on(MODELVERSIONREVOKED_EVENT, (c, changes) -> {
             ModelVersionRevokedEventResponse e = getModelVersionRevokedEventFromLog(c.log());
-            changes.add(Statement.VERSION_REVOKED, c.blockNumber(), c.time(), e.reason, c.executedProposalId(), name(e.model),
+            changes.add(Statement.VERSION_REVOKED, c.blockNumber(), c.txHash(), c.time(), e.reason, c.executedProposalId(), name(e.model),
                     name(e.version));
             linked(c, changes, MODELVERSIONREVOKED_EVENT, "Revoked " + e.model + " " + e.version + ": " + e.reason);
         });
@@ -61,7 +61,7 @@ final class RegistryLogs extends ContractLogs {
         });
         on(ETHICALCONSTRAINTREMOVED_EVENT, (c, changes) -> {
             EthicalConstraintRemovedEventResponse e = getEthicalConstraintRemovedEventFromLog(c.log());
-            changes.add(Statement.CONSTRAINT_REMOVED, c.blockNumber(), c.time(), e.reason, c.executedProposalId(),
+            changes.add(Statement.CONSTRAINT_REMOVED, c.blockNumber(), c.txHash(), c.time(), e.reason, c.executedProposalId(),
                     new BigDecimal(e.constraintId));
             linked(c, changes, ETHICALCONSTRAINTREMOVED_EVENT, "Constraint " + e.constraintId + " removed from " + e.model
                     + ": " + e.reason);

@@ -22,6 +22,9 @@ enum Statement {
     INSERT_DELEGATION("""
             INSERT INTO delegation (tx_hash, log_index, delegator, from_delegate, to_delegate, block_number)
             VALUES (?, ?, ?, ?, ?, ?)"""),
+    INSERT_TRANSFER("""
+            INSERT INTO token_transfer (tx_hash, log_index, from_account, to_account, amount, block_number)
+            VALUES (?, ?, ?, ?, ?, ?)"""),
     INSERT_POWER_CHANGE("""
             INSERT INTO voting_power_change (tx_hash, log_index, delegate, previous_votes, new_votes, block_number)
             VALUES (?, ?, ?, ?, ?, ?)"""),
@@ -52,10 +55,10 @@ enum Statement {
             WHERE proposal_id = ?"""),
     PROPOSAL_QUORUM("UPDATE proposal SET quorum = ? WHERE proposal_id = ?"),
     VERSION_REVOKED("""
-            UPDATE model_version SET revoked_block = ?, revoked_at = ?, revocation_reason = ?, revoked_by_proposal = ?
+            UPDATE model_version SET revoked_block = ?, revoked_tx = ?, revoked_at = ?, revocation_reason = ?, revoked_by_proposal = ?
             WHERE model = ? AND version = ?"""),
     CONSTRAINT_REMOVED("""
-            UPDATE ethical_constraint SET removed_block = ?, removed_at = ?, removal_reason = ?, removed_by_proposal = ?
+            UPDATE ethical_constraint SET removed_block = ?, removed_tx = ?, removed_at = ?, removal_reason = ?, removed_by_proposal = ?
             WHERE constraint_id = ?"""),
     FORGET_ACCOUNT_DELEGATE("DELETE FROM account_delegate WHERE delegator = ?"),
     SET_ACCOUNT_DELEGATE("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, ?)"),

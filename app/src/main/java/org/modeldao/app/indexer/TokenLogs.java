@@ -6,7 +6,7 @@ import static org.modeldao.contracts.wrappers.GovernanceToken.*;
 
 import java.math.BigDecimal;
 
-/** Delegations and the voting power they move; transfers only for the audit trail. */
+/** Delegations, the voting power they move, and transfers (from which balances are summed). */
 final class TokenLogs extends ContractLogs {
 
     TokenLogs() {
@@ -26,9 +26,11 @@ final class TokenLogs extends ContractLogs {
             record(c, changes, DELEGATEVOTESCHANGED_EVENT, null, address(e.delegate) + " now has " + votes(e.newVotes)
                     + " votes (was " + votes(e.previousVotes) + ")");
         });
-        audit(TRANSFER_EVENT, c -> {
+        on(TRANSFER_EVENT, (c, changes) -> {
             TransferEventResponse e = getTransferEventFromLog(c.log());
-            return votes(e.value) + " tokens from " + address(e.from) + " to " + address(e.to);
+            changes.add(Statement.INSERT_TRANSFER, c.txHash(), c.logIndex(), address(e.from), address(e.to), new BigDecimal(e.value),
+                    c.blockNumber());
+            record(c, changes, TRANSFER_EVENT, null, votes(e.value) + " tokens from " + address(e.from) + " to " + address(e.to));
         });
         audit(APPROVAL_EVENT, c -> {
             ApprovalEventResponse e = getApprovalEventFromLog(c.log());

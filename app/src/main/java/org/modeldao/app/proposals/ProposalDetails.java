@@ -11,12 +11,13 @@ import org.modeldao.contracts.VoteType;
  * Everything a proposal page shows.
  *
  * @param actions      every call decoded into plain language (in proposal order)
+ * @param voteCount    ballots cast; the ballots themselves are paged with {@link ProposalQueries#votes}
  * @param quorum       votes (for + abstain) needed, at the proposal's snapshot
  * @param executableAt when a queued proposal's timelock delay ends
  * @param proposal     the calls and description, as needed to queue or execute
  */
 public record ProposalDetails(ProposalOverview overview, String description, List<ProposalAction> actions,
-        BigInteger quorum, List<TimelineEntry> timeline, List<CastVote> votes, Optional<Instant> executableAt,
+        BigInteger quorum, List<TimelineEntry> timeline, long voteCount, Optional<Instant> executableAt,
         GovernanceProposal proposal) {
 
     public BigInteger quorumVotes() {

@@ -3,6 +3,7 @@ package org.modeldao.app.proposals;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import org.modeldao.app.readmodel.VoteOrder;
 
 /** Reading proposals (newest first) from the indexer's read model, paged for lazy grids. */
 public interface ProposalQueries {
@@ -12,6 +13,11 @@ public interface ProposalQueries {
     long count();
 
     Optional<ProposalDetails> find(BigInteger proposalId);
+
+    /** One page of a proposal's ballots with their reasons, in the given order. */
+    List<ProposalDetails.CastVote> votes(BigInteger proposalId, VoteOrder order, int offset, int limit);
+
+    long countVotes(BigInteger proposalId);
 
     /** The last block the read model reflects (-1 before the indexer's first batch). */
     long indexedBlock();

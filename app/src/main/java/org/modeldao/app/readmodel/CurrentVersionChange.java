@@ -9,5 +9,6 @@ import java.time.Instant;
  * @param version    the version now served by default; empty when the alias was cleared (its version revoked)
  * @param proposalId the proposal whose execution made the change, or null (made outside governance)
  */
-public record CurrentVersionChange(String model, String version, long blockNumber, Instant changedAt, BigInteger proposalId) {
+public record CurrentVersionChange(String model, String version, long blockNumber, Instant changedAt, BigInteger proposalId,
+        String txHash) {
 }

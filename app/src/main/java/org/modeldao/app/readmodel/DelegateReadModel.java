@@ -44,6 +44,26 @@ public class DelegateReadModel {
                 .orElse(new DelegateSummary(account, BigInteger.ZERO, 0));
     }
 
+    /** The accounts delegating to {@code delegate} (itself included when self-delegated), largest balance first. */
+    public List<DelegatorBalance> delegators(String delegate, int offset, int limit) {
+        Paging.check(offset, limit);
+        return jdbc.sql("""
+                        SELECT * FROM (
+                            SELECT a.delegator, a.block_number,
+                                   COALESCE((SELECT SUM(t.amount) FROM token_transfer t WHERE t.to_account = a.delegator), 0)
+                                 - COALESCE((SELECT SUM(t.amount) FROM token_transfer t WHERE t.from_account = a.delegator), 0) AS balance
+                            FROM account_delegate a WHERE a.delegate = :delegate) d
+                        ORDER BY d.balance DESC, d.delegator OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
+                .param("delegate", Paging.address(delegate)).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new DelegatorBalance(rs.getString("delegator"), uint(rs, "balance"), rs.getLong("block_number")))
+                .list();
+    }
+
+    public long countDelegators(String delegate) {
+        return jdbc.sql("SELECT COUNT(*) FROM account_delegate WHERE delegate = ?").param(Paging.address(delegate))
+                .query(Long.class).single();
+    }
+
     /** Whom an account delegates its votes to; empty if it never delegated (its tokens then carry no votes). */
     public Optional<String> delegateOf(String address) {
         return jdbc.sql("SELECT delegate FROM account_delegate WHERE delegator = ?").param(Paging.address(address))

@@ -88,10 +88,14 @@ public class ProposalReadModel {
 
     /** Ballots on a proposal, latest first. */
     public List<VoteRecord> votes(BigInteger proposalId, int offset, int limit) {
+        return votes(proposalId, VoteOrder.LATEST_FIRST, offset, limit);
+    }
+
+    /** One page of a proposal's ballots in the given order (for a lazy grid; {@link #countVotes} gives the size). */
+    public List<VoteRecord> votes(BigInteger proposalId, VoteOrder order, int offset, int limit) {
         Paging.check(offset, limit);
-        return jdbc.sql("""
-                        SELECT * FROM vote WHERE proposal_id = :id ORDER BY block_number DESC, log_index DESC
-                        OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
+        return jdbc.sql("SELECT * FROM vote WHERE proposal_id = :id ORDER BY " + order.orderBy()
+                        + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
                 .param("id", proposalId.toString()).param("offset", offset).param("limit", limit)
                 .query(ProposalReadModel::vote).list();
     }

@@ -67,7 +67,7 @@ public class RegistryReadModel {
         return jdbc.sql("SELECT * FROM current_version_change c WHERE c.model = :model AND " + LATEST.formatted("current_version_change"))
                 .param("model", model)
                 .query((rs, n) -> new CurrentVersionChange(rs.getString("model"), rs.getString("new_version"), rs.getLong("block_number"),
-                        instant(rs, "changed_at"), id(rs, "proposal_id")))
+                        instant(rs, "changed_at"), id(rs, "proposal_id"), rs.getString("tx_hash")))
                 .optional();
     }
 
@@ -89,7 +89,7 @@ public class RegistryReadModel {
                 rs.getString("artifact_uri"), rs.getString("card_sha256"), rs.getString("card_uri"), rs.getString("format"),
                 rs.getObject("revoked_block") != null, rs.getInt("is_current") == 1, instant(rs, "approved_at"),
                 rs.getLong("approved_block"), id(rs, "approved_by_proposal"), instant(rs, "revoked_at"),
-                rs.getString("revocation_reason"), id(rs, "revoked_by_proposal"));
+                rs.getString("revocation_reason"), id(rs, "revoked_by_proposal"), rs.getString("approved_tx"), rs.getString("revoked_tx"));
     }
 
     private static AccessPolicyView policy(ResultSet rs, int row) throws SQLException {
@@ -97,7 +97,7 @@ public class RegistryReadModel {
         return new AccessPolicyView(rs.getString("model"), PolicyKind.values()[rs.getInt("kind")], uint(rs, "min_votes"),
                 rs.getLong("requests_per_minute"), rs.getLong("max_batch_size"),
                 allowList.isEmpty() ? List.of() : Arrays.asList(allowList.split(",")), instant(rs, "set_at"),
-                rs.getLong("block_number"), id(rs, "proposal_id"));
+                rs.getLong("block_number"), id(rs, "proposal_id"), rs.getString("tx_hash"));
     }
 
     private static ConstraintView constraint(ResultSet rs, int row) throws SQLException {
@@ -105,6 +105,7 @@ public class RegistryReadModel {
                 rs.getString("target"), uint(rs, "min_value"), uint(rs, "max_value"),
                 JSON.readValue(rs.getString("constraint_values"), new TypeReference<List<String>>() { }), rs.getString("rationale"),
                 instant(rs, "added_at"), id(rs, "added_by_proposal"), rs.getObject("removed_block") == null,
-                instant(rs, "removed_at"), rs.getString("removal_reason"), id(rs, "removed_by_proposal"));
+                instant(rs, "removed_at"), rs.getString("removal_reason"), id(rs, "removed_by_proposal"), rs.getString("added_tx"),
+                rs.getString("removed_tx"));
     }
 }

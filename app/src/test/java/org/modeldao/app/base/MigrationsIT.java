@@ -23,7 +23,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The Flyway migrations apply to an empty H2 and an empty (fresh) PostgreSQL database, and the
- * stores work on both, including the time-zone-aware columns.
+ * stores work on both, including the time-zone-aware columns; a database indexed before V5/V6 is
+ * filled in by them.
  */
 class MigrationsIT {
 
@@ -65,5 +66,59 @@ class MigrationsIT {
         assertThat(tokens.revoke(token.subject(), token.jti(), start.plusSeconds(61))).as("revoking twice changes nothing").isFalse();
         assertThat(tokens.findRevokedUnexpired(start.plusSeconds(120))).extracting(AccessToken::jti).containsExactly("jti-1");
         assertThat(tokens.findRevokedUnexpired(start.plusSeconds(901))).as("expired tokens need no revocation entry").isEmpty();
+    }
+
+    /** V5 and V6 fill in what a database indexed before them lacks: transfers (read again) and the transactions of revocations/removals. */
+    @Test
+    void a_database_indexed_before_v5_is_filled_in_on_h2() {
+        upgradeAnIndexedDatabase(new DriverManagerDataSource("jdbc:h2:mem:upgrade-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", ""));
+    }
+
+    @Test
+    void a_database_indexed_before_v5_is_filled_in_on_postgresql() throws Exception {
+        try (PostgresFixture postgres = PostgresFixture.createDatabase()) {
+            upgradeAnIndexedDatabase(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.user(), ""));
+        }
+    }
+
+    private static void upgradeAnIndexedDatabase(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("4").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("INSERT INTO indexer_cursor (cursor_name, chain_id, governor, registry, next_block, updated_at) VALUES ('main', 31337, '0x01', '0x02', 120, CURRENT_TIMESTAMP)")
+                .update();
+        event(jdbc, 7, "0x" + "a1".repeat(32), "TOKEN", "Transfer", "1,000 tokens from 0x0 to 0xabc");
+        event(jdbc, 9, "0x" + "a2".repeat(32), "TOKEN", "DelegateChanged", "0xabc delegated to 0xabc");
+        event(jdbc, 40, "0x" + "b1".repeat(32), "REGISTRY", "ModelVersionRevoked", "Revoked iris 1: biased");
+        event(jdbc, 40, "0x" + "b2".repeat(32), "REGISTRY", "ModelVersionRevoked", "Revoked iris 10: stale");
+        event(jdbc, 41, "0x" + "c1".repeat(32), "REGISTRY", "EthicalConstraintRemoved", "Constraint 2 removed from iris: superseded");
+        jdbc.sql("""
+                INSERT INTO model_version (model, version, artifact_sha256, artifact_uri, card_sha256, card_uri, format, approved_block,
+                    approved_log_index, approved_tx, approved_at, revoked_block, revoked_at, revocation_reason)
+                VALUES ('iris', '10', '0xaa', 'u', '0xbb', 'c', 'onnx', 30, 0, '0x30', CURRENT_TIMESTAMP, 40, CURRENT_TIMESTAMP, 'stale')""")
+                .update();
+        jdbc.sql("""
+                INSERT INTO ethical_constraint (constraint_id, model, kind, target, min_value, max_value, constraint_values, rationale,
+                    added_block, added_tx, added_at, removed_block, removed_at, removal_reason)
+                VALUES (2, 'iris', 0, '', 0, 5, '[]', 'r', 30, '0x30', CURRENT_TIMESTAMP, 41, CURRENT_TIMESTAMP, 'superseded')""")
+                .update();
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        assertThat(jdbc.sql("SELECT next_block FROM indexer_cursor").query(Long.class).single())
+                .as("rewound to the first Transfer, so the indexer reads it again").isEqualTo(7);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chain_event WHERE event_name = 'Transfer'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM chain_event").query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT revoked_tx FROM model_version WHERE version = '10'").query(String.class).single())
+                .as("the revocation of iris 10, not of iris 1 in the same block").isEqualTo("0x" + "b2".repeat(32));
+        assertThat(jdbc.sql("SELECT removed_tx FROM ethical_constraint WHERE constraint_id = 2").query(String.class).single())
+                .isEqualTo("0x" + "c1".repeat(32));
+    }
+
+    private static void event(JdbcClient jdbc, long block, String tx, String contract, String name, String summary) {
+        jdbc.sql("""
+                INSERT INTO chain_event (block_number, block_hash, block_time, tx_hash, log_index, contract, event_name, summary)
+                VALUES (?, '0xhash', CURRENT_TIMESTAMP, ?, 0, ?, ?, ?)""")
+                .params(block, tx, contract, name, summary).update();
     }
 }

@@ -14,7 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.app.chain.ContractSignatures;
 import org.modeldao.app.identity.SignInRejected.Reason;
 import org.web3j.utils.Numeric;
 
@@ -54,6 +58,53 @@ class SiweVerifierTest {
 
         assertThat(verifier.verify(text, Numeric.toHexString(signature), ORIGIN, CHAIN_ID).address())
                 .isEqualTo("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    }
+
+    /** A contract account that records what it was asked and accepts exactly one signature. */
+    static final class OneContractWallet implements ContractSignatures {
+        final String address;
+        final byte[] accepted;
+        final List<String> asked = new ArrayList<>();
+
+        OneContractWallet(String address, byte[] accepted) {
+            this.address = address;
+            this.accepted = accepted;
+        }
+
+        @Override
+        public boolean isContract(String account) {
+            asked.add("code " + account);
+            return account.equals(address);
+        }
+
+        @Override
+        public boolean isValidSignature(String account, byte[] hash, byte[] signature) {
+            asked.add("isValidSignature " + account + " " + Numeric.toHexString(hash));
+            return account.equals(address) && Arrays.equals(signature, accepted);
+        }
+    }
+
+    @Test
+    void a_contract_wallet_is_asked_about_the_eip191_hash_and_its_answer_decides() {
+        String contract = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+        SiweMessage forContract = new SiweMessage(null, ORIGIN.authority(), contract, "Sign in to the Model DAO.",
+                "https://dao.example.org/sign-in", "1", CHAIN_ID, "abcdEFGH1234", ISSUED_AT, null, null, null, List.of());
+        String text = forContract.toMessage();
+        byte[] multisig = new byte[130]; // two owners' signatures, as a multisig would concatenate them
+        Arrays.fill(multisig, (byte) 7);
+        OneContractWallet wallet = new OneContractWallet(contract, multisig);
+        SiweVerifier withContracts = new SiweVerifier(Clock.fixed(ISSUED_AT.plusSeconds(30), ZoneOffset.UTC), Duration.ofMinutes(1), wallet);
+
+        assertThat(withContracts.verify(text, Numeric.toHexString(multisig), ORIGIN, CHAIN_ID).address()).isEqualTo(contract);
+        assertThat(wallet.asked).containsExactly("code " + contract, "isValidSignature " + contract + " "
+                + Numeric.toHexString(PersonalSignature.messageHash(text)));
+        assertThatThrownBy(() -> withContracts.verify(text, sign(text, ALICE), ORIGIN, CHAIN_ID))
+                .isInstanceOfSatisfying(SignInRejected.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_SIGNATURE))
+                .hasMessageContaining("ERC-1271");
+        String aliceText = messageFor(ALICE).toMessage();
+        wallet.asked.clear();
+        assertThat(withContracts.verify(aliceText, sign(aliceText, ALICE), ORIGIN, CHAIN_ID).address()).isNotEqualTo(contract);
+        assertThat(wallet.asked).as("a key's own signature needs no chain").isEmpty();
     }
 
     @Test

@@ -8,6 +8,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,7 +20,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.modeldao.app.indexer.IndexerFixture;
 import org.modeldao.app.readmodel.ProposalReadModel;
+import org.modeldao.app.readmodel.RegistryReadModel;
+import org.modeldao.contracts.GovernanceProposal;
+import org.modeldao.contracts.RegistryActions;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.app.support.IndexedHeads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.modeldao.app.GovernanceChainFixture;
@@ -54,6 +63,8 @@ class GovernanceBrowserIT {
     ProposalQueries queries;
     @Autowired
     ProposalReadModel readModel;
+    @Autowired
+    RegistryReadModel registryReadModel;
 
     @DynamicPropertySource
     static void chain(DynamicPropertyRegistry registry) throws Exception {
@@ -115,12 +126,20 @@ class GovernanceBrowserIT {
         dao.devGovernance.startVoting(proposalId);
         awaitIndexed();
         vote(admin, proposalPath, "For", "Card documents its limits", "#vote-gasless");
-        vote(signIn(dao.members.get(0)), proposalPath, "For", "", "#vote-gasless");
+        // the third voter starts writing her vote; another member's vote arrives (pushed) before she sends it
         Page third = signIn(dao.members.get(1));
-        vote(third, proposalPath, "Against", "Want more evaluation data", "#vote-wallet");
+        fillVote(third, proposalPath, "Against", "Want more evaluation data");
+        String tallyBefore = third.locator("#tally").textContent();
+        vote(signIn(dao.members.get(0)), proposalPath, "For", "", "#vote-gasless");
+        awaitIndexed();
+        PlaywrightAssertions.assertThat(third.locator("#tally")).not().hasText(tallyBefore,
+                new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(third.locator("#vote-reason textarea").inputValue()).isEqualTo("Want more evaluation data");
+        assertThat(third.locator("#vote-choice vaadin-radio-button[checked]").textContent()).contains("Against");
+        submitVote(third, "#vote-wallet");
         third.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-voted.png")).setFullPage(true));
         awaitIndexed();
-        assertThat(queries.find(proposalId).orElseThrow().votes()).hasSize(3);
+        assertThat(queries.countVotes(proposalId)).isEqualTo(3);
 
         dao.devGovernance.endVoting(proposalId);
         awaitIndexed();
@@ -148,7 +167,16 @@ class GovernanceBrowserIT {
         card.waitFor();
         assertThat(card.textContent()).contains("Current version: none", "approved");
         card.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("approved")).first().waitFor();
+        String executedIn = readModel.proposal(proposalId).orElseThrow().executedTx();
+        Locator approvalTx = card.locator("a.decision-tx").first();
+        assertThat(approvalTx.getAttribute("title")).isEqualTo(executedIn);
+        assertThat(card.locator("a.decision-proposal").first().getAttribute("href")).isEqualTo("proposal/" + proposalId);
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")).setFullPage(true));
+        approvalTx.click();
+        admin.waitForURL(u -> u.endsWith("/audit?text=" + executedIn));
+        admin.locator("#audit vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved iris-classifier 2"))
+                .first().waitFor();
+        assertThat(admin.locator("#audit-text input").inputValue()).isEqualTo(executedIn);
 
         admin.navigate(url("/audit"));
         admin.locator("#audit-text input").fill("iris-classifier");
@@ -167,10 +195,95 @@ class GovernanceBrowserIT {
                 .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
 
         assertThat(org.modeldao.app.proposals.Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
-        page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(Keys.toChecksumAddress(holder.getAddress()))).first().waitFor();
+        Locator holderRow = page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(Keys.toChecksumAddress(holder.getAddress()))).first();
+        holderRow.waitFor();
+        holderRow.click();
+        Locator delegators = page.locator("#delegators-" + holder.getAddress().toLowerCase() + " vaadin-grid-cell-content");
+        delegators.filter(new Locator.FilterOptions().setHasText("15,000")).first().waitFor();
+        assertThat(delegators.allTextContents()).contains(Keys.toChecksumAddress(holder.getAddress()), "15,000");
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates.png")).setFullPage(true));
+    }
+
+    @Test
+    void the_wizard_turns_policy_and_constraint_forms_into_the_right_actions_and_refuses_bad_input() throws Exception {
+        String model = "wizard-model";
+        var registry = new RegistryActions(dao.deployment.registry());
+        dao.devGovernance.pass(dao.admin, List.of(dao.admin, dao.members.get(0), dao.members.get(1)), new GovernanceProposal(List.of(
+                registry.approveVersion(IndexerFixture.version(model, "1")),
+                registry.addConstraint(model, new ModelRegistry.EthicalConstraint(BigInteger.ZERO, ConstraintKind.MIN_CONFIDENCE.code(), "",
+                        BigInteger.valueOf(500_000), BigInteger.ZERO, List.of(), "abstain below 50 %"))),
+                "Approve wizard-model v1 with a confidence floor"));
+        awaitIndexed();
+        BigInteger constraintId = registryReadModel.constraints(model, false).getFirst().id();
+        long proposalsBefore = queries.count();
+
+        Page admin = signIn(dao.admin);
+        admin.navigate(url("/proposals/new"));
+        admin.locator("#title input").fill("Govern wizard-model access");
+        admin.locator("#rationale textarea").fill("Token holders only; a stricter confidence floor.");
+
+        choose(admin, "#action-type", "Set an access policy");
+        admin.locator("#model input").fill(model);
+        choose(admin, "#policy-kind", "TOKEN_HOLDERS");
+        admin.locator("#min-votes input").fill("100");
+        admin.locator("#max-batch input").fill("8");
+        admin.locator("#add-action").click();
+        expectError(admin, "Requests per minute must be a whole number");
+        assertThat(admin.locator("#draft-actions li").count()).isZero();
+        admin.locator("#requests-per-minute input").fill("60");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Set the access policy of model wizard-model: holders of at least 100 votes may call it, at most 60");
+
+        choose(admin, "#action-type", "Add an ethical constraint");
+        admin.locator("#model input").fill(model);
+        admin.locator("#constraint-kind input").fill("MIN_CONFIDENCE");
+        admin.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("MIN_CONFIDENCE")).first().click();
+        admin.locator("#constraint-min input").fill("1.5");
+        admin.locator("#rationale-constraint textarea").fill("Abstain when unsure");
+        admin.locator("#add-action").click();
+        expectError(admin, "A minimum confidence must lie in (0, 1]");
+        assertThat(admin.locator("#draft-actions li").count()).isEqualTo(1);
+        admin.locator("#constraint-min input").fill("0.7");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Add ethical constraint to model wizard-model: abstain below confidence 0.7 (Abstain when unsure)");
+
+        choose(admin, "#action-type", "Remove an ethical constraint");
+        admin.locator("#model input").fill(model);
+        admin.locator("#constraint-id input").fill(constraintId.toString());
+        admin.locator("#reason textarea").fill("superseded by the 0.7 floor");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Remove ethical constraint #" + constraintId + " from model wizard-model because: superseded by the 0.7 floor");
+
+        // a draft without a title is refused before anything reaches the wallet or the chain
+        admin.locator("#title input").fill("");
+        admin.locator("#submit-proposal").click();
+        expectError(admin, "Title");
+        awaitIndexed();
+        assertThat(queries.count()).isEqualTo(proposalsBefore);
+
+        admin.locator("#title input").fill("Govern wizard-model access");
+        admin.locator("#submit-proposal").click();
+        admin.locator("#proposal-title").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(admin.locator("#proposal-actions li").allTextContents()).containsExactly(
+                "Set the access policy of model wizard-model: holders of at least 100 votes may call it, at most 60 requests per minute"
+                        + " and 8 inputs per request",
+                "Add ethical constraint to model wizard-model: abstain below confidence 0.7 (Abstain when unsure)",
+                "Remove ethical constraint #" + constraintId + " from model wizard-model because: superseded by the 0.7 floor");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-policy-constraints.png")).setFullPage(true));
+        awaitIndexed();
+        assertThat(queries.count()).isEqualTo(proposalsBefore + 1);
+    }
+
+    private static void expectError(Page page, String text) {
+        page.locator("vaadin-notification-card[theme~=error]").filter(new Locator.FilterOptions().setHasText(text)).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+    }
+
+    private static void draftAction(Page page, String text) {
+        page.locator("#draft-actions li").filter(new Locator.FilterOptions().setHasText(text)).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
     }
 
     private Page signIn(Credentials account) {
@@ -186,11 +299,19 @@ class GovernanceBrowserIT {
     }
 
     private void vote(Page page, String proposalPath, String choice, String reason, String button) {
+        fillVote(page, proposalPath, choice, reason);
+        submitVote(page, button);
+    }
+
+    private void fillVote(Page page, String proposalPath, String choice, String reason) {
         page.navigate(url(proposalPath));
         page.locator("#vote-choice vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(choice)).click();
         if (!reason.isEmpty()) {
             page.locator("#vote-reason textarea").fill(reason);
         }
+    }
+
+    private static void submitVote(Page page, String button) {
         page.locator(button).click();
         page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Vote")).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(30_000));

@@ -21,6 +21,7 @@ import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.delegation.SignedDelegation;
 import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
 import org.modeldao.app.proposals.ProposalAction.SetCurrentVersion;
+import org.modeldao.app.readmodel.VoteOrder;
 import org.modeldao.app.voting.Ballot;
 import org.modeldao.contracts.BallotSignatures;
 import org.modeldao.contracts.ProposalState;
@@ -162,7 +163,8 @@ class GovernanceFlowsIT {
         assertThat(Votes.format(details.overview().tally().forVotes())).isEqualTo("30,000");
         assertThat(Votes.format(details.overview().tally().abstainVotes())).isEqualTo("15,000");
         assertThat(details.quorumReached()).isTrue();
-        assertThat(details.votes()).extracting(ProposalDetails.CastVote::reason)
+        assertThat(details.voteCount()).isEqualTo(3);
+        assertThat(dao.queries.votes(proposalId, VoteOrder.LATEST_FIRST, 0, 50)).extracting(ProposalDetails.CastVote::reason)
                 .containsExactlyInAnyOrder("The card documents its limits well", "", "No opinion");
         assertThatThrownBy(() -> dao.votes.ballotToSign(member(0).getAddress(), proposalId, VoteType.AGAINST, ""))
                 .hasMessageContaining("already voted");
@@ -219,6 +221,10 @@ class GovernanceFlowsIT {
         assertThat(v1.artifactSha256()).isEqualTo("0x" + "ab".repeat(32));
         assertThat(v1.approvedBy().proposalId()).contains(proposalId);
         assertThat(iris.currentSetBy().orElseThrow().proposalId()).contains(proposalId);
+        String executedIn = dao.readModel.proposal(proposalId).orElseThrow().executedTx();
+        assertThat(executedIn).startsWith("0x").hasSize(66);
+        assertThat(v1.approvedBy().transactionHash()).isEqualTo(executedIn);
+        assertThat(iris.currentSetBy().orElseThrow().transactionHash()).isEqualTo(executedIn);
     }
 
     @Test

@@ -123,6 +123,23 @@ abstract class ReadModelContract {
     }
 
     @Test
+    void a_delegates_delegators_come_with_the_balances_the_token_reports() throws Exception {
+        String admin = dao.admin.getAddress();
+        String member3 = dao.members.get(3).getAddress();
+
+        List<DelegatorBalance> delegators = delegates.delegators(admin, 0, 10);
+
+        assertThat(delegates.countDelegators(admin)).isEqualTo(2);
+        assertThat(delegators).extracting(DelegatorBalance::address).containsExactly(admin.toLowerCase(), member3.toLowerCase());
+        for (DelegatorBalance delegator : delegators) {
+            assertThat(delegator.balance()).isEqualTo(dao.token().balanceOf(delegator.address()).send());
+        }
+        assertThat(delegates.delegators(admin, 1, 1)).extracting(DelegatorBalance::address).containsExactly(member3.toLowerCase());
+        assertThat(delegates.delegators("0x000000000000000000000000000000000000dEaD", 0, 10)).isEmpty();
+        assertThatThrownBy(() -> delegates.delegators("alice", 0, 10)).isInstanceOf(InvalidQuery.class);
+    }
+
+    @Test
     void delegates_show_current_voting_power_and_delegators() {
         assertThat(delegates.countDelegates()).isEqualTo(4);
         DelegateSummary top = delegates.delegates(0, 10).getFirst();
@@ -162,6 +179,24 @@ abstract class ReadModelContract {
         assertThat(removed.active()).isFalse();
         assertThat(removed.removalReason()).isEqualTo("superseded");
         assertThat(removed.removedByProposal()).isEqualTo(scenario.revoked);
+    }
+
+    @Test
+    void every_registry_change_names_the_transaction_that_executed_its_proposal() {
+        String approvedIn = proposals.proposal(scenario.approved).orElseThrow().executedTx();
+        String revokedIn = proposals.proposal(scenario.revoked).orElseThrow().executedTx();
+        assertThat(approvedIn).isNotEqualTo(revokedIn).startsWith("0x").hasSize(66);
+
+        ModelVersionView v1 = registry.versionsOf(MODEL).getFirst();
+        assertThat(v1.approvedTx()).isEqualTo(approvedIn);
+        assertThat(v1.revokedTx()).isEqualTo(revokedIn);
+        assertThat(registry.versionsOf(MODEL).getLast().revokedTx()).isNull();
+        assertThat(registry.accessPolicy(MODEL).orElseThrow().txHash()).isEqualTo(approvedIn);
+        ConstraintView removed = registry.constraints(MODEL, true).getFirst();
+        assertThat(removed.addedTx()).isEqualTo(approvedIn);
+        assertThat(removed.removedTx()).isEqualTo(revokedIn);
+        assertThat(registry.constraints(MODEL, false).getFirst().removedTx()).isNull();
+        assertThat(registry.currentVersionChange(MODEL).orElseThrow().txHash()).isEqualTo(revokedIn);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL database on 127.0.0.1:5432 and the shared real dev chain ({@link DevChainFixture}).
  * All of them share one Spring context (same configuration), so the app starts once per test JVM.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "modeldao.identity.role-refresh-interval=300ms")
 @ActiveProfiles({"dev", "postgres"})
 public abstract class AppOnDevChain {
 

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -22,11 +24,11 @@ import org.modeldao.app.audit.AuditLog;
 import org.modeldao.app.proposals.GovernanceUpdates;
 import org.modeldao.app.proposals.ui.LiveRefresh;
 
-/** Every governance event, filterable, exportable as CSV; loaded lazily and updated live. */
+/** Every governance event, filterable (also from the URL: {@code ?text=}), exportable as CSV; loaded lazily and updated live. */
 @Route("audit")
 @PageTitle("Audit trail · Model DAO")
 @AnonymousAllowed
-public class AuditView extends VerticalLayout {
+public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AuditLog trail;
     private final Grid<AuditEvent> grid = new Grid<>();
@@ -59,6 +61,15 @@ public class AuditView extends VerticalLayout {
         setSizeFull();
         refresh();
         LiveRefresh.attach(this, updates, () -> grid.getDataProvider().refreshAll());
+    }
+
+    /** {@code audit?text=…} opens the trail already filtered, e.g. on one transaction (the catalog links there). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("text").ifPresent(value -> {
+            text.setValue(value);
+            refresh();
+        });
     }
 
     private AuditFilter filter() {

@@ -1,5 +1,7 @@
 package org.modeldao.app.catalog.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -7,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -18,7 +21,10 @@ import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.proposals.GovernanceUpdates;
 import org.modeldao.app.proposals.ui.LiveRefresh;
 
-/** Every model the DAO governs: versions with state and hashes, current version, policy and constraints, each linked to its proposal. */
+/**
+ * Every model the DAO governs: versions with state and hashes, current version, policy and
+ * constraints, each linked to the proposal that decided it and the transaction that executed it.
+ */
 @Route("catalog")
 @PageTitle("Model catalog · Model DAO")
 @AnonymousAllowed
@@ -49,8 +55,9 @@ public class CatalogView extends VerticalLayout {
         Div card = new Div();
         card.addClassName("catalog-model");
         card.setId("model-" + model.name());
-        card.add(new H3(model.name()), new Paragraph("Current version: " + model.currentVersion().orElse("none")
-                + model.currentSetBy().map(link -> " (" + decided(link) + ")").orElse("")));
+        Paragraph current = new Paragraph("Current version: " + model.currentVersion().orElse("none"));
+        model.currentSetBy().ifPresent(link -> current.add(new Text(" — set by "), link(link)));
+        card.add(new H3(model.name()), current);
         Grid<CatalogModel.Version> versions = new Grid<>();
         versions.addColumn(CatalogModel.Version::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
         versions.addColumn(v -> v.state().name().toLowerCase() + (v.revocationReason().isEmpty() ? "" : ": " + v.revocationReason()))
@@ -58,7 +65,7 @@ public class CatalogView extends VerticalLayout {
         versions.addColumn(CatalogModel.Version::artifactSha256).setHeader("Artifact sha256").setFlexGrow(3);
         versions.addComponentColumn(v -> new Anchor(v.cardUri(), "card")).setHeader("Card");
         versions.addComponentColumn(v -> link(v.approvedBy())).setHeader("Approved by");
-        versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Anchor())).setHeader("Revoked by");
+        versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Span())).setHeader("Revoked by");
         versions.setItems(model.versions());
         versions.setAllRowsVisible(true);
         UnorderedList rules = new UnorderedList();
@@ -75,13 +82,19 @@ public class CatalogView extends VerticalLayout {
         return item;
     }
 
-    private static Anchor link(DecisionLink link) {
-        return link.proposalId().map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
-                .orElse(new Anchor("audit", "outside governance, " + link.at()));
-    }
-
-    private static String decided(DecisionLink link) {
-        return link.proposalId().map(id -> "set by proposal " + shortId(id.toString())).orElse("set outside governance, " + link.at());
+    /** The deciding proposal (or "outside governance") and the transaction, which opens the audit trail filtered on it. */
+    private static Span link(DecisionLink link) {
+        Component decision = link.proposalId().<Component>map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
+                .orElseGet(() -> new Span("outside governance, " + link.at()));
+        decision.addClassName("decision-proposal");
+        Span decided = new Span(decision);
+        if (link.transactionHash() != null) {
+            Anchor tx = new Anchor("audit?text=" + link.transactionHash(), "tx " + shortId(link.transactionHash()));
+            tx.addClassName("decision-tx");
+            tx.setTitle(link.transactionHash());
+            decided.add(new Text(" · "), tx);
+        }
+        return decided;
     }
 
     private static String shortId(String id) {

@@ -1,6 +1,7 @@
 package org.modeldao.app.chain.internal;
 
 import org.modeldao.app.chain.ChainDeployment;
+import org.modeldao.app.chain.ContractSignatures;
 import org.modeldao.app.chain.ChainProperties;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
@@ -38,6 +39,12 @@ class ChainConfiguration {
     @Bean(destroyMethod = "shutdown")
     Web3j web3j(Web3jService web3jService) {
         return Web3j.build(web3jService);
+    }
+
+    @Bean
+    ContractSignatures contractSignatures(Web3j web3j, ChainDeployment deployment) {
+        // without a DAO there is no chain to ask (as for voting power): key-pair accounts only
+        return deployment.contracts().isEmpty() ? ContractSignatures.NONE : new Erc1271Signatures(web3j);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -28,7 +29,10 @@ import org.modeldao.app.proposals.ui.LiveRefresh;
 import org.modeldao.app.proposals.ui.MemberWallet;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Delegates with their voting power and delegators; signed-in members delegate (wallet or signature). */
+/**
+ * Delegates with their voting power and delegators (click a delegate for who delegates to it and
+ * with how many tokens); signed-in members delegate (wallet or signature).
+ */
 @Route("delegates")
 @PageTitle("Delegates · Model DAO")
 @AnonymousAllowed
@@ -49,6 +53,9 @@ public class DelegatesView extends VerticalLayout {
         grid.addColumn(Delegate::delegators).setHeader("Delegators");
         grid.setItems(query -> delegation.delegates(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) delegation.countDelegates());
+        // a click on a delegate opens (or closes) its delegators below the row, themselves paged lazily
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(d -> DelegatorsGrid.of(delegation, d.address())));
+        grid.setDetailsVisibleOnClick(true);
         add(new H2("Delegates"));
         member.ifPresent(address -> add(mine, delegateForm(new MemberWallet(UI.getCurrent(), Optional.ofNullable(devNode.getIfAvailable()), address))));
         add(grid);

@@ -49,7 +49,7 @@ class SiweController {
     record NonceResponse(String nonce, Instant expiresAt) {
     }
 
-    record VerifyRequest(@NotBlank @Size(max = 8192) String message, @NotBlank @Size(max = 200) String signature) {
+    record VerifyRequest(@NotBlank @Size(max = 8192) String message, @NotBlank @Size(max = 8194) String signature) {
     }
 
     record MemberResponse(String address, long chainId, String votes, List<String> roles) {

@@ -18,6 +18,7 @@ import org.modeldao.app.readmodel.ProposalDetail;
 import org.modeldao.app.readmodel.ProposalFilter;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.readmodel.ProposalSummary;
+import org.modeldao.app.readmodel.VoteOrder;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalCall;
 
@@ -27,9 +28,6 @@ import org.modeldao.contracts.ProposalCall;
  * timelock delay over?) and the quorum before the indexer has read it.
  */
 public class IndexedProposalQueries implements ProposalQueries {
-
-    /** Votes shown on a proposal page; the read model pages further if ever needed. */
-    private static final int MAX_VOTES_SHOWN = 500;
 
     private final ProposalReadModel readModel;
     private final AuditTrail audit;
@@ -84,11 +82,20 @@ public class IndexedProposalQueries implements ProposalQueries {
             timeline.add(new TimelineEntry("Executable at", Optional.empty(), executableAt, Optional.empty(), executable));
             timeline.add(logged("Executed", step(lifecycle, "ProposalExecuted")));
         }
-        List<CastVote> votes = readModel.votes(s.id(), 0, MAX_VOTES_SHOWN).stream()
+        return new ProposalDetails(overview(s), detail.description(), calls.stream().map(codec::decode).toList(), quorum, timeline,
+                s.voteCount(), executableAt, new GovernanceProposal(calls, detail.description()));
+    }
+
+    @Override
+    public List<CastVote> votes(BigInteger proposalId, VoteOrder order, int offset, int limit) {
+        return readModel.votes(proposalId, order, offset, limit).stream()
                 .map(v -> new CastVote(v.voter(), v.support(), v.weight(), v.reason(), v.blockNumber(), v.txHash()))
                 .toList();
-        return new ProposalDetails(overview(s), detail.description(), calls.stream().map(codec::decode).toList(), quorum, timeline,
-                votes, executableAt, new GovernanceProposal(calls, detail.description()));
+    }
+
+    @Override
+    public long countVotes(BigInteger proposalId) {
+        return readModel.countVotes(proposalId);
     }
 
     private static ProposalOverview overview(ProposalSummary s) {

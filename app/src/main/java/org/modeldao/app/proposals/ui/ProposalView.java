@@ -28,6 +28,7 @@ import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.proposals.DevNodeWallet;
 import org.modeldao.app.proposals.GovernanceUpdates;
 import org.modeldao.app.proposals.ProposalDetails;
+import org.modeldao.app.proposals.ProposalDetails.CastVote;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.ProposalService;
 import org.modeldao.app.proposals.Votes;
@@ -39,7 +40,10 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One proposal: what it does in plain language, tallies and quorum, the timeline, the votes
- * with reasons, and the next step (vote, queue, execute, cancel). Updates live.
+ * with reasons (a lazy grid over the read model) and the next step (vote, queue, execute,
+ * cancel). Updates live: each indexed batch refreshes the tally, timeline, state and votes in
+ * place, and the next-step section is rebuilt only when the state changes — so a vote being
+ * written (choice and reason) survives other members' votes arriving.
  */
 @Route("proposal")
 @PageTitle("Proposal · Model DAO")
@@ -53,6 +57,17 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private final Optional<DevNodeWallet> devNode;
     private BigInteger proposalId;
     private MemberWallet wallet;
+
+    // The parts a live refresh updates in place (null until a proposal is shown).
+    private HorizontalLayout header;
+    private Span stateBadge;
+    private Div tallySection;
+    private Div timelineSection;
+    private H3 votesHeading;
+    private Grid<CastVote> votesGrid;
+    private Div nextSteps;
+    /** The state the next-step section was built for; it is rebuilt only when that changes. */
+    private ProposalState nextStepsFor;
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, VoteService votes, CurrentMember member,
             ObjectProvider<DevNodeWallet> devNode, GovernanceUpdates updates) {
@@ -71,30 +86,71 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         } catch (NumberFormatException e) {
             proposalId = BigInteger.ONE.negate();
         }
+        header = null;
         refresh();
     }
 
-    private void refresh() {
-        removeAll();
+    /** Brings the page up to the read model; runs on navigation and after every indexed batch. */
+    void refresh() {
         Optional<ProposalDetails> found = proposalId.signum() < 0 ? Optional.empty() : queries.find(proposalId);
         if (found.isEmpty()) {
             // a proposal just sent appears once the indexer has read its block; this page then refreshes by itself
+            removeAll();
+            header = null;
             add(new H2("No such proposal"), new Paragraph("There is no proposal " + proposalId + " as of block "
                     + queries.indexedBlock() + "."));
             return;
         }
         ProposalDetails p = found.get();
+        if (header == null) {
+            build(p);
+        }
+        update(p);
+    }
+
+    /** The page's skeleton, once per proposal; what never changes (title, actions, description) is filled in here. */
+    private void build(ProposalDetails p) {
+        removeAll();
         H2 title = new H2(p.overview().title());
         title.setId("proposal-title");
-        Span state = StateBadge.of(p.overview().state());
-        state.setId("proposal-state");
-        add(new HorizontalLayout(title, state), new Paragraph("Proposed by " + p.overview().proposer() + " · id " + p.overview().id()));
-        add(new H3("What it does"), actions(p), tally(p), new H3("Timeline"), ProposalTimeline.of(p), new H3("Votes"), votesGrid(p));
-        member.get().ifPresentOrElse(m -> nextSteps(p, wallet(m.address())),
-                () -> add(new Paragraph("Sign in to vote or move this proposal forward.")));
+        stateBadge = new Span();
+        header = new HorizontalLayout(title, stateBadge);
+        tallySection = new Div();
+        timelineSection = new Div();
+        votesHeading = new H3("Votes");
+        votesGrid = ProposalVotesGrid.of(queries, () -> proposalId);
+        nextSteps = new Div();
+        nextStepsFor = null;
         Pre description = new Pre(p.description());
         description.addClassName("proposal-description");
-        add(new H3("Description (as recorded on-chain)"), description);
+        add(header, new Paragraph("Proposed by " + p.overview().proposer() + " · id " + p.overview().id()),
+                new H3("What it does"), actions(p), tallySection, new H3("Timeline"), timelineSection, votesHeading, votesGrid,
+                nextSteps, new H3("Description (as recorded on-chain)"), description);
+    }
+
+    private void update(ProposalDetails p) {
+        Span badge = StateBadge.of(p.overview().state());
+        badge.setId("proposal-state");
+        header.replace(stateBadge, badge);
+        stateBadge = badge;
+        tallySection.removeAll();
+        tallySection.add(tally(p));
+        timelineSection.removeAll();
+        timelineSection.add(ProposalTimeline.of(p));
+        votesHeading.setText("Votes (" + p.voteCount() + ")");
+        votesGrid.getDataProvider().refreshAll();
+        if (nextStepsFor != p.overview().state()) {
+            nextStepsFor = p.overview().state();
+            nextSteps.removeAll();
+            member.get().ifPresentOrElse(m -> nextSteps(p, wallet(m.address())),
+                    () -> nextSteps.add(new Paragraph("Sign in to vote or move this proposal forward.")));
+        }
+    }
+
+    /** After the member's own vote or step the next step changes even while the indexed state has not yet: rebuild it. */
+    private void afterOwnAction() {
+        nextStepsFor = null;
+        refresh();
     }
 
     /** Created once per page: it loads the wallet module and asks the node which accounts it holds. */
@@ -125,22 +181,10 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         return new Div(new H3("Tally"), counts, quorum, quorumText);
     }
 
-    private static Grid<ProposalDetails.CastVote> votesGrid(ProposalDetails p) {
-        Grid<ProposalDetails.CastVote> grid = new Grid<>();
-        grid.setId("votes");
-        grid.addColumn(ProposalDetails.CastVote::voter).setHeader("Voter").setFlexGrow(2);
-        grid.addColumn(v -> v.support().name().toLowerCase()).setHeader("Vote");
-        grid.addColumn(v -> Votes.format(v.weight())).setHeader("Weight");
-        grid.addColumn(ProposalDetails.CastVote::reason).setHeader("Reason").setFlexGrow(3);
-        grid.setItems(p.votes());
-        grid.setAllRowsVisible(true);
-        return grid;
-    }
-
     private void nextSteps(ProposalDetails p, MemberWallet wallet) {
         ProposalState state = p.overview().state();
         if (state == ProposalState.ACTIVE) {
-            add(new VotePanel(votes, wallet, proposalId, this::refresh));
+            nextSteps.add(new VotePanel(votes, wallet, proposalId, this::afterOwnAction));
         }
         HorizontalLayout buttons = new HorizontalLayout();
         if (state == ProposalState.SUCCEEDED) {
@@ -152,7 +196,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         if (state == ProposalState.PENDING && p.overview().proposer().equalsIgnoreCase(wallet.address())) {
             buttons.add(step("Cancel", "cancel", wallet, proposals::cancel));
         }
-        add(buttons);
+        nextSteps.add(buttons);
     }
 
     private Button step(String label, String id, MemberWallet wallet, BiFunction<String, BigInteger, WalletTransaction> prepare) {
@@ -166,7 +210,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
                 } else {
                     Notification.show(label + " sent: " + hash, 4000, Notification.Position.TOP_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    refresh();
+                    afterOwnAction();
                 }
             }));
         });

@@ -43,6 +43,16 @@ class ProposalsViewTest {
         }
 
         @Override
+        public List<ProposalDetails.CastVote> votes(BigInteger proposalId, org.modeldao.app.readmodel.VoteOrder order, int offset, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public long countVotes(BigInteger proposalId) {
+            return 0;
+        }
+
+        @Override
         public Optional<ProposalDetails> find(BigInteger proposalId) {
             return Optional.empty();
         }
