@@ -38,7 +38,7 @@ class GovernanceConfiguration {
     @Bean
     RateLimiter rateLimiter(GatewayProperties properties) {
         return properties.redisUri().isBlank() ? new LocalRateLimiter()
-                : new RedisRateLimiter(properties.redisUri(), "modeldao:gateway:rate:");
+                : new RedisRateLimiter(properties.redisUri(), properties.redisKeyPrefix());
     }
 
     @Bean
