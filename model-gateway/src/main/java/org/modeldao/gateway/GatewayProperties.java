@@ -11,13 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chain where the registry lives and how closely to follow it
  * @param serving capacity per loaded version and artifact limits
  * @param redisUri Redis for shared rate-limit buckets (e.g. redis://127.0.0.1:6379); empty = in-process buckets
+ * @param maxRequestBytes largest request body accepted
  * @param redisKeyPrefix prefix of the bucket keys in Redis: replicas sharing limits share it; another
  *     deployment (or test run) on the same Redis takes its own
- * @param maxRequestBytes largest request body accepted
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") String redisUri,
-        @DefaultValue("modeldao:gateway:rate:") String redisKeyPrefix, @DefaultValue("1048576") long maxRequestBytes) {
+        @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue("modeldao:gateway:rate:") String redisKeyPrefix) {
 
     /**
      * @param deploymentFile DeploymentDescriptor JSON naming the contracts and deployment block; empty = no chain
