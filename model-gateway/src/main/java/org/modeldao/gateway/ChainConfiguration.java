@@ -1,11 +1,15 @@
 package org.modeldao.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.chain.ApprovalSync;
 import org.modeldao.gateway.approval.chain.ApprovedStateStore;
 import org.modeldao.gateway.approval.chain.ChainEndpoints;
 import org.modeldao.gateway.approval.chain.RegistryLogReader;
+import org.modeldao.gateway.audit.AuditEntry;
+import org.modeldao.gateway.audit.AuditLog;
 import org.modeldao.gateway.policy.chain.TokenVotes;
 import org.modeldao.gateway.policy.PerBlockVotesCache;
 import org.modeldao.gateway.policy.VotesLookup;
@@ -32,11 +36,19 @@ class ChainConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ApprovalSync approvalSync(Web3j web3j, ChainEndpoints endpoints, GovernanceState governance,
-            GatewayProperties properties) {
+            GatewayProperties properties, AuditLog audit, MeterRegistry meters) {
         GatewayProperties.Chain chain = properties.chain();
-        return new ApprovalSync(new RegistryLogReader(web3j, endpoints), governance,
+        ApprovalSync sync = new ApprovalSync(new RegistryLogReader(web3j, endpoints), governance,
                 new ApprovedStateStore(chain.stateFile()), endpoints.deploymentBlock(), chain.confirmations(),
                 chain.pollInterval());
+        Counter reorgs = Counter.builder("gateway.sync.reorgs")
+                .description("chain reorganisations that dropped applied blocks and rebuilt the approved set")
+                .register(meters);
+        sync.onReorg(reorg -> {
+            reorgs.increment();
+            audit.record(new AuditEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
+        });
+        return sync;
     }
 
     @Bean

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serving capacity per loaded version and artifact limits
  * @param redisUri Redis for shared rate-limit buckets (e.g. redis://127.0.0.1:6379); empty = in-process buckets
  * @param maxRequestBytes largest request body accepted
+ * @param redisKeyPrefix prefix of the bucket keys in Redis: replicas sharing limits share it; another
+ *     deployment (or test run) on the same Redis takes its own
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") String redisUri,
-        @DefaultValue("1048576") long maxRequestBytes) {
+        @DefaultValue("1048576") long maxRequestBytes,
+        @DefaultValue("modeldao:gateway:rate:") String redisKeyPrefix) {
 
     /**
      * @param deploymentFile DeploymentDescriptor JSON naming the contracts and deployment block; empty = no chain

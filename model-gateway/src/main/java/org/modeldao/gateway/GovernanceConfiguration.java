@@ -38,7 +38,7 @@ class GovernanceConfiguration {
     @Bean
     RateLimiter rateLimiter(GatewayProperties properties) {
         return properties.redisUri().isBlank() ? new LocalRateLimiter()
-                : new RedisRateLimiter(properties.redisUri(), "modeldao:gateway:rate:");
+                : new RedisRateLimiter(properties.redisUri(), properties.redisKeyPrefix());
     }
 
     @Bean
@@ -49,10 +49,15 @@ class GovernanceConfiguration {
         return new AccessPolicyEnforcer(lookup, rateLimiter);
     }
 
+    /** Closed by Spring (AutoCloseable): records the last latencies handed over before shutdown. */
+    @Bean
+    InferenceMetrics inferenceMetrics(MeterRegistry meters) {
+        return new InferenceMetrics(meters);
+    }
+
     @Bean
     InferenceService inferenceService(ServingRegistry registry, GovernanceState governance,
-            AccessPolicyEnforcer access, AuditLog audit, MeterRegistry meters) {
-        return new InferenceService(registry, governance, access, new ConstraintEngine(), audit,
-                new InferenceMetrics(meters));
+            AccessPolicyEnforcer access, AuditLog audit, InferenceMetrics metrics) {
+        return new InferenceService(registry, governance, access, new ConstraintEngine(), audit, metrics);
     }
 }

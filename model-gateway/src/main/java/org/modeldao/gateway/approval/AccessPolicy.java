@@ -13,11 +13,21 @@ public record AccessPolicy(
 
     public enum Kind { PUBLIC, TOKEN_HOLDERS, ALLOW_LIST }
 
+    /**
+     * A voted rate at or above this (the registry's uint clamped to an int) means "no rate limit":
+     * over 35 million requests per second could never be exhausted, so no bucket is kept for it.
+     */
+    public static final int NO_RATE_LIMIT = Integer.MAX_VALUE;
+
     /** Until the DAO votes a policy: public, but rate- and batch-limited conservatively. */
     public static final AccessPolicy DEFAULT =
             new AccessPolicy(Kind.PUBLIC, BigInteger.ZERO, 60, 16, List.of(), Approval.NONE);
 
     public AccessPolicy {
         allowList = allowList.stream().map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    public boolean rateLimited() {
+        return requestsPerMinute < NO_RATE_LIMIT;
     }
 }

@@ -3,7 +3,7 @@ package org.modeldao.gateway.audit;
 /**
  * One decision worth proving later. Never carries request or response payloads.
  *
- * @param kind LOAD, QUARANTINE, UNAVAILABLE, REVOKE, CURRENT, REFUSAL, INFERENCE, VIOLATION
+ * @param kind LOAD, QUARANTINE, UNAVAILABLE, REVOKE, CURRENT, REFUSAL, INFERENCE, VIOLATION, REORG
  * @param outcome short result, e.g. "served", "rate_limited", "MIN_CONFIDENCE#3"
  * @param detail constraint outcomes, reasons, hashes, proposal ids
  */

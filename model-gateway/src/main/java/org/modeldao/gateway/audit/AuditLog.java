@@ -3,8 +3,9 @@ package org.modeldao.gateway.audit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -26,7 +27,16 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+    private static final int CAPACITY = 10_000;
+    private static final int BATCH = 1000;
+
+    /**
+     * Lock-free hand-over: the writer polls rather than parks, so the producers need no
+     * condition signalling, only a slot; the slots bound memory, and when the database falls
+     * behind they make requests wait instead of losing entries.
+     */
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final Semaphore slots = new Semaphore(CAPACITY);
     private final AtomicLong enqueued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Thread writer;
@@ -42,7 +52,8 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     @Override
     public void record(AuditEntry entry) {
         try {
-            queue.put(new Pending(entry, clock.millis()));
+            slots.acquire();
+            queue.add(new Pending(entry, clock.millis()));
             enqueued.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,7 +76,13 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
             try {
                 // the writer never parks on the queue: producers then never pay for waking it up,
                 // and entries arriving within a few milliseconds share one transaction
-                queue.drainTo(batch, 1000);
+                int taken = 0;
+                Pending next;
+                while (batch.size() < BATCH && (next = queue.poll()) != null) {
+                    batch.add(next);
+                    taken++;
+                }
+                slots.release(taken); // a batch kept for a retry was released when first taken
                 if (batch.isEmpty()) {
                     Thread.sleep(5);
                     continue;

@@ -127,11 +127,14 @@ final class ChainHttpBench implements AutoCloseable {
             Latencies raw = core.rawLoop(duration);
             if (round == 1) {
                 double seconds = duration.toNanos() / 1e9;
-                log.info(String.format(Locale.ROOT, "%n[http] 2 clients  /infer  %8.0f req/s  %s  errors %d%n"
-                                + "[http] raw loop 1 thread %8.0f pred/s %s%n[http] throughput ratio http/raw %.3f, "
-                                + "p50 ratio %.1fx",
-                        httpLatencies.count() / seconds, httpLatencies.summary(), errors[0], raw.count() / seconds,
-                        raw.summary(), httpLatencies.count() / (double) raw.count(),
+                log.info(String.format(Locale.ROOT, "%n[http] POST /v2/models/iris/infer, 2 clients on 127.0.0.1, %d s: "
+                                + "%.0f req/s  p50 %.2f ms  p99 %.2f ms  (n=%d, errors %d)%n"
+                                + "[http] raw predictor loop, 1 thread, %d s:            %.0f pred/s  p50 %.3f ms  p99 %.3f ms%n"
+                                + "[http] throughput ratio http/raw %.3f, p50 ratio %.1fx",
+                        duration.toSeconds(), httpLatencies.count() / seconds, httpLatencies.percentileMicros(50) / 1000,
+                        httpLatencies.percentileMicros(99) / 1000, httpLatencies.count(), errors[0], duration.toSeconds(),
+                        raw.count() / seconds, raw.percentileMicros(50) / 1000, raw.percentileMicros(99) / 1000,
+                        httpLatencies.count() / (double) raw.count(),
                         httpLatencies.percentileMicros(50) / raw.percentileMicros(50)));
             }
         }

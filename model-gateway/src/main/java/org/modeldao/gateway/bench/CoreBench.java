@@ -63,6 +63,8 @@ final class CoreBench implements AutoCloseable {
     private final AuditLog audit;
     private final InferenceService inference;
     private final InferenceService inferenceWithoutAudit;
+    private final InferenceMetrics metrics = new InferenceMetrics(new SimpleMeterRegistry());
+    private final InferenceMetrics metricsWithoutAudit = new InferenceMetrics(new SimpleMeterRegistry());
 
     CoreBench() throws Exception {
         ServingSettings settings = new ServingSettings(2, 64, Duration.ofSeconds(10), Duration.ofSeconds(5));
@@ -74,10 +76,10 @@ final class CoreBench implements AutoCloseable {
         audit = new AuditLog(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
-                new LocalRateLimiter()), new ConstraintEngine(), audit, new InferenceMetrics(new SimpleMeterRegistry()));
+                new LocalRateLimiter()), new ConstraintEngine(), audit, metrics);
         inferenceWithoutAudit = new InferenceService(registry, state, new AccessPolicyEnforcer(
                 a -> java.math.BigInteger.ZERO, new LocalRateLimiter()), new ConstraintEngine(), entry -> { },
-                new InferenceMetrics(new SimpleMeterRegistry()));
+                metricsWithoutAudit);
     }
 
     private GovernanceSnapshot approve(String version, DemoModel demo) {
@@ -256,6 +258,8 @@ final class CoreBench implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        metrics.close();
+        metricsWithoutAudit.close();
         audit.close();
         reconciler.close();
     }

@@ -1,52 +1,99 @@
 package org.modeldao.gateway.inference;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Request counts, latency histograms per model and version, and refusals by reason. Meters are
  * looked up once per tag combination: building a meter id per request costs more than the checks.
- * The served path does not even look them up: {@link #forVersion} hands them to the version's plan.
+ * The served path does not even look them up: {@link #forVersion} hands them to the version's plan,
+ * and its latency goes through a {@link LatencyBuffer} that a background drain records every
+ * {@link #DRAIN_INTERVAL} (so a scrape may miss the last few milliseconds of calls, never a call).
  */
-public final class InferenceMetrics {
+public final class InferenceMetrics implements AutoCloseable {
 
-    /** The meters a served call touches, resolved once per model version. */
+    static final Duration DRAIN_INTERVAL = Duration.ofMillis(50);
+
+    /**
+     * The one meter a served call touches, resolved once per model version. The served count is
+     * not a second meter to bump: {@code gateway_requests_total{outcome="served"}} reads the
+     * latency timer's own count, which every served call already increments.
+     */
     static final class VersionMeters {
 
-        private final Counter served;
-        private final Timer latency;
+        private final LatencyBuffer latency;
 
-        private VersionMeters(Counter served, Timer latency) {
-            this.served = served;
+        private VersionMeters(LatencyBuffer latency) {
             this.latency = latency;
         }
 
         void served(long latencyNanos) {
-            served.increment();
-            latency.record(latencyNanos, TimeUnit.NANOSECONDS);
+            latency.add(latencyNanos);
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(InferenceMetrics.class);
 
     private final MeterRegistry registry;
     private final Map<String, VersionMeters> versions = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Thread drainer;
+    private volatile boolean running = true;
 
     public InferenceMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.drainer = Thread.ofVirtual().name("latency-drain").start(this::drainLoop);
     }
 
     VersionMeters forVersion(String model, String version) {
-        return versions.computeIfAbsent(model + '\u0000' + version, k -> new VersionMeters(
-                counter(model, version, "served"),
-                Timer.builder("gateway.inference.latency")
-                        .description("model inference time, governance checks included")
-                        .tags("model", model, "version", version)
-                        .publishPercentileHistogram()
-                        .register(registry)));
+        return versions.computeIfAbsent(model + '\u0000' + version, k -> {
+            Timer latency = Timer.builder("gateway.inference.latency")
+                    .description("model inference time, governance checks included")
+                    .tags("model", model, "version", version)
+                    .publishPercentileHistogram()
+                    .register(registry);
+            FunctionCounter.builder("gateway.requests", latency, Timer::count)
+                    .description("inference requests by outcome")
+                    .tags("model", model, "version", version, "outcome", "served")
+                    .register(registry);
+            return new VersionMeters(new LatencyBuffer(latency));
+        });
+    }
+
+    /** Records every latency handed over so far into the timers (the drain loop; tests; shutdown). */
+    public synchronized void drain() {
+        for (VersionMeters meters : versions.values()) {
+            meters.latency.drainTo();
+        }
+    }
+
+    private void drainLoop() {
+        while (running) {
+            try {
+                Thread.sleep(DRAIN_INTERVAL);
+                drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("recording latencies failed; retrying at the next drain", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        drainer.interrupt();
+        drainer.join(1000);
+        drain();
     }
 
     void refused(String model, String version, String reason) {

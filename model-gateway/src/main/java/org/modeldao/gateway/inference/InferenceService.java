@@ -1,6 +1,6 @@
 package org.modeldao.gateway.inference;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceState;
@@ -81,9 +81,7 @@ public final class InferenceService {
         }
         List<Tensor> outputs;
         try {
-            List<Tensor> predicted = loaded.predict(call.inputs());
-            outputs = new ArrayList<>(predicted.size() + 1);
-            outputs.addAll(predicted);
+            outputs = loaded.predict(call.inputs());
         } catch (ServingException e) {
             refusal(call, version.model(), version.version(), reasonOf(e), e.getMessage());
             return new InferenceOutcome.Unservable(e);
@@ -94,16 +92,22 @@ public final class InferenceService {
             if (!after.passed()) {
                 return violated(call, version, after);
             }
-            outputs.add(classification.asTensor(ModelSignature.LABEL_OUTPUT));
+            outputs = with(outputs, classification.asTensor(ModelSignature.LABEL_OUTPUT));
         }
         if (!call.requestedOutputs().isEmpty()) {
-            outputs.removeIf(t -> !call.requestedOutputs().contains(t.name()));
+            outputs = outputs.stream().filter(t -> call.requestedOutputs().contains(t.name())).toList();
         }
         plan.meters().served(System.nanoTime() - start);
-        // every constraint passed, so the checked lists are the plan's: only the purpose varies
         audit.record(new AuditEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
-                plan.servedAuditPrefix() + call.purpose()));
+                plan.servedAuditDetail(call.purpose())));
         return new InferenceOutcome.Served(version, call.requestId(), outputs);
+    }
+
+    /** The predicted tensors plus the label: one array, whatever list the engine returned. */
+    private static List<Tensor> with(List<Tensor> predicted, Tensor label) {
+        Tensor[] all = predicted.toArray(new Tensor[predicted.size() + 1]);
+        all[all.length - 1] = label;
+        return Arrays.asList(all);
     }
 
     private InferenceOutcome violated(InferenceCall call, ApprovedVersion version, ConstraintReport report) {

@@ -1,12 +1,62 @@
 package org.modeldao.gateway.inference;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.constraints.ConstraintPlan;
 
 /**
  * What the governed path needs for one loaded version under one governance snapshot, derived
  * once instead of on every request: the voted policy, the compiled constraints, the served
- * call's audit text up to the caller's purpose, and the version's meters.
+ * call's audit text, and the version's meters.
  */
-record VersionPlan(AccessPolicy policy, ConstraintPlan constraints, String servedAuditPrefix,
-        InferenceMetrics.VersionMeters meters) {}
+final class VersionPlan {
+
+    /** Purposes are few in practice (often a voted list); an unbounded variety is just not cached. */
+    private static final int MAX_CACHED_PURPOSES = 32;
+
+    private final AccessPolicy policy;
+    private final ConstraintPlan constraints;
+    private final String servedAuditPrefix;
+    private final InferenceMetrics.VersionMeters meters;
+    private final Map<String, String> servedAuditDetails = new ConcurrentHashMap<>();
+
+    VersionPlan(AccessPolicy policy, ConstraintPlan constraints, String servedAuditPrefix,
+            InferenceMetrics.VersionMeters meters) {
+        this.policy = policy;
+        this.constraints = constraints;
+        this.servedAuditPrefix = servedAuditPrefix;
+        this.meters = meters;
+    }
+
+    AccessPolicy policy() {
+        return policy;
+    }
+
+    ConstraintPlan constraints() {
+        return constraints;
+    }
+
+    InferenceMetrics.VersionMeters meters() {
+        return meters;
+    }
+
+    /**
+     * The served call's audit detail: every constraint passed, so only the declared purpose
+     * varies. Built once per purpose (the text carries the artifact hash: ~150 characters to
+     * copy per call otherwise).
+     */
+    String servedAuditDetail(String purpose) {
+        if (purpose == null) {
+            return servedAuditPrefix + null;
+        }
+        String detail = servedAuditDetails.get(purpose);
+        if (detail == null) {
+            detail = servedAuditPrefix + purpose;
+            if (servedAuditDetails.size() < MAX_CACHED_PURPOSES) {
+                servedAuditDetails.put(purpose, detail);
+            }
+        }
+        return detail;
+    }
+}

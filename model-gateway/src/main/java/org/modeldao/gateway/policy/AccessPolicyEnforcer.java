@@ -52,6 +52,9 @@ public final class AccessPolicyEnforcer {
             return refuse(413, "batch_too_large", "batch of " + batchSize + " exceeds the voted maximum of "
                     + policy.maxBatchSize(), policy);
         }
+        if (!policy.rateLimited()) {
+            return AccessDecision.ALLOWED;
+        }
         long retryAfter = rateLimiter.tryAcquire(model, caller.rateKey(), policy.requestsPerMinute());
         if (retryAfter > 0) {
             return new AccessDecision.Refused(429, "rate_limited", caller.describe() + " exceeded "

@@ -43,12 +43,39 @@ public final class ServingReconciler implements AutoCloseable {
 
     public synchronized void reconcile(GovernanceSnapshot snapshot) {
         latest = snapshot;
+        retireUnbacked(snapshot);
         for (ModelGovernance model : snapshot.models().values()) {
             for (ApprovedVersion version : model.versions().values()) {
                 reconcileVersion(version);
             }
         }
         updateAliases(snapshot);
+    }
+
+    /**
+     * Drops (and unloads, in-flight calls first) what the snapshot no longer backs, as after a
+     * chain reorganisation: a version it does not hold at all, one whose approval now differs
+     * (other hashes, sources or approving transaction: loaded again from the new approval), a
+     * revocation that vanished (loaded again); and the alias of a model it no longer knows.
+     */
+    private void retireUnbacked(GovernanceSnapshot snapshot) {
+        for (VersionState state : List.copyOf(registry.states())) {
+            VersionKey key = state.approved().key();
+            ApprovedVersion voted = snapshot.version(key).orElse(null);
+            if (voted == null || !sameApproval(state.approved(), voted)
+                    || state instanceof VersionState.Revoked && !voted.revoked()) {
+                registry.remove(key);
+                log.warn("{} as held is no longer what the canonical chain approved: unloaded", key);
+            }
+        }
+        registry.aliasedModels().stream().filter(model -> snapshot.model(model).isEmpty())
+                .forEach(model -> registry.setCurrent(model, null));
+    }
+
+    private static boolean sameApproval(ApprovedVersion held, ApprovedVersion voted) {
+        return held.artifactSha256().equals(voted.artifactSha256()) && held.cardSha256().equals(voted.cardSha256())
+                && held.artifactUri().equals(voted.artifactUri()) && held.cardUri().equals(voted.cardUri())
+                && held.approval().equals(voted.approval());
     }
 
     private void reconcileVersion(ApprovedVersion version) {

@@ -3,6 +3,7 @@ package org.modeldao.gateway.serving;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.modeldao.gateway.approval.VersionKey;
 
@@ -75,6 +76,17 @@ public final class ServingRegistry {
         if (previous instanceof VersionState.Ready ready && !(state instanceof VersionState.Ready)) {
             ready.loaded().release();
         }
+    }
+
+    /** Forgets a version; a loaded one is released once its in-flight calls finish. */
+    void remove(VersionKey key) {
+        if (states.remove(key) instanceof VersionState.Ready ready) {
+            ready.loaded().release();
+        }
+    }
+
+    Set<String> aliasedModels() {
+        return Set.copyOf(currentAlias.keySet());
     }
 
     void setCurrent(String model, String version) {

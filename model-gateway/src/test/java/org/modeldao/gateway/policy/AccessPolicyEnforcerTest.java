@@ -44,6 +44,24 @@ class AccessPolicyEnforcerTest {
     }
 
     @Test
+    void a_policy_without_a_rate_limit_keeps_no_bucket_while_a_limited_one_does() {
+        LocalRateLimiter limiter = new LocalRateLimiter();
+        AccessPolicyEnforcer enforcer = new AccessPolicyEnforcer(chain, limiter);
+        AccessPolicy unlimited = policy(AccessPolicy.Kind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT, List.of());
+        for (int i = 0; i < 1000; i++) {
+            assertThat(enforcer.check(Caller.anonymous("10.0.0." + i % 7), "m", unlimited, 1))
+                    .isEqualTo(AccessDecision.ALLOWED);
+        }
+        assertThat(limiter.bucketCount()).isZero();
+        AccessPolicy limited = policy(AccessPolicy.Kind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT - 1, List.of());
+        assertThat(enforcer.check(Caller.anonymous("10.0.0.1"), "m", limited, 1)).isEqualTo(AccessDecision.ALLOWED);
+        assertThat(limiter.bucketCount()).isOne();
+        // the batch limit still applies without a rate limit
+        assertThat(((AccessDecision.Refused) enforcer.check(Caller.anonymous("10.0.0.1"), "m", unlimited, 5)).status())
+                .isEqualTo(413);
+    }
+
+    @Test
     void token_holder_models_compare_voting_power_with_the_voted_minimum() {
         AccessPolicy policy = policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 100, List.of());
         AccessPolicyEnforcer enforcer = enforcer();

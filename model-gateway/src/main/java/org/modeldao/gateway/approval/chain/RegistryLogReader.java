@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.modeldao.contracts.wrappers.ModelDaoGovernor;
 import org.modeldao.contracts.wrappers.ModelRegistry;
@@ -19,6 +20,7 @@ import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -49,6 +51,16 @@ public final class RegistryLogReader {
 
     public long headBlock() throws IOException {
         return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
+    /** The hash of the canonical block at {@code number}, empty when the chain has no such block (any more). */
+    public Optional<String> blockHash(long number) throws IOException {
+        EthBlock response = web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+                .send();
+        if (response.hasError()) {
+            throw new IOException("eth_getBlockByNumber failed: " + response.getError().getMessage());
+        }
+        return Optional.ofNullable(response.getBlock()).map(EthBlock.Block::getHash);
     }
 
     /** Events of blocks {@code from}..{@code to} inclusive, in chain order. */
