@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -16,52 +13,15 @@ import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.audit.AuditChainVerifier;
 import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.policy.VotesLookup;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:oip-api;DB_CLOSE_DELAY=-1",
-        "gateway.max-request-bytes=20000",
-        "gateway.chain.state-file=target/oip-api-state.json"})
-class OipApiIT {
+class OipApiIT extends GatewayOverHttp {
 
-    static final JwtFixture JWT = new JwtFixture();
-    static final Map<String, BigInteger> VOTES = new ConcurrentHashMap<>();
     static final String HOLDER = "0x00000000000000000000000000000000000000a1";
     static final String SMALL_HOLDER = "0x00000000000000000000000000000000000000b2";
 
-    @DynamicPropertySource
-    static void jwks(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWT::jwksUri);
-    }
-
-    @TestConfiguration
-    static class Votes {
-        /** Voting power is the chain's business; ApprovalSyncIT reads it from a real token. */
-        @Bean
-        VotesLookup votesLookup() {
-            return address -> VOTES.getOrDefault(address, BigInteger.ZERO);
-        }
-    }
-
-    @AfterAll
-    static void stopJwks() {
-        JWT.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    GovernanceState governance;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -83,14 +43,7 @@ class OipApiIT {
     }
 
     void publishAndAwait(String... versions) throws InterruptedException {
-        governance.publish(dao.snapshot());
-        for (String v : versions) {
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!http.get("/v2/models/" + m + "/versions/" + v + "/ready").raw().body().contains("true")) {
-                assertThat(System.currentTimeMillis()).as("version %s loads", v).isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
+        publishAndAwait(dao, versions);
     }
 
     HttpFixture.Reply infer(String path, String token, double... values) {

@@ -9,60 +9,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.api.HttpFixture;
-import org.modeldao.gateway.api.JwtFixture;
+import org.modeldao.gateway.api.GatewayOverHttp;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.policy.VotesLookup;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Java client the root README gives app developers, against the whole gateway: it must
  * compile, classify, carry the provenance, and surface the gateway's refusals. The README's
  * code block is this module's {@link IrisClient} source, word for word (checked here too).
+ * Model names differ from {@code OipApiIT}'s: both share one running gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:iris-client;DB_CLOSE_DELAY=-1",
-        "gateway.chain.state-file=target/iris-client-state.json"})
-class IrisClientIT {
+class IrisClientIT extends GatewayOverHttp {
 
-    static final JwtFixture JWT = new JwtFixture();
     static final String HOLDER = "0x00000000000000000000000000000000000000c3";
 
-    @DynamicPropertySource
-    static void jwks(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWT::jwksUri);
+    @BeforeAll
+    static void votes() {
+        VOTES.put(HOLDER, BigInteger.valueOf(1000));
     }
 
-    @TestConfiguration
-    static class Votes {
-        @Bean
-        VotesLookup votesLookup() {
-            return address -> address.equalsIgnoreCase(HOLDER) ? BigInteger.valueOf(1000) : BigInteger.ZERO;
-        }
-    }
-
-    @AfterAll
-    static void stopJwks() {
-        JWT.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    GovernanceState governance;
     @TempDir
     Path dir;
 
@@ -112,15 +82,5 @@ class IrisClientIT {
 
     private URI gateway() {
         return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private void publishAndAwait(GovernanceFixture dao, String version) throws InterruptedException {
-        governance.publish(dao.snapshot());
-        HttpFixture http = new HttpFixture(port);
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!http.get("/v2/models/" + dao.model() + "/versions/" + version + "/ready").raw().body().contains("true")) {
-            assertThat(System.currentTimeMillis()).as("version %s loads", version).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }
