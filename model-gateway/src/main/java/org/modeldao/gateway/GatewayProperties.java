@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serving capacity per loaded version and artifact limits
  * @param redisUri Redis for shared rate-limit buckets (e.g. redis://127.0.0.1:6379); empty = in-process buckets
  * @param maxRequestBytes largest request body accepted
+ * @param artifacts how often approved artifacts are verified again
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") String redisUri,
-        @DefaultValue("1048576") long maxRequestBytes) {
+        @DefaultValue("1048576") long maxRequestBytes, @DefaultValue Artifacts artifacts) {
 
     /**
      * @param deploymentFile DeploymentDescriptor JSON naming the contracts and deployment block; empty = no chain
@@ -30,4 +31,10 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
     public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
             @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,
             @DefaultValue("104857600") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout) {}
+
+    /**
+     * @param recheckInterval every this often the artifact and card of each loaded or
+     *                        hash-quarantined version are fetched and hashed again; 0 = never
+     */
+    public record Artifacts(@DefaultValue("5m") Duration recheckInterval) {}
 }
