@@ -53,6 +53,10 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private final Optional<DevNodeWallet> devNode;
     private BigInteger proposalId;
     private MemberWallet wallet;
+    /** What the page shows now: a live refresh that would show the same is skipped. */
+    private Optional<ProposalDetails> shown;
+    /** Kept across live refreshes, so a ballot being filled in survives a new block. */
+    private VotePanel votePanel;
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, VoteService votes, CurrentMember member,
             ObjectProvider<DevNodeWallet> devNode, GovernanceUpdates updates) {
@@ -71,12 +75,18 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         } catch (NumberFormatException e) {
             proposalId = BigInteger.ONE.negate();
         }
+        shown = null;
+        votePanel = null;
         refresh();
     }
 
     private void refresh() {
-        removeAll();
         Optional<ProposalDetails> found = proposalId.signum() < 0 ? Optional.empty() : queries.find(proposalId);
+        if (found.equals(shown)) {
+            return; // the indexer moved on (a block every few seconds on a dev chain) without touching this proposal
+        }
+        shown = found;
+        removeAll();
         if (found.isEmpty()) {
             // a proposal just sent appears once the indexer has read its block; this page then refreshes by itself
             add(new H2("No such proposal"), new Paragraph("There is no proposal " + proposalId + " as of block "
@@ -140,7 +150,10 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private void nextSteps(ProposalDetails p, MemberWallet wallet) {
         ProposalState state = p.overview().state();
         if (state == ProposalState.ACTIVE) {
-            add(new VotePanel(votes, wallet, proposalId, this::refresh));
+            if (votePanel == null) {
+                votePanel = new VotePanel(votes, wallet, proposalId, this::refresh);
+            }
+            add(votePanel);
         }
         HorizontalLayout buttons = new HorizontalLayout();
         if (state == ProposalState.SUCCEEDED) {

@@ -60,11 +60,13 @@ final class SimpleActionForms {
         kind.setItems(PolicyKind.values());
         kind.setValue(PolicyKind.PUBLIC);
         BigDecimalField minVotes = new BigDecimalField("Minimum votes (token holders)");
+        minVotes.setId("min-votes");
         IntegerField rpm = new IntegerField("Requests per minute");
         rpm.setId("requests-per-minute");
         IntegerField batch = new IntegerField("Max inputs per request");
         batch.setId("max-batch");
         TextArea allowList = new TextArea("Allowed addresses (one per line)");
+        allowList.setId("allow-list");
         return form(new FormLayout(model, kind, minVotes, rpm, batch, allowList), () -> new ProposalAction.SetAccessPolicy(model.getValue(),
                 kind.getValue(), minVotes.isEmpty() ? BigInteger.ZERO : Votes.ofTokens(minVotes.getValue()), number(rpm, "Requests per minute"),
                 number(batch, "Max inputs per request"), lines(allowList.getValue())));
@@ -75,8 +77,11 @@ final class SimpleActionForms {
         ComboBox<ConstraintKind> kind = new ComboBox<>("Kind", ConstraintKind.values());
         kind.setId("constraint-kind");
         BigDecimalField min = new BigDecimalField("Minimum / confidence");
+        min.setId("constraint-min");
         BigDecimalField max = new BigDecimalField("Maximum / size");
+        max.setId("constraint-max");
         TextArea values = new TextArea("Labels or purposes (one per line)");
+        values.setId("constraint-values");
         TextArea rationale = new TextArea("Rationale");
         rationale.setId("rationale-constraint");
         return form(new FormLayout(model, kind, target, min, max, values, rationale), () -> new ProposalAction.AddConstraint(model.getValue(),
