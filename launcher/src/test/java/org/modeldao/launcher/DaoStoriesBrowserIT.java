@@ -7,6 +7,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.launcher.report.SystemDescriptor;
+import org.web3j.crypto.Keys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,7 +77,7 @@ class DaoStoriesBrowserIT {
     /** A gateway token of a holder, issued in the app once the model needs one (story 3). */
     private static String holderToken;
     /** Every signed-in page, for screenshots when a story fails. */
-    private static final List<Page> PAGES = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Page> PAGES = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
     static final TestWatcher CHILD_LOGS_ON_FAILURE = new TestWatcher() {
@@ -320,7 +326,8 @@ class DaoStoriesBrowserIT {
     // ---- the app, as a member uses it
 
     private static Page signIn(String address) {
-        Page page = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        // tall: the app layout scrolls inside itself, so a full-page screenshot shows only the viewport
+        Page page = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1600)).newPage();
         page.setDefaultTimeout(UI_TIMEOUT.toMillis());
         page.navigate(app("/sign-in"));
         page.locator("#dev-account input").fill(address);
@@ -454,20 +461,20 @@ class DaoStoriesBrowserIT {
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    private static HttpResponse<String> awaitStatus(java.util.function.Supplier<HttpResponse<String>> call, int status) {
+    private static HttpResponse<String> awaitStatus(Supplier<HttpResponse<String>> call, int status) {
         return awaitResponse("HTTP " + status, call, r -> r.statusCode() == status);
     }
 
     /** Polls the gateway (bounded) until an answer satisfies {@code done}; fails with the last answer. */
-    private static HttpResponse<String> awaitResponse(String what, java.util.function.Supplier<HttpResponse<String>> call,
+    private static HttpResponse<String> awaitResponse(String what, Supplier<HttpResponse<String>> call,
             Predicate<HttpResponse<String>> done) {
         long deadline = System.nanoTime() + GATEWAY_TIMEOUT.toNanos();
         HttpResponse<String> last = call.get();
@@ -498,7 +505,7 @@ class DaoStoriesBrowserIT {
     private static List<Double> probabilities(JsonNode answer) {
         for (JsonNode output : answer.path("outputs")) {
             if (!"label".equals(output.path("name").asString())) {
-                List<Double> values = new java.util.ArrayList<>();
+                List<Double> values = new ArrayList<>();
                 output.path("data").forEach(value -> values.add(value.asDouble()));
                 return values;
             }
@@ -518,7 +525,7 @@ class DaoStoriesBrowserIT {
         JsonNode accounts = rpc("eth_accounts", "");
         for (JsonNode account : accounts) {
             if (!holders.contains(account.asString().toLowerCase())) {
-                return org.web3j.crypto.Keys.toChecksumAddress(account.asString());
+                return Keys.toChecksumAddress(account.asString());
             }
         }
         throw new AssertionError("every dev account holds tokens: " + accounts + ", holders " + holders);

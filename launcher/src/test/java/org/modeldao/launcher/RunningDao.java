@@ -18,6 +18,7 @@ import org.modeldao.launcher.report.SystemDescriptor;
 final class RunningDao {
 
     private static RunningDao shared;
+    private static RuntimeException failedStart;
 
     final Path home;
     final LocalDao dao;
@@ -32,16 +33,26 @@ final class RunningDao {
     }
 
     static synchronized RunningDao get() {
+        if (failedStart != null) {
+            throw failedStart; // one failed start is enough: the next class would only wait for it again
+        }
         if (shared == null) {
             try {
-                Path home = Files.createTempDirectory("local-dao-it-");
+                // under target/: cleaned by the next clean build, kept for a CI run's artifacts meanwhile
+                Path home = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-dao-it-");
                 int[] ports = freePorts(3); // never 8545/8080/8090: a developer's ./dao run may be using them
                 LocalDaoSettings settings = new LocalDaoSettings(home,
                         Path.of(System.getProperty("modeldao.repository.root", "..")), ports[0], ports[1], ports[2],
                         Duration.ofSeconds(2));
                 LocalDao dao = new LocalDao(settings);
                 Runtime.getRuntime().addShutdownHook(new Thread(dao::close, "local-dao-it-stop"));
-                shared = new RunningDao(home, dao, dao.start());
+                try {
+                    shared = new RunningDao(home, dao, dao.start());
+                } catch (RuntimeException e) {
+                    failedStart = new IllegalStateException("The local DAO did not start" + tails(List.of(
+                            home.resolve("logs").resolve("app.log"), home.resolve("logs").resolve("gateway.log")), 150), e);
+                    throw failedStart;
+                }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -51,11 +62,15 @@ final class RunningDao {
 
     /** The last lines of the app's and the gateway's logs, so a CI failure can be diagnosed. */
     String logTails(int lines) {
+        return tails(List.of(Path.of(system.logs().app()), Path.of(system.logs().gateway())), lines);
+    }
+
+    private static String tails(List<Path> logs, int lines) {
         StringBuilder out = new StringBuilder();
-        for (String log : List.of(system.logs().app(), system.logs().gateway())) {
+        for (Path log : logs) {
             out.append("\n===== last ").append(lines).append(" lines of ").append(log).append(" =====\n");
             try {
-                List<String> all = Files.readAllLines(Path.of(log));
+                List<String> all = Files.readAllLines(log);
                 all.subList(Math.max(0, all.size() - lines), all.size()).forEach(line -> out.append(line).append('\n'));
             } catch (IOException | RuntimeException e) {
                 out.append("(unreadable: ").append(e.getMessage()).append(")\n");
