@@ -2,23 +2,18 @@ package org.modeldao.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.contracts.DeploymentDescriptor;
 import org.modeldao.contracts.Transactions;
 import org.modeldao.contracts.wrappers.ModelRegistry;
@@ -34,35 +29,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one-command run, in-process, against the app and gateway jars the reactor just built:
- * a real dev chain seeded through executed proposals, the app and the gateway as child JVMs.
+ * a real dev chain seeded through executed proposals, the app and the gateway as child JVMs
+ * (the {@link RunningDao} the stories share; {@link LocalDaoCloseIT} checks the stop).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // read-only checks of the seeded state, before the stories change it
 class LocalDaoIT {
 
-    @TempDir
-    static Path home;
-
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Path home;
     private static LocalDao dao;
     private static SystemDescriptor system;
-    private static List<ProcessHandle> processes;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startTheWholeDao() {
-        int[] ports = freePorts(3); // never 8545/8080/8090: a developer's ./dao run may be using them
-        LocalDaoSettings settings = new LocalDaoSettings(home,
-                Path.of(System.getProperty("modeldao.repository.root", "..")), ports[0], ports[1], ports[2],
-                Duration.ofSeconds(2));
-        dao = new LocalDao(settings);
-        system = dao.start();
-        processes = dao.processes();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (dao != null) {
-            dao.close();
-        }
+        RunningDao running = RunningDao.get();
+        home = running.home;
+        dao = running.dao;
+        system = running.system;
     }
 
     @Test
@@ -130,17 +114,6 @@ class LocalDaoIT {
         assertThat(get(system.urls().metrics()).body()).contains("gateway_requests_total");
     }
 
-    @Test
-    @Order(6)
-    void closingLeavesNoProcessAndNoDescriptorBehind() {
-        assertThat(processes).hasSize(3).allMatch(ProcessHandle::isAlive);
-        List<ProcessHandle> descendants = processes.stream().flatMap(ProcessHandle::descendants).toList();
-        dao.close();
-        assertThat(processes).noneMatch(ProcessHandle::isAlive);
-        assertThat(descendants).noneMatch(ProcessHandle::isAlive);
-        assertThat(home.resolve("system.json")).doesNotExist();
-    }
-
     private static HttpResponse<String> post(String url, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -148,30 +121,5 @@ class LocalDaoIT {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Distinct free ports: all sockets are held open until every port is chosen. */
-    private static int[] freePorts(int count) {
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    if (socket != null) {
-                        socket.close();
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closing a probe socket cannot matter
-                }
-            }
-        }
     }
 }

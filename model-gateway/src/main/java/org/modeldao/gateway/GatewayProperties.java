@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestBytes largest request body accepted
  * @param redisKeyPrefix prefix of the bucket keys in Redis: replicas sharing limits share it; another
  *     deployment (or test run) on the same Redis takes its own
+ * @param artifacts how often approved artifacts are verified again
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") String redisUri,
         @DefaultValue("1048576") long maxRequestBytes,
-        @DefaultValue("modeldao:gateway:rate:") String redisKeyPrefix) {
+        @DefaultValue("modeldao:gateway:rate:") String redisKeyPrefix, @DefaultValue Artifacts artifacts) {
 
     /**
      * @param deploymentFile DeploymentDescriptor JSON naming the contracts and deployment block; empty = no chain
@@ -33,4 +34,10 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
     public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
             @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,
             @DefaultValue("104857600") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout) {}
+
+    /**
+     * @param recheckInterval every this often the artifact and card of each loaded or
+     *                        hash-quarantined version are fetched and hashed again; 0 = never
+     */
+    public record Artifacts(@DefaultValue("5m") Duration recheckInterval) {}
 }

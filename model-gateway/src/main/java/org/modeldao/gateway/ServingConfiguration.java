@@ -8,6 +8,7 @@ import org.modeldao.gateway.serving.ServingEvent;
 import org.modeldao.gateway.serving.ServingReconciler;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.ServingSettings;
+import org.modeldao.gateway.serving.SourceRecheck;
 import org.modeldao.gateway.serving.VersionLoader;
 import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.verification.ArtifactFetcher;
@@ -81,6 +82,11 @@ class ServingConfiguration {
         });
         governance.onChange(reconciler::reconcile);
         return reconciler;
+    }
+
+    @Bean(destroyMethod = "close")
+    SourceRecheck sourceRecheck(GatewayProperties properties, ServingReconciler reconciler) {
+        return SourceRecheck.every(properties.artifacts().recheckInterval(), reconciler);
     }
 
     private static String auditKind(ServingEvent.Kind kind) {

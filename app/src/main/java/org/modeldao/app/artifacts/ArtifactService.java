@@ -35,6 +35,22 @@ public class ArtifactService {
                 stored.sha256().prefixed(), stored.url(), format);
     }
 
+    /**
+     * Like {@link #publish(InputStream, Optional, String, ModelCard)} with a card file written
+     * elsewhere (kept byte for byte) instead of one composed in the form.
+     */
+    public ApproveVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, String model,
+            String version, UploadedCard card) {
+        if (model == null || model.isBlank() || version == null || version.isBlank()) {
+            throw new InvalidArtifact("Model name and version are required");
+        }
+        Optional<Sha256> expected = expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse);
+        StoredArtifact stored = store.store(artifact, expected);
+        StoredArtifact storedCard = store.store(new ByteArrayInputStream(card.json()), Optional.empty());
+        return new ApproveVersion(model.strip(), version.strip(), stored.sha256().prefixed(), stored.url(),
+                storedCard.sha256().prefixed(), storedCard.url(), format);
+    }
+
     public StoredArtifact store(InputStream content, Optional<String> expectedSha256) {
         return store.store(content, expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse));
     }

@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import org.modeldao.app.indexer.ChainIndexed;
 import org.modeldao.app.indexer.ChainReorganized;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GovernanceUpdates {
 
+    private static final Logger log = LoggerFactory.getLogger(GovernanceUpdates.class);
+
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
 
     /** @return call it to stop listening (when the view detaches) */
@@ -26,11 +30,23 @@ public class GovernanceUpdates {
 
     @EventListener
     void indexed(ChainIndexed batch) {
-        listeners.forEach(listener -> listener.accept(batch.toBlock()));
+        tell(batch.toBlock());
     }
 
     @EventListener
     void reorganized(ChainReorganized reorg) {
-        listeners.forEach(listener -> listener.accept(reorg.commonAncestorBlock()));
+        tell(reorg.commonAncestorBlock());
+    }
+
+    /** A page closed without detaching cleanly (UIDetachedException) must not fail the indexer's batch. */
+    private void tell(long block) {
+        for (LongConsumer listener : listeners) {
+            try {
+                listener.accept(block);
+            } catch (RuntimeException e) {
+                listeners.remove(listener);
+                log.debug("Dropped a governance update listener that failed: {}", e.toString());
+            }
+        }
     }
 }

@@ -40,6 +40,12 @@ public final class DaoServices {
                 DJL_ENVIRONMENT, home.resolve("app"), home.resolve("logs").resolve("app.log"));
     }
 
+    /**
+     * How often the local gateway hashes the approved artifacts again: short, so a file changed
+     * in {@code .dao/artifacts} is quarantined within seconds (the models are small).
+     */
+    static final String ARTIFACT_RECHECK_INTERVAL = "5s";
+
     /** The gateway following the deployment, its audit log and last approved set under {@code <home>/gateway}. */
     public static ServiceSpec gateway(Path jar, int port, Path deploymentFile, String appUrl, Path home) {
         Path state = home.resolve("gateway");
@@ -48,7 +54,8 @@ public final class DaoServices {
                 "--gateway.chain.deployment-file=" + deploymentFile,
                 "--gateway.chain.state-file=" + state.resolve("approved-state.json"),
                 "--spring.datasource.url=jdbc:h2:file:" + state.resolve("audit") + ";AUTO_SERVER=FALSE",
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + appUrl + "/.well-known/jwks.json"),
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + appUrl + "/.well-known/jwks.json",
+                "--gateway.artifacts.recheck-interval=" + ARTIFACT_RECHECK_INTERVAL),
                 DJL_ENVIRONMENT, state, home.resolve("logs").resolve("gateway.log"));
     }
 }

@@ -10,6 +10,7 @@ import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.approval.VersionKey;
+import org.modeldao.gateway.verification.Verification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,7 @@ public final class ServingReconciler implements AutoCloseable {
                 }
                 case VersionLoader.Outcome.Loaded loaded -> loaded.version().release();
                 case VersionLoader.Outcome.Quarantined q when stillWanted -> {
-                    registry.put(key, new VersionState.Quarantined(version, q.reason()));
+                    registry.put(key, new VersionState.Quarantined(version, q.reason(), q.sourceMismatch()));
                     log.error("{} QUARANTINED: {}", key, q.reason());
                     emit(ServingEvent.Kind.QUARANTINED, version, q.reason());
                 }
@@ -124,6 +125,47 @@ public final class ServingReconciler implements AutoCloseable {
                 default -> log.debug("{} load outcome dropped: no longer wanted", key);
             }
             updateAliases(latest);
+        }
+    }
+
+    /**
+     * Hashes the sources of loaded and hash-quarantined versions again. A loaded version whose
+     * artifact or card no longer matches the voted hash is quarantined and unloaded (in-flight
+     * calls finish); a quarantined one whose source matches again is loaded. A source that
+     * cannot be fetched changes nothing: the loaded copy was verified and the file may come back.
+     * Fetching and hashing run outside the lock, so serving and reconciling go on meanwhile.
+     */
+    public void recheckSources() {
+        List<VersionState> checked = registry.states().stream()
+                .filter(s -> s instanceof VersionState.Ready || s instanceof VersionState.Quarantined q && q.sourceMismatch())
+                .toList();
+        for (VersionState state : checked) {
+            applyRecheck(state, loader.verify(state.approved()));
+        }
+    }
+
+    private synchronized void applyRecheck(VersionState checked, Verification result) {
+        VersionKey key = checked.approved().key();
+        if (registry.state(key).orElse(null) != checked) {
+            return; // revoked, reloaded or quarantined meanwhile: the newer state stands
+        }
+        switch (checked) {
+            case VersionState.Ready ready when result instanceof Verification.Mismatch mismatch -> {
+                String reason = mismatch.reason() + " (found by re-verification of the source)";
+                registry.put(key, new VersionState.Quarantined(ready.approved(), reason, true));
+                log.error("{} QUARANTINED and unloaded: {}", key, reason);
+                emit(ServingEvent.Kind.QUARANTINED, ready.approved(), reason);
+                updateAliases(latest);
+            }
+            case VersionState.Quarantined quarantined when result instanceof Verification.Verified -> {
+                registry.put(key, new VersionState.Loading(quarantined.approved()));
+                log.warn("{} source matches the approved hashes again: loading it", key);
+                loads.submit(() -> loadInBackground(quarantined.approved()));
+            }
+            case VersionState.Ready ready when result instanceof Verification.Unavailable unavailable ->
+                    log.warn("{} source could not be re-verified (still serving the verified copy): {}", key,
+                            unavailable.reason());
+            default -> log.debug("{} source re-verified: unchanged", key);
         }
     }
 

@@ -25,7 +25,12 @@ public final class VersionLoader {
     public sealed interface Outcome {
         record Loaded(LoadedVersion version) implements Outcome {}
 
-        record Quarantined(String reason) implements Outcome {}
+        /** {@code sourceMismatch}: see {@link VersionState.Quarantined}. */
+        record Quarantined(String reason, boolean sourceMismatch) implements Outcome {
+            Quarantined(String reason) {
+                this(reason, false);
+            }
+        }
 
         record Failed(String reason) implements Outcome {}
     }
@@ -45,10 +50,15 @@ public final class VersionLoader {
             return new Outcome.Quarantined("format '" + version.format() + "' is not served (only onnx)");
         }
         return switch (verifier.verify(version)) {
-            case Verification.Mismatch mismatch -> new Outcome.Quarantined(mismatch.reason());
+            case Verification.Mismatch mismatch -> new Outcome.Quarantined(mismatch.reason(), true);
             case Verification.Unavailable unavailable -> new Outcome.Failed(unavailable.reason());
             case Verification.Verified verified -> loadVerified(version, verified);
         };
+    }
+
+    /** Fetches and hashes the version's artifact and card again, without loading anything. */
+    public Verification verify(ApprovedVersion version) {
+        return verifier.verify(version);
     }
 
     private Outcome loadVerified(ApprovedVersion version, Verification.Verified verified) {

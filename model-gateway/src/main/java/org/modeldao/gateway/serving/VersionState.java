@@ -22,7 +22,12 @@ public sealed interface VersionState {
         }
     }
 
-    record Quarantined(ApprovedVersion approved, String reason) implements VersionState {
+    /**
+     * Never served. {@code sourceMismatch}: the bytes at the URIs did not hash to the voted
+     * values, so the quarantine ends once they do again (an operator restored the file); any
+     * other reason (unreadable model, unusable card, format) stays until the DAO acts.
+     */
+    record Quarantined(ApprovedVersion approved, String reason, boolean sourceMismatch) implements VersionState {
         public String name() {
             return "quarantined";
         }

@@ -136,4 +136,124 @@ class ServingReconcilerTest {
         assertThatThrownBy(() -> serving.registry.lease("nope", null)).isInstanceOf(ServingException.NotFound.class);
         assertThatThrownBy(() -> predict("9")).isInstanceOf(ServingException.NotFound.class);
     }
+
+    @Test
+    void a_loaded_version_whose_source_is_swapped_is_quarantined_and_unloaded_until_the_file_is_restored()
+            throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("1");
+        governance.current("1");
+        List<ServingEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        serving.reconciler.onEvent(events::add);
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        Lease inFlight = serving.registry.lease("iris", "1");
+
+        Path artifact = Path.of(java.net.URI.create(approved.artifactUri()));
+        byte[] original = Files.readAllBytes(artifact);
+        byte[] swapped = original.clone();
+        swapped[swapped.length - 1] ^= 1;
+        Files.write(artifact, swapped);
+        serving.reconciler.recheckSources();
+
+        assertThat(serving.registry.state(approved.key()).orElseThrow())
+                .isInstanceOfSatisfying(VersionState.Quarantined.class, q -> assertThat(q.reason())
+                        .contains(org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(swapped))
+                        .contains("differs from the approved " + approved.artifactSha256())
+                        .contains("re-verification"));
+        assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Quarantined.class);
+        assertThatThrownBy(() -> predict(null)).isInstanceOf(ServingException.NotReady.class);
+        assertThat(events).extracting(ServingEvent::kind).containsSubsequence(ServingEvent.Kind.LOADED,
+                ServingEvent.Kind.QUARANTINED);
+        // the call that held a lease before the swap finishes on the verified copy, then the model is closed
+        assertThat(inFlight.version().predict(ServingFixture.irisRows(5.1, 3.5, 1.4, 0.2))).isNotEmpty();
+        inFlight.close();
+        assertThat(inFlight.version().released()).isTrue();
+
+        serving.reconciler.recheckSources(); // still swapped: stays quarantined
+        assertThat(serving.registry.state(approved.key()).orElseThrow().name()).isEqualTo("quarantined");
+
+        Files.write(artifact, original);
+        serving.reconciler.recheckSources();
+        serving.awaitSettled();
+        assertThat(predict("1")).isNotEmpty();
+        assertThat(predict(null)).isEqualTo(predict("1"));
+        assertThat(events.getLast().kind()).isEqualTo(ServingEvent.Kind.CURRENT_CHANGED);
+    }
+
+    @Test
+    void a_quarantine_found_at_load_ends_when_the_source_matches_again() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("2");
+        Path card = Path.of(java.net.URI.create(approved.cardUri()));
+        byte[] original = Files.readAllBytes(card);
+        Files.writeString(card, "{\"labels\": []}");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        assertThat(serving.registry.state(approved.key()).orElseThrow())
+                .isInstanceOfSatisfying(VersionState.Quarantined.class, q -> assertThat(q.reason()).startsWith("model card sha256"));
+
+        Files.write(card, original);
+        serving.reconciler.recheckSources();
+        serving.awaitSettled();
+        assertThat(predict("2")).isNotEmpty();
+    }
+
+    @Test
+    void a_source_that_cannot_be_fetched_leaves_the_verified_copy_serving() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("1");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        Files.delete(Path.of(java.net.URI.create(approved.artifactUri())));
+        serving.reconciler.recheckSources();
+        assertThat(serving.registry.state(approved.key()).orElseThrow().name()).isEqualTo("ready");
+        assertThat(predict("1")).isNotEmpty();
+    }
+
+    @Test
+    void a_quarantine_for_an_unusable_card_is_not_retried_by_rechecks() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion demo = governance.approveDemo("1");
+        Path card = dir.resolve("unusable-card.json");
+        Files.writeString(card, "{}");
+        String cardSha = org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(Files.readAllBytes(card));
+        ApprovedVersion broken = governance.approve("iris", "3", demo.artifactSha256(), demo.artifactUri(), cardSha,
+                card.toUri().toString());
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        VersionState quarantined = serving.registry.state(broken.key()).orElseThrow();
+        assertThat(quarantined).isInstanceOfSatisfying(VersionState.Quarantined.class,
+                q -> assertThat(q.sourceMismatch()).isFalse());
+
+        serving.reconciler.recheckSources();
+        serving.awaitSettled();
+        assertThat(serving.registry.state(broken.key()).orElseThrow()).isSameAs(quarantined);
+    }
+
+    @Test
+    void scheduled_rechecks_find_a_swapped_artifact_without_any_governance_change() throws Exception {
+        GovernanceFixture governance = new GovernanceFixture(dir);
+        ApprovedVersion approved = governance.approveDemo("1");
+        serving.reconciler.reconcile(governance.snapshot());
+        serving.awaitSettled();
+        try (SourceRecheck rechecks = SourceRecheck.every(java.time.Duration.ofMillis(50), serving.reconciler)) {
+            Path artifact = Path.of(java.net.URI.create(approved.artifactUri()));
+            byte[] bytes = Files.readAllBytes(artifact);
+            bytes[0] ^= 1;
+            Files.write(artifact, bytes);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (!(serving.registry.state(approved.key()).orElseThrow() instanceof VersionState.Quarantined)) {
+                assertThat(System.nanoTime()).as("quarantined within 20 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+        assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Quarantined.class);
+    }
+
+    @Test
+    void a_negative_recheck_interval_is_refused() {
+        assertThatThrownBy(() -> SourceRecheck.every(java.time.Duration.ofSeconds(-1), serving.reconciler))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recheck-interval");
+    }
 }
