@@ -2,6 +2,7 @@ package org.modeldao.gateway;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,6 +39,8 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
     /**
      * @param recheckInterval every this often the artifact and card of each loaded or
      *                        hash-quarantined version are fetched and hashed again; 0 = never
+     * @param mirrors content-addressed base URIs ({@code <base><sha256>}) tried when a voted URI
+     *                cannot be fetched; their bytes count only with the voted hash
      */
-    public record Artifacts(@DefaultValue("5m") Duration recheckInterval) {}
+    public record Artifacts(@DefaultValue("5m") Duration recheckInterval, @DefaultValue List<String> mirrors) {}
 }

@@ -12,6 +12,7 @@ import org.modeldao.gateway.serving.SourceRecheck;
 import org.modeldao.gateway.serving.VersionLoader;
 import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.verification.ArtifactFetcher;
+import org.modeldao.gateway.verification.ArtifactMirrors;
 import org.modeldao.gateway.verification.ArtifactVerifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -48,7 +49,7 @@ class ServingConfiguration {
     @Bean
     ArtifactVerifier artifactVerifier(GatewayProperties properties) {
         return new ArtifactVerifier(new ArtifactFetcher(properties.serving().maxArtifactBytes(),
-                properties.serving().fetchTimeout()));
+                properties.serving().fetchTimeout()), new ArtifactMirrors(properties.artifacts().mirrors()));
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.modeldao.gateway.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,11 @@ class ArtifactVerifierTest {
     void serve() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Map<String, byte[]> files = Map.of("/model.onnx", demo.artifactBytes(), "/card.json", demo.cardBytes(),
-                "/big.onnx", new byte[2_000_000]);
+                "/big.onnx", new byte[2_000_000],
+                // a content-addressed mirror, as the app's store: files named by their sha256
+                "/mirror/" + demo.artifactSha256(), demo.artifactBytes(), "/mirror/" + demo.cardSha256(), demo.cardBytes(),
+                // a mirror that lies: another version's bytes under this version's hash
+                "/lying/" + demo.artifactSha256(), DemoModels.iris("1").artifactBytes());
         server.createContext("/", exchange -> {
             byte[] body = files.get(exchange.getRequestURI().getPath());
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
@@ -71,5 +77,51 @@ class ArtifactVerifierTest {
                 demo.cardSha256(), "ftp://host/c.json", "onnx", Approval.NONE);
         assertThat(verifier.verify(ftp)).isInstanceOfSatisfying(Verification.Unavailable.class,
                 u -> assertThat(u.reason()).contains("unsupported URI scheme"));
+    }
+
+    @Test
+    void an_unreachable_voted_uri_is_found_on_a_mirror_by_its_hash() {
+        ArtifactVerifier mirrored = new ArtifactVerifier(new ArtifactFetcher(1_000_000, Duration.ofSeconds(5)),
+                new ArtifactMirrors(List.of(base() + "/empty", base() + "/mirror")));
+        ApprovedVersion unreachable = ApprovedVersion.approved("iris", "2", demo.artifactSha256(), base() + "/gone.onnx",
+                demo.cardSha256(), base() + "/gone.json", "onnx", Approval.NONE);
+
+        assertThat(mirrored.verify(unreachable)).isInstanceOfSatisfying(Verification.Verified.class,
+                v -> assertThat(v.artifact()).isEqualTo(demo.artifactBytes()));
+    }
+
+    @Test
+    void a_mirror_never_overrules_the_bytes_the_voted_uri_serves() {
+        ArtifactVerifier mirrored = new ArtifactVerifier(new ArtifactFetcher(1_000_000, Duration.ofSeconds(5)),
+                new ArtifactMirrors(List.of(base() + "/mirror/")));
+        // the voted URI answers with v2's bytes, but v1's hash was voted: quarantine, even though...
+        ApprovedVersion swapped = approved("/model.onnx", DemoModels.iris("1").artifactSha256());
+
+        assertThat(mirrored.verify(swapped)).isInstanceOf(Verification.Mismatch.class);
+    }
+
+    @Test
+    void bytes_from_a_mirror_count_only_with_the_voted_hash() {
+        ArtifactVerifier lied = new ArtifactVerifier(new ArtifactFetcher(1_000_000, Duration.ofSeconds(5)),
+                new ArtifactMirrors(List.of(base() + "/lying/")));
+        ApprovedVersion unreachable = ApprovedVersion.approved("iris", "2", demo.artifactSha256(), base() + "/gone.onnx",
+                demo.cardSha256(), base() + "/card.json", "onnx", Approval.NONE);
+
+        assertThat(lied.verify(unreachable)).isInstanceOfSatisfying(Verification.Unavailable.class, u -> assertThat(u.reason())
+                .contains("/gone.onnx answered 404", "/lying/" + demo.artifactSha256() + " served sha256 "
+                        + DemoModels.iris("1").artifactSha256()));
+    }
+
+    @Test
+    void mirrors_must_be_plain_base_uris() {
+        assertThat(new ArtifactMirrors(List.of("http://app:8080/artifacts")).bases()).containsExactly("http://app:8080/artifacts/");
+        assertThatThrownBy(() -> new ArtifactMirrors(List.of("ftp://mirror/"))).hasMessageContaining("http(s) or file base URI");
+        assertThatThrownBy(() -> new ArtifactMirrors(List.of("http://app:8080/a?sha=")))
+                .hasMessageContaining("without query");
+        assertThatThrownBy(() -> new ArtifactMirrors(List.of("http://bad host/"))).hasMessageContaining("is not a URI");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 }
