@@ -54,11 +54,17 @@ public final class ContractErrors {
         }
     }
 
-    /** Simulates a call with {@code eth_call} and returns its decoded revert, if it reverts. */
+    /**
+     * Simulates a call with {@code eth_call} and returns its decoded revert, if it reverts. It
+     * runs in the pending block — the earliest block a transaction sent now can land in — not
+     * the latest: the Governor's clock is the block number, so a vote simulated at the latest
+     * block of its snapshot would be refused as pending although it will be mined in the
+     * first block of the voting period.
+     */
     public static Optional<Revert> simulate(Web3j web3j, String from, String to, String calldata) {
         try {
             EthCall result = web3j.ethCall(Transaction.createEthCallTransaction(from, to, calldata),
-                    DefaultBlockParameterName.LATEST).send();
+                    DefaultBlockParameterName.PENDING).send();
             if (result.hasError()) {
                 return Optional.of(decode(revertData(result.getError())));
             }

@@ -15,6 +15,7 @@ import org.modeldao.contracts.wrappers.ModelDaoGovernor;
 import org.modeldao.contracts.wrappers.ModelDaoTimelock;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /** Live reads of the Governor, token and timelock (view calls only; this class never sends). */
@@ -33,8 +34,14 @@ public class GovernorReader {
     public record Tally(BigInteger forVotes, BigInteger againstVotes, BigInteger abstainVotes) {
     }
 
+    /**
+     * The state a transaction sent now meets: read in the pending block, as the pages show it
+     * (a proposal whose snapshot is the latest block already takes votes in the next one).
+     */
     public ProposalState state(BigInteger proposalId) {
-        return ProposalState.ofOrdinal(attempt("read the proposal state", () -> governor().state(proposalId).send()).intValueExact());
+        ModelDaoGovernor nextBlock = governor();
+        nextBlock.setDefaultBlockParameter(DefaultBlockParameterName.PENDING);
+        return ProposalState.ofOrdinal(attempt("read the proposal state", () -> nextBlock.state(proposalId).send()).intValueExact());
     }
 
     public BigInteger quorum(long block) {
@@ -54,8 +61,15 @@ public class GovernorReader {
         return attempt("read voting power", () -> token().getVotes(account).send());
     }
 
+    /**
+     * Voting power at a past block, read in the pending block: a snapshot that is the latest
+     * block is already past for the next one (asked at the latest block, the token would refuse
+     * it as a future lookup).
+     */
     public BigInteger votesAt(String account, long block) {
-        return attempt("read voting power", () -> token().getPastVotes(account, BigInteger.valueOf(block)).send());
+        GovernanceToken nextBlock = token();
+        nextBlock.setDefaultBlockParameter(DefaultBlockParameterName.PENDING);
+        return attempt("read voting power", () -> nextBlock.getPastVotes(account, BigInteger.valueOf(block)).send());
     }
 
     public String delegateOf(String account) {
