@@ -18,6 +18,8 @@ import org.modeldao.contracts.devchain.DevChain;
 import org.modeldao.contracts.devchain.DevGovernance;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.demomodels.DemoModel;
+import org.modeldao.gateway.api.JwtFixture;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -69,6 +71,13 @@ final class ChainFixture implements AutoCloseable {
         Path file = dir.resolve("deployment.json");
         deployment.write(file);
         return file;
+    }
+
+    /** Points the gateway under test at this chain (through the proxy), a state file in {@code dir} and the test key set. */
+    void configureGateway(DynamicPropertyRegistry registry, Path dir, JwtFixture jwt) {
+        registry.add("gateway.chain.deployment-file", () -> writeDescriptor(dir).toString());
+        registry.add("gateway.chain.state-file", () -> dir.resolve("approved-state.json").toString());
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwt::jwksUri);
     }
 
     /** Approves a demo version whose files were written to {@code files}. */

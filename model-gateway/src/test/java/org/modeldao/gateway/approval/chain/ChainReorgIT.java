@@ -41,9 +41,7 @@ class ChainReorgIT {
     static void chain(DynamicPropertyRegistry registry) throws Exception {
         dir = Files.createTempDirectory("chain-reorg-it");
         dao = new ChainFixture();
-        registry.add("gateway.chain.deployment-file", () -> dao.writeDescriptor(dir).toString());
-        registry.add("gateway.chain.state-file", () -> dir.resolve("approved-state.json").toString());
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWT::jwksUri);
+        dao.configureGateway(registry, dir, JWT);
     }
 
     @AfterAll
