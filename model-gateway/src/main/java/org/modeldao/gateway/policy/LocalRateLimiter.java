@@ -1,6 +1,7 @@
 package org.modeldao.gateway.policy;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,13 +17,16 @@ public final class LocalRateLimiter implements RateLimiter {
 
     private final Map<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
     private final int sweepAbove;
+    private final TimeMeter time;
 
     public LocalRateLimiter() {
-        this(50_000);
+        this(50_000, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
-    LocalRateLimiter(int sweepAbove) {
+    /** @param time Bucket4j's clock: the system's in production, a controlled one in tests */
+    LocalRateLimiter(int sweepAbove, TimeMeter time) {
         this.sweepAbove = sweepAbove;
+        this.time = time;
     }
 
     @Override
@@ -41,7 +45,8 @@ public final class LocalRateLimiter implements RateLimiter {
             buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= e.getKey().requestsPerMinute());
         }
         Bucket bucket = buckets.computeIfAbsent(key,
-                k -> Bucket.builder().addLimit(RateLimits.perMinute(k.requestsPerMinute()).getBandwidths()[0]).build());
+                k -> Bucket.builder().addLimit(RateLimits.perMinute(k.requestsPerMinute()).getBandwidths()[0])
+                        .withCustomTimePrecision(time).build());
         // the common case only needs a yes; the wait is worked out for refusals alone
         if (bucket.tryConsume(1)) {
             return 0;
