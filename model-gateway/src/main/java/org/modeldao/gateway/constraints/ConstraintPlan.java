@@ -98,6 +98,19 @@ public final class ConstraintPlan {
         return outputSidePassed;
     }
 
+    /**
+     * For a model that declares no output labels (its card has none, or no signature at all):
+     * an output-side constraint cannot be checked there, and an unchecked constraint must not
+     * pass, so the first one refuses — before the model runs.
+     */
+    public ConstraintReport withoutLabels() {
+        if (outputSide.length == 0) {
+            return outputSidePassed;
+        }
+        return violation(outputSideNames, 0, outputSide[0],
+                "the model declares no output labels, so this constraint cannot be checked; nothing is served");
+    }
+
     private static ConstraintReport violation(List<String> names, int index, Compiled c, String detail) {
         return new ConstraintReport(names.subList(0, index + 1),
                 Optional.of(new ConstraintViolation(c.constraint(), detail)));

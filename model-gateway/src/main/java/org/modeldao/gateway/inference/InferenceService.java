@@ -79,6 +79,12 @@ public final class InferenceService {
         if (!before.passed()) {
             return violated(call, version, before);
         }
+        if (signature.labels().isEmpty()) {
+            ConstraintReport unlabeled = plan.constraints().withoutLabels();
+            if (!unlabeled.passed()) {
+                return violated(call, version, unlabeled);
+            }
+        }
         List<Tensor> outputs;
         try {
             outputs = loaded.predict(call.inputs());

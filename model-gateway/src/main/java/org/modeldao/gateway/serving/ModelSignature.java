@@ -2,6 +2,7 @@ package org.modeldao.gateway.serving;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,18 @@ public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, 
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         labels = List.copyOf(labels);
+    }
+
+    /**
+     * The signature a model card declares, or empty when it declares none at all (no
+     * {@code inputs} and no {@code outputs}): the graph's own signature applies then.
+     */
+    public static Optional<ModelSignature> declaredIn(byte[] card) {
+        JsonNode root = JSON.readTree(card);
+        if (!root.has("inputs") && !root.has("outputs")) {
+            return Optional.empty();
+        }
+        return Optional.of(fromCard(card));
     }
 
     public static ModelSignature fromCard(byte[] card) {

@@ -4,11 +4,13 @@ import ai.djl.MalformedModelException;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.verification.ArtifactVerifier;
@@ -64,7 +66,17 @@ public final class VersionLoader {
     private Outcome loadVerified(ApprovedVersion version, Verification.Verified verified) {
         ModelSignature signature;
         try {
-            signature = ModelSignature.fromCard(verified.card());
+            Optional<ModelSignature> declared = ModelSignature.declaredIn(verified.card());
+            if (declared.isPresent()) {
+                signature = declared.get();
+            } else {
+                try {
+                    signature = OnnxGraphSignature.read(verified.artifact());
+                } catch (OrtException | RuntimeException e) {
+                    return new Outcome.Quarantined("the model card declares no signature and the ONNX graph gives none"
+                            + " the gateway can serve: " + e.getMessage());
+                }
+            }
         } catch (RuntimeException e) {
             return new Outcome.Quarantined("model card is not a usable signature: " + e.getMessage());
         }

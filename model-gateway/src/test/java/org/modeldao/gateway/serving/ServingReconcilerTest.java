@@ -216,7 +216,7 @@ class ServingReconcilerTest {
         GovernanceFixture governance = new GovernanceFixture(dir);
         ApprovedVersion demo = governance.approveDemo("1");
         Path card = dir.resolve("unusable-card.json");
-        Files.writeString(card, "{}");
+        Files.writeString(card, "{\"inputs\": [], \"outputs\": []}"); // declares a signature, and an empty one
         String cardSha = org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(Files.readAllBytes(card));
         ApprovedVersion broken = governance.approve("iris", "3", demo.artifactSha256(), demo.artifactUri(), cardSha,
                 card.toUri().toString());
