@@ -35,14 +35,9 @@ public record ModelSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, 
         if (!root.has("inputs") && !root.has("outputs")) {
             return Optional.empty();
         }
-        return Optional.of(fromCard(card));
-    }
-
-    public static ModelSignature fromCard(byte[] card) {
-        JsonNode root = JSON.readTree(card);
         List<String> labels = new ArrayList<>();
         root.path("labels").forEach(label -> labels.add(label.asString()));
-        return new ModelSignature(specs(root.path("inputs")), specs(root.path("outputs")), labels);
+        return Optional.of(new ModelSignature(specs(root.path("inputs")), specs(root.path("outputs")), labels));
     }
 
     /** Outputs as clients see them: the model's own plus the derived label, for classifiers. */

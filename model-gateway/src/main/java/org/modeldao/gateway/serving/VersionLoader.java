@@ -64,21 +64,18 @@ public final class VersionLoader {
     }
 
     private Outcome loadVerified(ApprovedVersion version, Verification.Verified verified) {
-        ModelSignature signature;
+        Optional<ModelSignature> declared;
         try {
-            Optional<ModelSignature> declared = ModelSignature.declaredIn(verified.card());
-            if (declared.isPresent()) {
-                signature = declared.get();
-            } else {
-                try {
-                    signature = OnnxGraphSignature.read(verified.artifact());
-                } catch (OrtException | RuntimeException e) {
-                    return new Outcome.Quarantined("the model card declares no signature and the ONNX graph gives none"
-                            + " the gateway can serve: " + e.getMessage());
-                }
-            }
+            declared = ModelSignature.declaredIn(verified.card());
         } catch (RuntimeException e) {
             return new Outcome.Quarantined("model card is not a usable signature: " + e.getMessage());
+        }
+        ModelSignature signature;
+        try {
+            signature = declared.isPresent() ? declared.get() : OnnxGraphSignature.read(verified.artifact());
+        } catch (OrtException | RuntimeException e) {
+            return new Outcome.Quarantined("the model card declares no signature and the ONNX graph gives none"
+                    + " the gateway can serve: " + e.getMessage());
         }
         Path dir = null;
         try {

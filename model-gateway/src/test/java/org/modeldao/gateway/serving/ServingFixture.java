@@ -1,5 +1,7 @@
 package org.modeldao.gateway.serving;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,17 @@ public final class ServingFixture implements AutoCloseable {
 
     public static List<Tensor> irisRows(double... values) {
         return List.of(Tensor.numeric("input", DataType.FP32, new long[] {values.length / 4, 4}, values));
+    }
+
+    /**
+     * A call that already holds a version the DAO withdrew still runs on it; the version's
+     * predictors and native model are released only once that call lets go.
+     */
+    public static void assertInFlightCallFinishesThenReleases(Lease inFlight) throws Exception {
+        assertThat(inFlight.version().predict(irisRows(5.1, 3.5, 1.4, 0.2))).hasSize(1);
+        assertThat(inFlight.version().released()).isFalse();
+        inFlight.close();
+        assertThat(inFlight.version().released()).isTrue();
     }
 
     @Override

@@ -121,10 +121,7 @@ class ServingReconcilerTest {
 
         assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Revoked.class).hasMessageContaining("biased");
         assertThatThrownBy(() -> predict(null)).isInstanceOf(ServingException.NotReady.class);
-        assertThat(inFlight.version().predict(ServingFixture.irisRows(5.1, 3.5, 1.4, 0.2))).isNotEmpty();
-        assertThat(inFlight.version().released()).isFalse();
-        inFlight.close();
-        assertThat(inFlight.version().released()).isTrue();
+        ServingFixture.assertInFlightCallFinishesThenReleases(inFlight);
     }
 
     @Test

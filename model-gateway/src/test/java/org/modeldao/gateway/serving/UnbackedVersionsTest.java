@@ -45,10 +45,7 @@ class UnbackedVersionsTest {
         assertThatThrownBy(() -> serving.registry.lease("iris", "1")).isInstanceOf(ServingException.NotFound.class);
         assertThatThrownBy(() -> serving.registry.lease("iris", null)).isInstanceOf(ServingException.NotFound.class);
         // the call already running finishes on the version it holds; then the version is released
-        assertThat(inFlight.version().predict(ServingFixture.irisRows(5.1, 3.5, 1.4, 0.2))).hasSize(1);
-        assertThat(inFlight.version().released()).isFalse();
-        inFlight.close();
-        assertThat(inFlight.version().released()).isTrue();
+        ServingFixture.assertInFlightCallFinishesThenReleases(inFlight);
     }
 
     @Test
