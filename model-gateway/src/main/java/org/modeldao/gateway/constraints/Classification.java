@@ -6,8 +6,20 @@ import org.modeldao.gateway.serving.Tensor;
 /**
  * Reads a classifier's probability output row by row: the most probable label and its
  * probability. Done in Java because the ONNX Runtime engine has no NDArray argMax.
+ *
+ * <p>Runs on every served call, so the rows stay arrays: the checks in this package read them
+ * as they are, and the label tensor handed to the client is built on the same array (nothing
+ * writes to a tensor once it exists).
  */
-public record Classification(List<String> labels, double[] confidences) {
+public final class Classification {
+
+    private final String[] labels;
+    private final double[] confidences;
+
+    private Classification(String[] labels, double[] confidences) {
+        this.labels = labels;
+        this.confidences = confidences;
+    }
 
     public static Classification of(Tensor probabilities, List<String> labelNames) {
         int classes = labelNames.size();
@@ -25,10 +37,23 @@ public record Classification(List<String> labels, double[] confidences) {
             labels[row] = labelNames.get(best);
             confidences[row] = values[row * classes + best];
         }
-        return new Classification(List.of(labels), confidences);
+        return new Classification(labels, confidences);
+    }
+
+    /** The most probable label of each row. */
+    public List<String> labels() {
+        return List.of(labels);
+    }
+
+    String[] labelsByRow() {
+        return labels;
+    }
+
+    double[] confidencesByRow() {
+        return confidences;
     }
 
     public Tensor asTensor(String name) {
-        return Tensor.bytes(name, new long[] {labels.size()}, labels.toArray(String[]::new));
+        return Tensor.bytes(name, new long[] {labels.length}, labels);
     }
 }

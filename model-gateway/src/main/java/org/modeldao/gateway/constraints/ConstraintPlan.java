@@ -153,7 +153,7 @@ public final class ConstraintPlan {
     }
 
     private static String forbiddenLabel(Compiled c, Classification classification) {
-        for (String label : classification.labels()) {
+        for (String label : classification.labelsByRow()) {
             if (c.values().contains(label)) {
                 return "the model's answer '" + label + "' is a forbidden output label";
             }
@@ -163,7 +163,7 @@ public final class ConstraintPlan {
 
     private static String minConfidence(Compiled c, Classification classification) {
         double min = c.min();
-        for (double confidence : classification.confidences()) {
+        for (double confidence : classification.confidencesByRow()) {
             if (confidence < min) {
                 return "confidence " + confidence + " is below the required " + min + ": the model abstains";
             }

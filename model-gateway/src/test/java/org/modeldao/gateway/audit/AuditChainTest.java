@@ -41,6 +41,20 @@ class AuditChainTest {
     }
 
     @Test
+    void entries_are_stamped_when_the_writer_takes_them_never_before_the_call_and_never_decreasing() throws Exception {
+        long before = System.currentTimeMillis();
+        for (int burst = 0; burst < 4; burst++) {
+            record(25);
+            Thread.sleep(15); // a few linger periods apart, so the bursts land in different batches
+        }
+        long after = System.currentTimeMillis();
+        var stamps = db.jdbc.queryForList("SELECT recorded_at_ms FROM audit_log ORDER BY seq", Long.class);
+        assertThat(stamps).hasSize(100).isSorted().allSatisfy(at -> assertThat(at).isBetween(before, after));
+        assertThat(stamps.getLast()).as("later bursts are stamped later").isGreaterThan(stamps.getFirst());
+        assertThat(db.verifier().verify().intact()).isTrue();
+    }
+
+    @Test
     void an_edited_entry_is_reported_as_the_first_broken_link() throws Exception {
         record(20);
         db.jdbc.update("UPDATE audit_log SET outcome = 'refused' WHERE seq = 7");
