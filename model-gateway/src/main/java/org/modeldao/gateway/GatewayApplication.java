@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Entry point of the inference gateway. Commands: none = serve; {@code verify-audit} = check
- * the audit chain and exit 0/1; {@code bench [iterations]} = print the benchmark figures.
+ * the audit chain and exit 0/1; {@code bench [iterations] [core]} = print the benchmark figures
+ * ({@code bench-client} is one of its HTTP client processes).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -35,6 +36,7 @@ public class GatewayApplication {
                 System.exit(exit);
             }
             case "bench" -> GatewayBench.run(args);
+            case "bench-client" -> GatewayBench.runClient(args);
             default -> SpringApplication.run(GatewayApplication.class, args);
         }
     }

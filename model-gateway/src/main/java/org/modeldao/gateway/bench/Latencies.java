@@ -2,6 +2,7 @@ package org.modeldao.gateway.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.LongStream;
 
 /** Recorded call durations with percentiles, for side-by-side printing. */
 final class Latencies {
@@ -20,6 +21,10 @@ final class Latencies {
         for (int i = 0; i < other.count; i++) {
             add(other.nanos[i]);
         }
+    }
+
+    synchronized LongStream nanos() {
+        return Arrays.stream(nanos, 0, count);
     }
 
     synchronized int count() {
