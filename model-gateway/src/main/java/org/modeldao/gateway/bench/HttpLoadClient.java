@@ -109,10 +109,12 @@ final class HttpLoadClient {
         long cpu = 0;
         for (int c = 0; c < clients; c++) {
             Process process = processes.get(c);
-            if (!process.waitFor(warmUp.plus(duration).toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            if (!process.waitFor(warmUp.plus(duration).toSeconds() + 60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("bench client " + c + " failed (exit "
-                        + (process.isAlive() ? "none: timed out" : process.exitValue()) + ")");
+                throw new IllegalStateException("bench client " + c + " timed out");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("bench client " + c + " failed with exit " + process.exitValue());
             }
             List<String> lines = Files.readAllLines(outputs.get(c));
             errors += Long.parseLong(lines.get(0));
