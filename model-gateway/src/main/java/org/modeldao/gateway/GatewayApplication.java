@@ -36,7 +36,7 @@ public class GatewayApplication {
                 System.exit(exit);
             }
             case "bench" -> GatewayBench.run(args);
-            case "bench-client" -> GatewayBench.runClient(args);
+            case GatewayBench.CLIENT_COMMAND -> GatewayBench.runClient(args);
             default -> SpringApplication.run(GatewayApplication.class, args);
         }
     }

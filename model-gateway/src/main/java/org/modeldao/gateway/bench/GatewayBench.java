@@ -12,6 +12,9 @@ public final class GatewayBench {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayBench.class);
 
+    /** The command of one HTTP client process, started by the bench itself. */
+    public static final String CLIENT_COMMAND = "bench-client";
+
     private GatewayBench() {}
 
     /** {@code bench-client …}: one of the HTTP part's client processes. */

@@ -26,8 +26,6 @@ import java.util.stream.Collectors;
  */
 final class HttpLoadClient {
 
-    static final String COMMAND = "bench-client";
-
     private HttpLoadClient() {}
 
     /** {@code bench-client <url> <json body file> <startAtMillis> <seconds> <output file>} */
@@ -95,8 +93,8 @@ final class HttpLoadClient {
             Path output = dir.resolve("bench-client-" + c + ".txt");
             outputs.add(output);
             List<String> command = new ArrayList<>(launcher());
-            command.addAll(List.of(COMMAND, url.toString(), bodyFile.toString(), Long.toString(startAt),
-                    Long.toString(duration.toSeconds()), output.toString()));
+            command.addAll(List.of(GatewayBench.CLIENT_COMMAND, url.toString(), bodyFile.toString(),
+                    Long.toString(startAt), Long.toString(duration.toSeconds()), output.toString()));
             processes.add(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }

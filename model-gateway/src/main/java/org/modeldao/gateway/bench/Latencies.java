@@ -17,14 +17,9 @@ final class Latencies {
         nanos[count++] = duration;
     }
 
-    synchronized void addAll(Latencies other) {
-        for (int i = 0; i < other.count; i++) {
-            add(other.nanos[i]);
-        }
-    }
-
+    /** A copy: the stream is read after the lock is released. */
     synchronized LongStream nanos() {
-        return Arrays.stream(nanos, 0, count);
+        return Arrays.stream(Arrays.copyOf(nanos, count));
     }
 
     synchronized int count() {
