@@ -11,7 +11,10 @@ import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernanceContracts;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalService;
+import org.modeldao.app.proposals.RelayBudget;
 import org.modeldao.app.proposals.Relayer;
+import org.modeldao.app.proposals.RelayerProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.modeldao.app.proposals.WalletTransaction;
 import org.modeldao.app.proposals.internal.IndexedProposalQueries;
 import org.modeldao.app.readmodel.AuditTrail;
@@ -50,6 +53,8 @@ public final class GovernanceChainFixture implements AutoCloseable {
     public final DevGovernance devGovernance;
     public final GovernorReader governor;
     public final Relayer relayer;
+    public final RelayBudget relayBudget;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final TestDatabase database;
     public final ProposalReadModel readModel;
     public final AuditTrail auditTrail;
@@ -66,7 +71,7 @@ public final class GovernanceChainFixture implements AutoCloseable {
     public final Credentials relayerAccount;
     private final IntSupplier indexer;
 
-    private GovernanceChainFixture(DevChain chain, TestDatabase database) {
+    private GovernanceChainFixture(DevChain chain, TestDatabase database, RelayerProperties relayerLimits) {
         this.chain = chain;
         this.database = database;
         List<Credentials> accounts = chain.accounts();
@@ -84,7 +89,8 @@ public final class GovernanceChainFixture implements AutoCloseable {
         members.subList(0, 3).forEach(devGovernance::delegateToSelf);
         contracts = GovernanceContracts.of(deployment);
         governor = new GovernorReader(chain.web3j(), contracts);
-        relayer = new Relayer(chain.web3j(), Optional.of(relayerAccount), chain.chainId());
+        relayBudget = new RelayBudget(JdbcClient.create(database.dataSource()), relayerLimits.dailyCapEth(), Clock.systemUTC(), meters);
+        relayer = new Relayer(chain.web3j(), Optional.of(relayerAccount), chain.chainId(), relayBudget, relayerLimits);
         codec = new ActionCodec(contracts.registry());
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         readModel = new ProposalReadModel(jdbc);
@@ -99,11 +105,16 @@ public final class GovernanceChainFixture implements AutoCloseable {
     }
 
     public static GovernanceChainFixture start() {
+        return start("h2", RelayerProperties.defaults());
+    }
+
+    /** On {@code "h2"} or {@code "postgres"} (a fresh database on 127.0.0.1:5432), with these relayer limits. */
+    public static GovernanceChainFixture start(String databaseKind, RelayerProperties relayerLimits) {
         DevChain chain = DevChain.start();
         TestDatabase database = null;
         try {
-            database = TestDatabase.h2();
-            return new GovernanceChainFixture(chain, database);
+            database = TestDatabase.of(databaseKind);
+            return new GovernanceChainFixture(chain, database, relayerLimits);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();

@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.modeldao.app.proposals.ActionInputs;
 import org.modeldao.app.proposals.Eip712;
 import org.modeldao.app.proposals.GovernanceContracts;
+import org.modeldao.app.proposals.GovernanceActionRefused;
 import org.modeldao.app.proposals.GovernorReader;
+import org.modeldao.app.proposals.RelayBudget;
 import org.modeldao.app.proposals.RelayOutcome;
 import org.modeldao.app.proposals.Relayer;
 import org.modeldao.app.proposals.WalletTransaction;
@@ -55,10 +57,17 @@ public class DelegationService {
         return new WalletTransaction(delegator, contracts.require().token(), data, "Delegate your votes to " + to);
     }
 
-    /** The delegation for the member to sign, valid for an hour. */
+    /**
+     * The delegation for the member to sign, valid for an hour — only if relaying it would change
+     * something (the member holds tokens and names a new delegate): the relayer pays for nothing else.
+     */
     public SignedDelegation unsigned(String delegator, String delegatee) {
         String to = ActionInputs.address("Delegate address", delegatee);
         contracts.require();
+        Optional<String> pointless = pointless(delegator, to);
+        if (pointless.isPresent()) {
+            throw new GovernanceActionRefused(pointless.get());
+        }
         return new SignedDelegation(delegator, to, governor.tokenNonce(delegator), clock.instant().plus(SIGNATURE_VALIDITY).getEpochSecond(), "");
     }
 
@@ -72,9 +81,19 @@ public class DelegationService {
                 message);
     }
 
-    /** Verifies the signature is the delegator's, then relays {@code delegateBySig}. */
-    public RelayOutcome relay(SignedDelegation delegation) {
+    /**
+     * Verifies the signature is the delegator's and that the delegation changes something, then
+     * relays {@code delegateBySig}. {@code client} is the caller's IP address, for its quota.
+     */
+    public RelayOutcome relay(SignedDelegation delegation, String client) {
         contracts.require();
+        Optional<RelayOutcome.Refused> notAdmitted = relayer.admit(client);
+        if (notAdmitted.isPresent()) {
+            return notAdmitted.get();
+        }
+        if (!isAddress(delegation.delegator()) || !isAddress(delegation.delegatee())) {
+            return new RelayOutcome.Refused("The delegator and the delegate must be 0x-addresses of 40 hex digits.");
+        }
         Optional<byte[]> signature = Eip712.signatureBytes(delegation.signature());
         if (signature.isEmpty()) {
             return new RelayOutcome.Refused("The signature is not 65 bytes of hex.");
@@ -89,12 +108,36 @@ public class DelegationService {
         if (!governor.tokenNonce(delegation.delegator()).equals(delegation.nonce())) {
             return new RelayOutcome.Refused("This delegation was signed for a nonce already used; sign again.");
         }
+        Optional<String> pointless = pointless(delegation.delegator(), delegation.delegatee());
+        if (pointless.isPresent()) {
+            return new RelayOutcome.Refused(pointless.get());
+        }
         byte[] sig = signature.get();
         int v = sig[64] < 27 ? sig[64] + 27 : sig[64];
         String data = FunctionEncoder.encode(new Function(GovernanceToken.FUNC_DELEGATEBYSIG, List.of(new Address(delegation.delegatee()),
                 new Uint256(delegation.nonce()), new Uint256(delegation.expiry()), new Uint8(v),
                 new Bytes32(java.util.Arrays.copyOfRange(sig, 0, 32)), new Bytes32(java.util.Arrays.copyOfRange(sig, 32, 64))), List.of()));
-        return relayer.relay(contracts.token(), data, "signed delegation of " + delegation.delegator());
+        return relayer.relay(contracts.token(), data, "signed delegation of " + delegation.delegator(), delegation.delegator());
+    }
+
+    /** What is left of the relayer's gas budget today, for the page offering "without gas"; empty when relaying is off. */
+    public Optional<RelayBudget.Status> gaslessBudget() {
+        return relayer.budget();
+    }
+
+    /** Why relaying this delegation would pay for nothing: no tokens to move, or the delegate is already the one named. */
+    private Optional<String> pointless(String delegator, String delegatee) {
+        if (governor.tokenBalance(delegator).signum() == 0) {
+            return Optional.of(delegator + " holds no tokens: a delegation would move no votes, so the relayer does not pay for it.");
+        }
+        if (governor.delegateOf(delegator).equalsIgnoreCase(delegatee)) {
+            return Optional.of(delegator + " already delegates to " + checksum(delegatee) + "; nothing would change.");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAddress(String address) {
+        return address != null && address.matches("0x[0-9a-fA-F]{40}");
     }
 
     /** One page of the accounts holding voting power, most powerful first (from the indexer's read model). */

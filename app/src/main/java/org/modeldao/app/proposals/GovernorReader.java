@@ -72,6 +72,11 @@ public class GovernorReader {
         return attempt("read voting power", () -> nextBlock.getPastVotes(account, BigInteger.valueOf(block)).send());
     }
 
+    /** Tokens the account holds (not its voting power): what a delegation of it would move. */
+    public BigInteger tokenBalance(String account) {
+        return attempt("read the token balance", () -> token().balanceOf(account).send());
+    }
+
     public String delegateOf(String account) {
         return attempt("read the delegate", () -> token().delegates(account).send());
     }

@@ -10,6 +10,8 @@ import org.modeldao.app.proposals.GovernanceActionRefused;
 import org.modeldao.app.proposals.GovernanceContracts;
 import org.modeldao.app.proposals.GovernorCalls;
 import org.modeldao.app.proposals.GovernorReader;
+import org.modeldao.app.proposals.InvalidProposal;
+import org.modeldao.app.proposals.RelayBudget;
 import org.modeldao.app.proposals.RelayOutcome;
 import org.modeldao.app.proposals.Relayer;
 import org.modeldao.app.proposals.Votes;
@@ -41,6 +43,7 @@ public class VoteService {
 
     /** A vote the member's wallet sends itself (the member pays gas). */
     public WalletTransaction voteTransaction(String voter, BigInteger proposalId, VoteType vote, String reason) {
+        requireReasonFits(reason);
         requireCanVote(voter, proposalId);
         return new WalletTransaction(voter, contracts.governor(),
                 GovernorCalls.castVoteWithReason(proposalId, vote, reason == null ? "" : reason.strip()),
@@ -57,12 +60,24 @@ public class VoteService {
 
     /** The ballot (with the voter's current nonce) whose {@link #typedData} the member signs. */
     public Ballot prepare(String voter, BigInteger proposalId, VoteType vote, String reason) {
+        requireReasonFits(reason);
         requireCanVote(voter, proposalId);
         return new Ballot(proposalId, vote, Keys.toChecksumAddress(voter), reason, governor.governorNonce(voter));
     }
 
-    /** Verifies and relays a signed ballot. A refusal is a value: nothing was sent. */
-    public RelayOutcome relay(Ballot ballot, String signatureHex) {
+    /**
+     * Verifies and relays a signed ballot for {@code client} (the caller's IP address, for its
+     * quota). A refusal is a value: nothing was sent. Cheap refusals (quota, budget, reason
+     * length, signature) come before any call to the node.
+     */
+    public RelayOutcome relay(Ballot ballot, String signatureHex, String client) {
+        Optional<RelayOutcome.Refused> notAdmitted = relayer.admit(client);
+        if (notAdmitted.isPresent()) {
+            return notAdmitted.get();
+        }
+        if (ballot.reasonTooLong()) {
+            return new RelayOutcome.Refused(reasonTooLong(ballot.reason()));
+        }
         Optional<byte[]> signature = Eip712.signatureBytes(signatureHex);
         if (signature.isEmpty()) {
             return new RelayOutcome.Refused("The signature is not 65 bytes of hex.");
@@ -85,11 +100,27 @@ public class VoteService {
                 ? GovernorCalls.castVoteBySig(ballot.proposalId(), ballot.vote(), ballot.voter(), signature.get())
                 : GovernorCalls.castVoteWithReasonAndParamsBySig(ballot.proposalId(), ballot.vote(), ballot.voter(), ballot.reason(),
                         new byte[0], signature.get());
-        return relayer.relay(contracts.governor(), data, "signed vote of " + ballot.voter());
+        return relayer.relay(contracts.governor(), data, "signed vote of " + ballot.voter(), ballot.voter());
     }
 
     public boolean gaslessAvailable() {
         return relayer.enabled();
+    }
+
+    /** What is left of the relayer's gas budget today, for the page offering "without gas"; empty when relaying is off. */
+    public Optional<RelayBudget.Status> gaslessBudget() {
+        return relayer.budget();
+    }
+
+    private static void requireReasonFits(String reason) {
+        if (reason != null && reason.strip().length() > Ballot.MAX_REASON_LENGTH) {
+            throw new InvalidProposal(reasonTooLong(reason.strip()));
+        }
+    }
+
+    private static String reasonTooLong(String reason) {
+        return "The reason is " + reason.length() + " characters long; at most " + Ballot.MAX_REASON_LENGTH
+                + " are recorded with a vote. Shorten it.";
     }
 
     private void requireCanVote(String voter, BigInteger proposalId) {

@@ -67,7 +67,7 @@ class GovernanceFlowsIT {
         String forged = BallotSignatures.hex(BallotSignatures.sign(dao.delegation.typedData(unsigned), dao.outsider));
         BigInteger relayerNonceBefore = nonceOf(dao.relayerAccount);
 
-        var outcome = dao.delegation.relay(withSignature(unsigned, forged));
+        var outcome = dao.delegation.relay(withSignature(unsigned, forged), "203.0.113.1");
 
         assertThat(outcome).isInstanceOf(RelayOutcome.Refused.class);
         assertThat(((RelayOutcome.Refused) outcome).reason()).contains("not made by " + holder.getAddress());
@@ -82,7 +82,7 @@ class GovernanceFlowsIT {
         SignedDelegation unsigned = dao.delegation.unsigned(holder.getAddress(), holder.getAddress());
         String signature = BallotSignatures.hex(BallotSignatures.sign(dao.delegation.typedData(unsigned), holder));
 
-        var outcome = dao.delegation.relay(withSignature(unsigned, signature));
+        var outcome = dao.delegation.relay(withSignature(unsigned, signature), "203.0.113.1");
 
         assertThat(outcome).isInstanceOf(RelayOutcome.Relayed.class);
         assertThat(Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
@@ -95,7 +95,7 @@ class GovernanceFlowsIT {
         assertThat(dao.delegateReadModel.delegateOf(holder.getAddress())).hasValueSatisfying(
                 delegate -> assertThat(delegate).isEqualToIgnoringCase(holder.getAddress()));
         // the same signature cannot be relayed twice
-        assertThat(dao.delegation.relay(withSignature(unsigned, signature))).isInstanceOf(RelayOutcome.Refused.class);
+        assertThat(dao.delegation.relay(withSignature(unsigned, signature), "203.0.113.1")).isInstanceOf(RelayOutcome.Refused.class);
     }
 
     @Test
@@ -143,7 +143,7 @@ class GovernanceFlowsIT {
         BigInteger relayerNonceBefore = nonceOf(dao.relayerAccount);
 
         var outcome = dao.votes.relay(new Ballot(proposalId, VoteType.AGAINST, victim.getAddress(), "forged",
-                dao.governor.governorNonce(victim.getAddress())), forged);
+                dao.governor.governorNonce(victim.getAddress())), forged, "203.0.113.1");
 
         assertThat(outcome).isInstanceOf(RelayOutcome.Refused.class);
         assertThat(nonceOf(dao.relayerAccount)).isEqualTo(relayerNonceBefore);
@@ -151,7 +151,7 @@ class GovernanceFlowsIT {
         // a genuine signature over a different ballot (reason changed after signing) is refused too
         String genuine = BallotSignatures.hex(BallotSignatures.sign(typedData, victim));
         var tampered = dao.votes.relay(new Ballot(proposalId, VoteType.AGAINST, victim.getAddress(), "tampered reason",
-                dao.governor.governorNonce(victim.getAddress())), genuine);
+                dao.governor.governorNonce(victim.getAddress())), genuine, "203.0.113.1");
         assertThat(tampered).isInstanceOf(RelayOutcome.Refused.class);
     }
 
@@ -286,7 +286,7 @@ class GovernanceFlowsIT {
         String typedData = dao.votes.ballotToSign(voter.getAddress(), proposalId, vote, reason);
         String signature = BallotSignatures.hex(BallotSignatures.sign(typedData, voter));
         var outcome = dao.votes.relay(new Ballot(proposalId, vote, voter.getAddress(), reason,
-                dao.governor.governorNonce(voter.getAddress())), signature);
+                dao.governor.governorNonce(voter.getAddress())), signature, "203.0.113.1");
         assertThat(outcome).as(outcome.toString()).isInstanceOf(RelayOutcome.Relayed.class);
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -41,6 +42,8 @@ public class DelegatesView extends VerticalLayout {
     private final DelegationService delegation;
     private final Grid<Delegate> grid = new Grid<>();
     private final Paragraph mine = new Paragraph();
+    private final Span budget = new Span();
+    private Button bySignature;
     private final Optional<String> member;
 
     public DelegatesView(DelegationService delegation, CurrentMember currentMember, ObjectProvider<DevNodeWallet> devNode,
@@ -74,18 +77,20 @@ public class DelegatesView extends VerticalLayout {
                     .whenComplete((hash, error) -> notify(ui, error, "Delegation sent: " + hash));
         });
         byWallet.setId("delegate-wallet");
-        Button bySignature = new Button("Delegate without gas (sign)", click -> {
+        bySignature = new Button("Delegate without gas (sign)", click -> {
             Optional<UI> ui = click.getSource().getUI();
             SignedDelegation unsigned = delegation.unsigned(wallet.address(), to.getValue());
+            String client = wallet.clientAddress();
             wallet.signTypedData(delegation.typedData(unsigned))
                     .thenApplyAsync(signature -> delegation.relay(new SignedDelegation(unsigned.delegator(), unsigned.delegatee(),
-                            unsigned.nonce(), unsigned.expiry(), signature)))
+                            unsigned.nonce(), unsigned.expiry(), signature), client))
                     .whenComplete((outcome, error) -> notify(ui,
                             outcome instanceof RelayOutcome.Refused r ? new IllegalStateException(r.reason()) : error, "Delegation relayed"));
         });
         bySignature.setId("delegate-gasless");
         bySignature.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return new VerticalLayout(new H3("Delegate your votes"), to, new HorizontalLayout(bySignature, byWallet));
+        budget.setId("gasless-budget");
+        return new VerticalLayout(new H3("Delegate your votes"), to, new HorizontalLayout(bySignature, byWallet), budget);
     }
 
     private void notify(Optional<UI> ui, Throwable error, String success) {
@@ -102,8 +107,19 @@ public class DelegatesView extends VerticalLayout {
     }
 
     private void refresh() {
+        member.ifPresent(address -> showBudget());
         member.ifPresent(address -> mine.setText("Your voting power: " + Votes.format(delegation.votingPower(address))
                 + " · your votes are delegated to " + delegation.currentDelegate(address)));
         grid.getDataProvider().refreshAll();
+    }
+
+    private void showBudget() {
+        delegation.gaslessBudget().ifPresentOrElse(today -> {
+            budget.setText("Without gas: " + today.describe() + ".");
+            bySignature.setEnabled(!today.exhausted());
+        }, () -> {
+            budget.setText("Delegating without gas is off on this server.");
+            bySignature.setEnabled(false);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package org.modeldao.app.proposals.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Optional;
 import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.proposals.ActionCodec;
@@ -7,7 +9,9 @@ import org.modeldao.app.proposals.GovernanceContracts;
 import org.modeldao.app.proposals.GovernanceProperties;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalQueries;
+import org.modeldao.app.proposals.RelayBudget;
 import org.modeldao.app.proposals.Relayer;
+import org.modeldao.app.proposals.RelayerProperties;
 import org.modeldao.app.readmodel.AuditTrail;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.contracts.devchain.DevAccounts;
@@ -15,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 
@@ -50,7 +55,12 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    Relayer relayer(Web3j web3j, GovernanceProperties governance, ChainDeployment chain) {
+    RelayBudget relayBudget(JdbcClient jdbc, RelayerProperties limits, Clock clock, MeterRegistry meters) {
+        return new RelayBudget(jdbc, limits.dailyCapEth(), clock, meters);
+    }
+
+    @Bean
+    Relayer relayer(Web3j web3j, GovernanceProperties governance, ChainDeployment chain, RelayBudget budget, RelayerProperties limits) {
         Optional<Credentials> account = Optional.empty();
         if (!governance.relayerKey().isEmpty()) {
             account = Optional.of(Credentials.create(governance.relayerKey()));
@@ -61,6 +71,8 @@ class GovernanceConfiguration {
         } else {
             log.warn("No relayer key (modeldao.governance.relayer-key): gasless votes and delegations are off.");
         }
-        return new Relayer(web3j, account, chain.chainId());
+        account.ifPresent(a -> log.info("Relayer {} spends at most {} ETH a day on gas (modeldao.relayer.daily-cap-eth).",
+                a.getAddress(), limits.dailyCapEth()));
+        return new Relayer(web3j, account, chain.chainId(), budget, limits);
     }
 }

@@ -1,6 +1,8 @@
 package org.modeldao.app.proposals.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.modeldao.app.base.wallet.BrowserWallet;
@@ -18,15 +20,34 @@ public final class MemberWallet {
     private final BrowserWallet browser;
     private final Optional<DevNodeWallet> devNode;
     private final String address;
+    private final String clientAddress;
 
     public MemberWallet(UI ui, Optional<DevNodeWallet> devNode, String address) {
         this.browser = new BrowserWallet(ui);
         this.devNode = devNode.filter(node -> node.controls(address));
         this.address = address;
+        this.clientAddress = clientAddress(ui);
     }
 
     public String address() {
         return address;
+    }
+
+    /** The browser's IP address (the real client's: proxies are resolved by the servlet container), for relay quotas. */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    private static String clientAddress(UI ui) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null && request.getRemoteAddr() != null) {
+            return request.getRemoteAddr();
+        }
+        VaadinSession session = ui == null ? null : ui.getSession();
+        if (session != null && session.getBrowser() != null && session.getBrowser().getAddress() != null) {
+            return session.getBrowser().getAddress();
+        }
+        return "unknown";
     }
 
     /** @return the transaction hash */

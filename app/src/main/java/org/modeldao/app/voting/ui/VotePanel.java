@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -38,14 +39,20 @@ public class VotePanel extends VerticalLayout {
         choice.setRequired(true);
         reason.setId("vote-reason");
         reason.setWidthFull();
-        reason.setMaxLength(1000);
+        reason.setMaxLength(Ballot.MAX_REASON_LENGTH);
         Button fromWallet = new Button("Vote from wallet", click -> fromWallet());
         fromWallet.setId("vote-wallet");
         Button gasless = new Button("Vote without gas (sign)", click -> gasless());
         gasless.setId("vote-gasless");
         gasless.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         gasless.setEnabled(votes.gaslessAvailable());
-        add(new H3("Vote"), choice, reason, new HorizontalLayout(gasless, fromWallet));
+        Span budget = new Span();
+        budget.setId("gasless-budget");
+        votes.gaslessBudget().ifPresentOrElse(today -> {
+            budget.setText("Without gas: " + today.describe() + ".");
+            gasless.setEnabled(!today.exhausted());
+        }, () -> budget.setText("Voting without gas is off on this server."));
+        add(new H3("Vote"), choice, reason, new HorizontalLayout(gasless, fromWallet), budget);
         setPadding(false);
     }
 
@@ -66,8 +73,9 @@ public class VotePanel extends VerticalLayout {
         }
         UI ui = UI.getCurrent();
         Ballot ballot = votes.prepare(wallet.address(), proposalId, choice.getValue(), reason.getValue());
+        String client = wallet.clientAddress();
         wallet.signTypedData(votes.typedData(ballot))
-                .thenApplyAsync(signature -> votes.relay(ballot, signature))
+                .thenApplyAsync(signature -> votes.relay(ballot, signature, client))
                 .whenComplete((outcome, error) -> ui.access(() -> {
                     if (outcome instanceof RelayOutcome.Refused refused) {
                         done(new IllegalStateException(refused.reason()), "");

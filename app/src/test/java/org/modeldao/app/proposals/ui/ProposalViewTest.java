@@ -109,7 +109,7 @@ class ProposalViewTest {
     }
 
     ProposalView open() {
-        VoteService votes = new VoteService(ProposalsViewTest.DAO, null, new Relayer(null, Optional.empty(), 31337));
+        VoteService votes = new VoteService(ProposalsViewTest.DAO, null, Relayer.off());
         // the services are not called until a button is pressed; the page only reads ProposalQueries
         ProposalService proposals = new ProposalService(null, ProposalsViewTest.DAO, null, proposal, null);
         ProposalView view = new ProposalView(proposal, proposals, votes, new CurrentMember(),
