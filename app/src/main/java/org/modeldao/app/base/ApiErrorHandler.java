@@ -2,6 +2,7 @@ package org.modeldao.app.base;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,7 +24,10 @@ class ApiErrorHandler {
         } else {
             log.info("API request refused ({}): {}", e.code(), e.getMessage());
         }
-        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        // whole seconds, rounded up: a client retrying on the dot is not refused again
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return response.body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,5 +1,7 @@
 package org.modeldao.app.base;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -22,4 +24,9 @@ public abstract class AppException extends RuntimeException {
 
     /** Stable snake_case code clients can switch on, e.g. {@code nonce_reused}. */
     public abstract String code();
+
+    /** For refusals that pass with time (quotas): when to try again, sent as {@code Retry-After}. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
+    }
 }
