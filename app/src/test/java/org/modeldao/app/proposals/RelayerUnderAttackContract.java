@@ -125,6 +125,16 @@ abstract class RelayerUnderAttackContract {
         }
         runAll(pool, votes);
 
+        // 3b. a relayer allowed less gas than a long-reason vote needs refuses it before sending; the ballot stays usable
+        RelayerProperties tight = new RelayerProperties(CAP_ETH, LIMITS.perAccount(), LIMITS.perClient(), 1_000, 60_000L);
+        var tightVotes = new org.modeldao.app.voting.VoteService(dao.contracts, dao.governor,
+                new Relayer(dao.chain.web3j(), java.util.Optional.of(dao.relayerAccount), dao.chain.chainId(), dao.relayBudget, tight));
+        Ballot adminBallot = tightVotes.prepare(dao.admin.getAddress(), proposalId, VoteType.FOR, longestReason);
+        assertRefused(tightVotes.relay(adminBallot, signBallot(adminBallot, dao.admin), "203.0.113.7"), Why.NOT_RELAYABLE,
+                "more than the relayer pays for one transaction (60000)");
+        assertThat(dao.governor.hasVoted(proposalId, dao.admin.getAddress())).isFalse();
+        assertThat(dao.governor.governorNonce(dao.admin.getAddress())).isEqualTo(adminBallot.nonce());
+
         // 4. endless re-delegation from many keys in parallel, each signature also sent three times at once and replayed
         List<Callable<Void>> spam = new ArrayList<>();
         for (int i = 0; i < spammers.size(); i++) {
