@@ -14,14 +14,17 @@ import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactMirrors;
 import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.SourcePolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the serving core (no web types): verification, loading, hot swap, lifecycle audit. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SourcePolicy.class)
 class ServingConfiguration {
 
     @Bean
@@ -47,9 +50,9 @@ class ServingConfiguration {
     }
 
     @Bean
-    ArtifactVerifier artifactVerifier(GatewayProperties properties) {
+    ArtifactVerifier artifactVerifier(GatewayProperties properties, SourcePolicy sources) {
         return new ArtifactVerifier(new ArtifactFetcher(properties.serving().maxArtifactBytes(),
-                properties.serving().fetchTimeout()), new ArtifactMirrors(properties.artifacts().mirrors()));
+                properties.serving().fetchTimeout(), sources), new ArtifactMirrors(properties.artifacts().mirrors()));
     }
 
     @Bean
@@ -75,9 +78,7 @@ class ServingConfiguration {
             if (event.kind() == ServingEvent.Kind.QUARANTINED) {
                 Counter.builder("gateway.quarantines").description("versions quarantined, with the reason")
                         .tags("model", event.version().model(), "version", event.version().version(),
-                                "reason", event.detail().startsWith("model card") ? "card_hash_mismatch"
-                                        : event.detail().startsWith("artifact sha256") ? "artifact_hash_mismatch"
-                                        : "unloadable")
+                                "reason", quarantineReason(event.detail()))
                         .register(meters).increment();
             }
         });
@@ -88,6 +89,20 @@ class ServingConfiguration {
     @Bean(destroyMethod = "close")
     SourceRecheck sourceRecheck(GatewayProperties properties, ServingReconciler reconciler) {
         return SourceRecheck.every(properties.artifacts().recheckInterval(), reconciler);
+    }
+
+    /** The metric's reason tag: a small fixed set, whatever the detail says. */
+    static String quarantineReason(String detail) {
+        if (detail.startsWith(ArtifactVerifier.MISMATCH_CARD)) {
+            return "card_hash_mismatch";
+        }
+        if (detail.startsWith(ArtifactVerifier.MISMATCH_ARTIFACT)) {
+            return "artifact_hash_mismatch";
+        }
+        if (detail.contains(ArtifactFetcher.TooLargeException.LIMIT_PHRASE)) {
+            return "over_size_limit";
+        }
+        return detail.startsWith("refused to fetch") ? "source_refused" : "unloadable";
     }
 
     private static String auditKind(ServingEvent.Kind kind) {

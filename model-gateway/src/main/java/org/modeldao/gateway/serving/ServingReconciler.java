@@ -150,13 +150,11 @@ public final class ServingReconciler implements AutoCloseable {
             return; // revoked, reloaded or quarantined meanwhile: the newer state stands
         }
         switch (checked) {
-            case VersionState.Ready ready when result instanceof Verification.Mismatch mismatch -> {
-                String reason = mismatch.reason() + " (found by re-verification of the source)";
-                registry.put(key, new VersionState.Quarantined(ready.approved(), reason, true));
-                log.error("{} QUARANTINED and unloaded: {}", key, reason);
-                emit(ServingEvent.Kind.QUARANTINED, ready.approved(), reason);
-                updateAliases(latest);
-            }
+            case VersionState.Ready ready when result instanceof Verification.Mismatch mismatch ->
+                    quarantineLoaded(ready, mismatch.reason());
+            // the verified bytes were within the limits: refused now (say, too large), the source no longer holds them
+            case VersionState.Ready ready when result instanceof Verification.Refused refused ->
+                    quarantineLoaded(ready, refused.reason());
             case VersionState.Quarantined quarantined when result instanceof Verification.Verified -> {
                 registry.put(key, new VersionState.Loading(quarantined.approved()));
                 log.warn("{} source matches the approved hashes again: loading it", key);
@@ -167,6 +165,14 @@ public final class ServingReconciler implements AutoCloseable {
                             unavailable.reason());
             default -> log.debug("{} source re-verified: unchanged", key);
         }
+    }
+
+    private void quarantineLoaded(VersionState.Ready ready, String found) {
+        String reason = found + " (found by re-verification of the source)";
+        registry.put(ready.approved().key(), new VersionState.Quarantined(ready.approved(), reason, true));
+        log.error("{} QUARANTINED and unloaded: {}", ready.approved().key(), reason);
+        emit(ServingEvent.Kind.QUARANTINED, ready.approved(), reason);
+        updateAliases(latest);
     }
 
     private void updateAliases(GovernanceSnapshot snapshot) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.SourcePolicy;
 
 /** A real serving stack (DJL + ONNX Runtime) without HTTP or chain. */
 public final class ServingFixture implements AutoCloseable {
@@ -16,7 +17,7 @@ public final class ServingFixture implements AutoCloseable {
 
     public ServingFixture(ServingSettings settings) {
         VersionLoader loader = new VersionLoader(
-                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5))), settings);
+                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5), SourcePolicy.local())), settings);
         reconciler = new ServingReconciler(registry, loader, settings, Clock.systemUTC());
     }
 
