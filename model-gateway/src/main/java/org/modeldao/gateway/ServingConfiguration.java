@@ -1,6 +1,7 @@
 package org.modeldao.gateway;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditLog;
@@ -18,6 +19,9 @@ import org.modeldao.gateway.verification.SourcePolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SourcePolicy.class)
 class ServingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -84,6 +90,26 @@ class ServingConfiguration {
         });
         governance.onChange(reconciler::reconcile);
         return reconciler;
+    }
+
+    /**
+     * Runs once every bean exists, before the web server opens its port: the approved set a
+     * restart restored from disk (chain node down or not) is loaded and hash-verified first, so
+     * the first request is served. Bounded: a version still loading after two fetch deadlines
+     * and 30 s answers 503 until it is ready.
+     */
+    @Bean
+    SmartInitializingSingleton loadRestoredSetBeforeServing(ServingReconciler reconciler, GatewayProperties properties) {
+        Duration limit = properties.serving().fetchTimeout().multipliedBy(2).plusSeconds(30);
+        return () -> {
+            try {
+                if (!reconciler.awaitSettled(limit)) {
+                    log.warn("approved versions still loading after {}: serving starts, they answer 503 until ready", limit);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package org.modeldao.gateway.serving;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -202,6 +203,26 @@ public final class ServingReconciler implements AutoCloseable {
                 kind == ServingEvent.Kind.REVOKED ? version.revocation().proposalId() : version.approval().proposalId(),
                 detail);
         listeners.forEach(listener -> listener.accept(event));
+    }
+
+    /**
+     * Waits until no version is loading any more, at most {@code limit}; true if none is. Lets
+     * a restarted gateway load its restored approved set before it takes requests.
+     */
+    public boolean awaitSettled(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!settled()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Under the lock a finished load holds while it also moves the alias: settled includes the alias. */
+    private synchronized boolean settled() {
+        return registry.states().stream().noneMatch(s -> s instanceof VersionState.Loading);
     }
 
     @Override

@@ -25,14 +25,10 @@ public final class ServingFixture implements AutoCloseable {
         this(new ServingSettings(2, 8, Duration.ofSeconds(5), Duration.ofMillis(200)));
     }
 
-    /** Waits (bounded) until no version is loading any more. */
+    /** Waits (bounded) until no version is loading any more and the aliases have followed. */
     public void awaitSettled() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (registry.states().stream().anyMatch(s -> s instanceof VersionState.Loading)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("versions still loading: " + registry.states());
-            }
-            Thread.sleep(10);
+        if (!reconciler.awaitSettled(Duration.ofSeconds(30))) {
+            throw new AssertionError("versions still loading: " + registry.states());
         }
     }
 
