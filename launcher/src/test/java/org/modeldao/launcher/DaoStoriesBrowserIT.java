@@ -305,7 +305,7 @@ class DaoStoriesBrowserIT {
                 () -> get("/v2/models/iris/versions/1", holderToken),
                 r -> "quarantined".equals(json(r).path("parameters").path("state").asString()));
         String reason = json(metadata).path("parameters").path("quarantine_reason").asString();
-        assertThat(reason).contains("differs from the approved " + v1.artifactSha256());
+        assertThat(reason).contains("does not match the voted sha256 " + v1.artifactSha256());
         HttpResponse<String> refused = infer("/v2/models/iris/versions/1/infer", holderToken, "education", FLOWER);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("quarantined").doesNotContain("\"outputs\"");

@@ -1,6 +1,7 @@
 package org.modeldao.gateway;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditLog;
@@ -14,15 +15,23 @@ import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactMirrors;
 import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.SourcePolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the serving core (no web types): verification, loading, hot swap, lifecycle audit. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SourcePolicy.class)
 class ServingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -47,9 +56,9 @@ class ServingConfiguration {
     }
 
     @Bean
-    ArtifactVerifier artifactVerifier(GatewayProperties properties) {
+    ArtifactVerifier artifactVerifier(GatewayProperties properties, SourcePolicy sources) {
         return new ArtifactVerifier(new ArtifactFetcher(properties.serving().maxArtifactBytes(),
-                properties.serving().fetchTimeout()), new ArtifactMirrors(properties.artifacts().mirrors()));
+                properties.serving().fetchTimeout(), sources), new ArtifactMirrors(properties.artifacts().mirrors()));
     }
 
     @Bean
@@ -75,9 +84,7 @@ class ServingConfiguration {
             if (event.kind() == ServingEvent.Kind.QUARANTINED) {
                 Counter.builder("gateway.quarantines").description("versions quarantined, with the reason")
                         .tags("model", event.version().model(), "version", event.version().version(),
-                                "reason", event.detail().startsWith("model card") ? "card_hash_mismatch"
-                                        : event.detail().startsWith("artifact sha256") ? "artifact_hash_mismatch"
-                                        : "unloadable")
+                                "reason", quarantineReason(event.detail()))
                         .register(meters).increment();
             }
         });
@@ -85,9 +92,43 @@ class ServingConfiguration {
         return reconciler;
     }
 
+    /**
+     * Runs once every bean exists, before the web server opens its port: the approved set a
+     * restart restored from disk (chain node down or not) is loaded and hash-verified first, so
+     * the first request is served. Bounded: a version still loading after two fetch deadlines
+     * and 30 s answers 503 until it is ready.
+     */
+    @Bean
+    SmartInitializingSingleton loadRestoredSetBeforeServing(ServingReconciler reconciler, GatewayProperties properties) {
+        Duration limit = properties.serving().fetchTimeout().multipliedBy(2).plusSeconds(30);
+        return () -> {
+            try {
+                if (!reconciler.awaitSettled(limit)) {
+                    log.warn("approved versions still loading after {}: serving starts, they answer 503 until ready", limit);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     @Bean(destroyMethod = "close")
     SourceRecheck sourceRecheck(GatewayProperties properties, ServingReconciler reconciler) {
         return SourceRecheck.every(properties.artifacts().recheckInterval(), reconciler);
+    }
+
+    /** The metric's reason tag: a small fixed set, whatever the detail says. */
+    static String quarantineReason(String detail) {
+        if (detail.startsWith(ArtifactVerifier.MISMATCH_CARD)) {
+            return "card_hash_mismatch";
+        }
+        if (detail.startsWith(ArtifactVerifier.MISMATCH_ARTIFACT)) {
+            return "artifact_hash_mismatch";
+        }
+        if (detail.contains(ArtifactFetcher.TooLargeException.LIMIT_PHRASE)) {
+            return "over_size_limit";
+        }
+        return detail.startsWith("refused to fetch") ? "source_refused" : "unloadable";
     }
 
     private static String auditKind(ServingEvent.Kind kind) {

@@ -1,5 +1,6 @@
 package org.modeldao.launcher.services;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,11 @@ public final class DaoServices {
                 "--gateway.chain.state-file=" + state.resolve("approved-state.json"),
                 "--spring.datasource.url=jdbc:h2:file:" + state.resolve("audit") + ";AUTO_SERVER=FALSE",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + appUrl + "/.well-known/jwks.json",
-                "--gateway.artifacts.recheck-interval=" + ARTIFACT_RECHECK_INTERVAL),
+                "--gateway.artifacts.recheck-interval=" + ARTIFACT_RECHECK_INTERVAL,
+                // the app serves the artifacts on 127.0.0.1, and a member may vote a file on this machine:
+                // both refused by a gateway's defaults, listed here for the local run only
+                "--gateway.sources.allow-file=true",
+                "--gateway.sources.allow-private=" + URI.create(appUrl).getHost()),
                 DJL_ENVIRONMENT, state, home.resolve("logs").resolve("gateway.log"));
     }
 }

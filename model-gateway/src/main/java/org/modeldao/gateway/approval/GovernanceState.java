@@ -24,8 +24,18 @@ public final class GovernanceState {
         return status.get();
     }
 
+    /**
+     * Tells {@code listener} of every snapshot published from now on, and at once of the current
+     * one if any was published already: a snapshot restored from disk before serving subscribed
+     * must still reach it, whatever order the components start in. A snapshot published while
+     * this runs may be told twice; listeners apply snapshots idempotently.
+     */
     public void onChange(Consumer<GovernanceSnapshot> listener) {
         listeners.add(listener);
+        GovernanceSnapshot published = snapshot.get();
+        if (published != GovernanceSnapshot.EMPTY) {
+            listener.accept(published);
+        }
     }
 
     public void publish(GovernanceSnapshot next) {

@@ -65,7 +65,8 @@ final class ChainHttpBench implements AutoCloseable {
                 "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:chain-bench;DB_CLOSE_DELAY=-1",
                 "--gateway.chain.deployment-file=" + descriptor, "--gateway.chain.poll-interval=20ms",
                 "--gateway.chain.state-file=" + dir.resolve("state.json"),
-                "--gateway.serving.queue-capacity=256");
+                "--gateway.serving.queue-capacity=256",
+                "--gateway.sources.allow-file=true"); // the bench votes file: URIs of the files it wrote
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 

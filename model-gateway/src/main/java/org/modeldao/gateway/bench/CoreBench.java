@@ -40,6 +40,7 @@ import org.modeldao.gateway.serving.VersionLoader;
 import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.SourcePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +70,7 @@ final class CoreBench implements AutoCloseable {
     CoreBench() throws Exception {
         ServingSettings settings = new ServingSettings(2, 64, Duration.ofSeconds(10), Duration.ofSeconds(5));
         reconciler = new ServingReconciler(registry, new VersionLoader(new ArtifactVerifier(
-                new ArtifactFetcher(10_000_000, Duration.ofSeconds(5))), settings), settings, Clock.systemUTC());
+                new ArtifactFetcher(10_000_000, Duration.ofSeconds(5), SourcePolicy.local())), settings), settings, Clock.systemUTC());
         state.onChange(reconciler::reconcile);
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();

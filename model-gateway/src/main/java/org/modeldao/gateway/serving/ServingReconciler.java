@@ -1,6 +1,7 @@
 package org.modeldao.gateway.serving;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -150,13 +151,11 @@ public final class ServingReconciler implements AutoCloseable {
             return; // revoked, reloaded or quarantined meanwhile: the newer state stands
         }
         switch (checked) {
-            case VersionState.Ready ready when result instanceof Verification.Mismatch mismatch -> {
-                String reason = mismatch.reason() + " (found by re-verification of the source)";
-                registry.put(key, new VersionState.Quarantined(ready.approved(), reason, true));
-                log.error("{} QUARANTINED and unloaded: {}", key, reason);
-                emit(ServingEvent.Kind.QUARANTINED, ready.approved(), reason);
-                updateAliases(latest);
-            }
+            case VersionState.Ready ready when result instanceof Verification.Mismatch mismatch ->
+                    quarantineLoaded(ready, mismatch.reason());
+            // the verified bytes were within the limits: refused now (say, too large), the source no longer holds them
+            case VersionState.Ready ready when result instanceof Verification.Refused refused ->
+                    quarantineLoaded(ready, refused.reason());
             case VersionState.Quarantined quarantined when result instanceof Verification.Verified -> {
                 registry.put(key, new VersionState.Loading(quarantined.approved()));
                 log.warn("{} source matches the approved hashes again: loading it", key);
@@ -167,6 +166,14 @@ public final class ServingReconciler implements AutoCloseable {
                             unavailable.reason());
             default -> log.debug("{} source re-verified: unchanged", key);
         }
+    }
+
+    private void quarantineLoaded(VersionState.Ready ready, String found) {
+        String reason = found + " (found by re-verification of the source)";
+        registry.put(ready.approved().key(), new VersionState.Quarantined(ready.approved(), reason, true));
+        log.error("{} QUARANTINED and unloaded: {}", ready.approved().key(), reason);
+        emit(ServingEvent.Kind.QUARANTINED, ready.approved(), reason);
+        updateAliases(latest);
     }
 
     private void updateAliases(GovernanceSnapshot snapshot) {
@@ -196,6 +203,26 @@ public final class ServingReconciler implements AutoCloseable {
                 kind == ServingEvent.Kind.REVOKED ? version.revocation().proposalId() : version.approval().proposalId(),
                 detail);
         listeners.forEach(listener -> listener.accept(event));
+    }
+
+    /**
+     * Waits until no version is loading any more, at most {@code limit}; true if none is. Lets
+     * a restarted gateway load its restored approved set before it takes requests.
+     */
+    public boolean awaitSettled(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!settled()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Under the lock a finished load holds while it also moves the alias: settled includes the alias. */
+    private synchronized boolean settled() {
+        return registry.states().stream().noneMatch(s -> s instanceof VersionState.Loading);
     }
 
     @Override

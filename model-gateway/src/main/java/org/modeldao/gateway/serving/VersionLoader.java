@@ -54,6 +54,8 @@ public final class VersionLoader {
         return switch (verifier.verify(version)) {
             case Verification.Mismatch mismatch -> new Outcome.Quarantined(mismatch.reason(), true);
             case Verification.Unavailable unavailable -> new Outcome.Failed(unavailable.reason());
+            // fetching again cannot help until the gateway's configuration changes (and it restarts)
+            case Verification.Refused refused -> new Outcome.Quarantined(refused.reason());
             case Verification.Verified verified -> loadVerified(version, verified);
         };
     }

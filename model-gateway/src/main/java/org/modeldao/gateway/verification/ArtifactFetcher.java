@@ -2,29 +2,44 @@ package org.modeldao.gateway.verification;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches artifact bytes from a {@code file:} or {@code http(s):} URI into memory, refusing
- * anything larger than {@code maxBytes}. Nothing here interprets the bytes.
+ * Fetches artifact bytes from a {@code file:} or {@code http(s):} URI into memory, within the
+ * {@link SourcePolicy}, the size limit and one deadline for the whole fetch (name lookup,
+ * connection, headers and body: a source that stalls or trickles gives up at the deadline).
+ * Redirects are not followed. Nothing here interprets the bytes.
  */
 public final class ArtifactFetcher {
 
-    private final HttpClient http;
     private final long maxBytes;
-    private final Duration timeout;
+    private final Duration deadline;
+    private final SourcePolicy policy;
 
-    public ArtifactFetcher(long maxBytes, Duration timeout) {
+    /**
+     * @param maxBytes largest artifact fetched; a larger one is refused (see {@link SourceRefusedException})
+     * @param deadline time allowed for a whole fetch, body included
+     */
+    public ArtifactFetcher(long maxBytes, Duration deadline, SourcePolicy policy) {
         this.maxBytes = maxBytes;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.deadline = deadline;
+        this.policy = policy;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
     }
 
     public byte[] fetch(String uri) throws FetchFailedException {
@@ -36,50 +51,103 @@ public final class ArtifactFetcher {
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case "file" -> fromFile(Path.of(parsed));
-            case "http", "https" -> fromHttp(parsed);
-            default -> throw new FetchFailedException("unsupported URI scheme '" + scheme + "' in " + uri, null);
+            case "file" -> fromFile(parsed);
+            case "http", "https" -> fromHttp(parsed, System.nanoTime() + deadline.toNanos());
+            default -> throw new SourceRefusedException("refused to fetch " + uri + ": unsupported URI scheme '"
+                    + scheme + "' (http, https, and file when gateway.sources.allow-file is on)");
         };
     }
 
-    private byte[] fromFile(Path path) throws FetchFailedException {
+    private byte[] fromFile(URI uri) throws FetchFailedException {
+        if (!policy.allowFile()) {
+            throw new SourceRefusedException("refused to fetch " + uri + ": file: URIs are off (gateway.sources.allow-file)");
+        }
+        Path path;
+        try {
+            path = Path.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new SourceRefusedException("refused to fetch " + uri + ": not a local file path");
+        }
+        // a device or a pipe (file:/dev/zero, a FIFO) would never end or never answer
+        if (!Files.isRegularFile(path)) {
+            throw new FetchFailedException("cannot read " + path + ": not a regular file", null);
+        }
         try (InputStream in = Files.newInputStream(path)) {
-            return readBounded(in, path.toString());
+            return readBounded(in, uri);
         } catch (IOException e) {
             throw new FetchFailedException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private byte[] fromHttp(URI uri) throws FetchFailedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+    private byte[] fromHttp(URI uri, long deadlineNanos) throws FetchFailedException {
+        String host = SourcePolicy.hostOf(uri);
+        if (host.isEmpty() || uri.getRawUserInfo() != null) {
+            throw new SourceRefusedException("refused to fetch " + uri + ": an http(s) URI needs a host and no user info");
+        }
+        InetAddress address = policy.permittedAddress(uri, resolve(uri, host, deadlineNanos));
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new FetchFailedException("GET " + uri + " answered " + response.statusCode(), null);
-                }
-                return readBounded(in, uri.toString());
-            }
+            return HttpGet.fetch(uri, address, deadlineNanos, maxBytes);
         } catch (IOException e) {
             throw new FetchFailedException("GET " + uri + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchFailedException("interrupted while fetching " + uri, e);
         }
     }
 
-    private byte[] readBounded(InputStream in, String source) throws IOException, FetchFailedException {
+    /** Resolves the host once, within the deadline (a lookup has no timeout of its own). */
+    private static InetAddress[] resolve(URI uri, String host, long deadlineNanos) throws FetchFailedException {
+        try (ExecutorService lookup = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<InetAddress[]> addresses = lookup.submit(() -> InetAddress.getAllByName(host));
+            try {
+                return addresses.get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                addresses.cancel(true);
+                throw new FetchFailedException("GET " + uri + " failed: looking up " + host + " passed the deadline", e);
+            } catch (ExecutionException e) {
+                String why = e.getCause() instanceof UnknownHostException ? "unknown host " + host : String.valueOf(e.getCause());
+                throw new FetchFailedException("GET " + uri + " failed: " + why, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchFailedException("interrupted while fetching " + uri, e);
+            }
+        }
+    }
+
+    private byte[] readBounded(InputStream in, URI source) throws IOException, FetchFailedException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-            throw new FetchFailedException(source + " is larger than the " + maxBytes + "-byte limit", null);
+            throw TooLargeException.at(source, maxBytes);
         }
         return bytes;
     }
 
     /** The artifact could not be fetched; the version stays unloaded and is retried later. */
-    public static final class FetchFailedException extends Exception {
+    public static class FetchFailedException extends Exception {
         public FetchFailedException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * This gateway will not fetch the source as configured (scheme, address, size): fetching it
+     * again changes nothing until the configuration does, so the version is quarantined, not retried.
+     */
+    public static class SourceRefusedException extends FetchFailedException {
+        public SourceRefusedException(String message) {
+            super(message, null);
+        }
+    }
+
+    /** The source is larger than {@code gateway.serving.max-artifact-bytes}. */
+    public static final class TooLargeException extends SourceRefusedException {
+        /** In every such reason: how the reason is told from others. */
+        public static final String LIMIT_PHRASE = "-byte artifact limit";
+
+        TooLargeException(String message) {
+            super(message);
+        }
+
+        static TooLargeException at(URI source, long maxBytes) {
+            return new TooLargeException(source + " is larger than the " + maxBytes
+                    + LIMIT_PHRASE + " (MODELDAO_MAX_ARTIFACT_BYTES)");
         }
     }
 }

@@ -16,9 +16,15 @@ import org.modeldao.gateway.approval.ApprovedVersion;
  * <p>When the voted URI cannot be fetched at all, the file is looked up by its hash on the
  * {@link ArtifactMirrors content-addressed mirrors}, and a mirror's bytes count only if their
  * hash is the voted one. Bytes the voted URI does serve are never second-guessed by a mirror:
- * a mismatch there is what the DAO must hear about, so it quarantines.
+ * a mismatch there is what the DAO must hear about, so it quarantines. Reasons name the voted
+ * hash and the URI, never the hash of the bytes found there.
  */
 public final class ArtifactVerifier {
+
+    /** Beginning of the reason when the artifact's bytes are not the voted ones. */
+    public static final String MISMATCH_ARTIFACT = "artifact does not match the voted sha256";
+    /** Beginning of the reason when the model card's bytes are not the voted ones. */
+    public static final String MISMATCH_CARD = "model card does not match the voted sha256";
 
     private final ArtifactFetcher fetcher;
     private final ArtifactMirrors mirrors;
@@ -38,44 +44,54 @@ public final class ArtifactVerifier {
         try {
             artifact = fetch(version.artifactUri(), version.artifactSha256());
             card = fetch(version.cardUri(), version.cardSha256());
+        } catch (ArtifactFetcher.SourceRefusedException e) {
+            return new Verification.Refused(e.getMessage());
         } catch (ArtifactFetcher.FetchFailedException e) {
             return new Verification.Unavailable(e.getMessage());
         }
-        String artifactHash = sha256Hex(artifact);
-        if (!artifactHash.equals(version.artifactSha256())) {
-            return new Verification.Mismatch("artifact sha256 " + artifactHash + " differs from the approved "
-                    + version.artifactSha256());
+        // the hash actually computed is not echoed: it would tell a voter what a foreign URL holds
+        if (!sha256Hex(artifact).equals(version.artifactSha256())) {
+            return new Verification.Mismatch(MISMATCH_ARTIFACT + " " + version.artifactSha256() + " (at "
+                    + version.artifactUri() + ")");
         }
-        String cardHash = sha256Hex(card);
-        if (!cardHash.equals(version.cardSha256())) {
-            return new Verification.Mismatch("model card sha256 " + cardHash + " differs from the approved "
-                    + version.cardSha256());
+        if (!sha256Hex(card).equals(version.cardSha256())) {
+            return new Verification.Mismatch(MISMATCH_CARD + " " + version.cardSha256() + " (at " + version.cardUri() + ")");
         }
-        return new Verification.Verified(artifact, card, artifactHash);
+        return new Verification.Verified(artifact, card, version.artifactSha256());
     }
 
+    /**
+     * The voted URI's bytes, or when it cannot be fetched or is refused by policy, a mirror's
+     * copy with the voted hash. A refusal stands (as a refusal) only if no mirror failed for a
+     * reason that may pass: then fetching again cannot help until the configuration changes.
+     */
     private byte[] fetch(String votedUri, String votedSha256) throws ArtifactFetcher.FetchFailedException {
         try {
             return fetcher.fetch(votedUri);
+        } catch (ArtifactFetcher.TooLargeException tooLarge) {
+            throw tooLarge; // a mirror holds the same bytes under the same hash: just as large
         } catch (ArtifactFetcher.FetchFailedException unreachable) {
             List<String> tried = new ArrayList<>();
+            boolean onlyRefusals = unreachable instanceof ArtifactFetcher.SourceRefusedException;
             for (String mirrorUri : mirrors.locations(votedSha256)) {
                 try {
                     byte[] bytes = fetcher.fetch(mirrorUri);
-                    String hash = sha256Hex(bytes);
-                    if (hash.equals(votedSha256)) {
+                    if (sha256Hex(bytes).equals(votedSha256)) {
                         return bytes;
                     }
-                    tried.add(mirrorUri + " served sha256 " + hash);
+                    onlyRefusals = false;
+                    tried.add(mirrorUri + " does not match the voted hash");
                 } catch (ArtifactFetcher.FetchFailedException mirrorFailed) {
+                    onlyRefusals &= mirrorFailed instanceof ArtifactFetcher.SourceRefusedException;
                     tried.add(mirrorFailed.getMessage());
                 }
             }
             if (tried.isEmpty()) {
                 throw unreachable;
             }
-            throw new ArtifactFetcher.FetchFailedException(unreachable.getMessage() + "; mirrors: " + String.join("; ", tried),
-                    unreachable);
+            String message = unreachable.getMessage() + "; mirrors: " + String.join("; ", tried);
+            throw onlyRefusals ? new ArtifactFetcher.SourceRefusedException(message)
+                    : new ArtifactFetcher.FetchFailedException(message, unreachable);
         }
     }
 

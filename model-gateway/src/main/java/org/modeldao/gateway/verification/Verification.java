@@ -11,4 +11,10 @@ public sealed interface Verification {
 
     /** The bytes could not be fetched (network, missing file): retried, not quarantined. */
     record Unavailable(String reason) implements Verification {}
+
+    /**
+     * This gateway will not fetch the source as configured ({@link SourcePolicy}, size limit):
+     * quarantined, and not fetched again until the configuration changes.
+     */
+    record Refused(String reason) implements Verification {}
 }

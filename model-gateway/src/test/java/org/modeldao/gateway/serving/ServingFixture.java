@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.SourcePolicy;
 
 /** A real serving stack (DJL + ONNX Runtime) without HTTP or chain. */
 public final class ServingFixture implements AutoCloseable {
@@ -16,7 +17,7 @@ public final class ServingFixture implements AutoCloseable {
 
     public ServingFixture(ServingSettings settings) {
         VersionLoader loader = new VersionLoader(
-                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5))), settings);
+                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5), SourcePolicy.local())), settings);
         reconciler = new ServingReconciler(registry, loader, settings, Clock.systemUTC());
     }
 
@@ -24,14 +25,10 @@ public final class ServingFixture implements AutoCloseable {
         this(new ServingSettings(2, 8, Duration.ofSeconds(5), Duration.ofMillis(200)));
     }
 
-    /** Waits (bounded) until no version is loading any more. */
+    /** Waits (bounded) until no version is loading any more and the aliases have followed. */
     public void awaitSettled() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (registry.states().stream().anyMatch(s -> s instanceof VersionState.Loading)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("versions still loading: " + registry.states());
-            }
-            Thread.sleep(10);
+        if (!reconciler.awaitSettled(Duration.ofSeconds(30))) {
+            throw new AssertionError("versions still loading: " + registry.states());
         }
     }
 

@@ -75,7 +75,8 @@ class ServingReconcilerTest {
 
         assertThat(serving.registry.state(new VersionKey("iris", "1")).orElseThrow())
                 .isInstanceOfSatisfying(VersionState.Quarantined.class,
-                        q -> assertThat(q.reason()).contains("artifact sha256").contains(approved.artifactSha256()));
+                        q -> assertThat(q.reason()).startsWith("artifact does not match the voted sha256 " + approved.artifactSha256())
+                                .doesNotContain(org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(bytes)));
         assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Quarantined.class);
     }
 
@@ -155,8 +156,8 @@ class ServingReconcilerTest {
 
         assertThat(serving.registry.state(approved.key()).orElseThrow())
                 .isInstanceOfSatisfying(VersionState.Quarantined.class, q -> assertThat(q.reason())
-                        .contains(org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(swapped))
-                        .contains("differs from the approved " + approved.artifactSha256())
+                        .doesNotContain(org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(swapped))
+                        .contains("does not match the voted sha256 " + approved.artifactSha256())
                         .contains("re-verification"));
         assertThatThrownBy(() -> predict("1")).isInstanceOf(ServingException.Quarantined.class);
         assertThatThrownBy(() -> predict(null)).isInstanceOf(ServingException.NotReady.class);
@@ -188,7 +189,7 @@ class ServingReconcilerTest {
         serving.reconciler.reconcile(governance.snapshot());
         serving.awaitSettled();
         assertThat(serving.registry.state(approved.key()).orElseThrow())
-                .isInstanceOfSatisfying(VersionState.Quarantined.class, q -> assertThat(q.reason()).startsWith("model card sha256"));
+                .isInstanceOfSatisfying(VersionState.Quarantined.class, q -> assertThat(q.reason()).startsWith("model card does not match the voted sha256"));
 
         Files.write(card, original);
         serving.reconciler.recheckSources();

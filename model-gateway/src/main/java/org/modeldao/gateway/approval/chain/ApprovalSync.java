@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ApprovalSync implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalSync.class);
+    private static final String UNREACHABLE = "chain node unreachable: ";
 
     private final RegistryLogReader reader;
     private final GovernanceState state;
@@ -92,11 +93,11 @@ public final class ApprovalSync implements AutoCloseable {
             state.report(new SyncStatus(true, head, state.current().block(), false, ""));
         } catch (Exception e) {
             SyncStatus previous = state.status();
-            if (previous.chainReachable() || previous == SyncStatus.STARTING) {
+            if (!previous.lastError().startsWith(UNREACHABLE)) { // once per outage, also right after a restore
                 log.warn("chain node unreachable, serving the last approved set: {}", e.getMessage());
             }
             state.report(new SyncStatus(false, head >= 0 ? head : previous.chainHead(), current.block(),
-                    !confirmedByChain, "chain node unreachable: " + e.getMessage()));
+                    !confirmedByChain, UNREACHABLE + e.getMessage()));
         }
     }
 

@@ -139,7 +139,8 @@ class ApprovalSyncIT {
 
         HttpFixture.Reply meta = awaitReply(() -> http.get("/v2/models/tampered/versions/1"),
                 r -> r.status() == 200 && "quarantined".equals(r.json().at("/parameters/state").asString()));
-        assertThat(meta.json().at("/parameters/quarantine_reason").asString()).contains("artifact sha256");
+        assertThat(meta.json().at("/parameters/quarantine_reason").asString()).contains("does not match the voted sha256")
+                .doesNotContain(org.modeldao.gateway.verification.ArtifactVerifier.sha256Hex(bytes));
         assertThat(infer("tampered", "1", null).status()).isEqualTo(409);
         assertThat(http.get("/actuator/prometheus").raw().body()).contains("gateway_quarantines_total")
                 .contains("artifact_hash_mismatch");
