@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.modeldao.app.readmodel.AuditQuery;
 import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.IndexerStall;
+import org.modeldao.app.readmodel.QuarantinedLog;
 import org.springframework.stereotype.Service;
 
 /** Every governance event of the DAO's contracts, newest first, filterable and exportable, from the indexer's read model. */
@@ -39,6 +41,20 @@ public class AuditLog {
             page.stream().map(AuditLog::event).forEach(all::add);
         } while (page.size() == CSV_PAGE);
         return all;
+    }
+
+    /** Logs the indexer could not store and set aside (block, transaction, event, why), newest first. */
+    public List<QuarantinedLog> quarantined(int offset, int limit) {
+        return trail.quarantined(offset, limit);
+    }
+
+    public long countQuarantined() {
+        return trail.countQuarantined();
+    }
+
+    /** Why the trail has stopped growing, when the indexer cannot read a block. */
+    public Optional<IndexerStall> stall() {
+        return trail.stall();
     }
 
     public String csv(AuditFilter filter) {

@@ -25,7 +25,16 @@ final class BatchChanges {
     private final Set<BigInteger> touchedProposals = new LinkedHashSet<>();
     private int events;
 
+    /**
+     * Every string bound to SQL passes {@link ChainText} here once more, whatever handler built it:
+     * no NUL or unpaired surrogate can reach the database even if a handler forgot to clean a field.
+     */
     void add(Statement statement, Object... arguments) {
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof String text) {
+                arguments[i] = ChainText.escape(text); // no cap: calldata must stay whole
+            }
+        }
         rows.computeIfAbsent(statement, s -> new ArrayList<>()).add(arguments);
         if (statement == Statement.INSERT_EVENT) {
             events++;

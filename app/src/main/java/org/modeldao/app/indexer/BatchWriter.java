@@ -18,18 +18,32 @@ final class BatchWriter {
     /** Keys ({@code txHash:logIndex}) of the logs already stored for these blocks, so none is stored twice. */
     Set<String> storedLogs(long fromBlock, long toBlock) {
         Set<String> keys = new HashSet<>();
-        jdbc.query("SELECT tx_hash, log_index FROM chain_event WHERE block_number BETWEEN ? AND ?",
+        jdbc.query("""
+                SELECT tx_hash, log_index FROM chain_event WHERE block_number BETWEEN ? AND ?
+                UNION ALL SELECT tx_hash, log_index FROM quarantined_log WHERE block_number BETWEEN ? AND ?""",
                 rs -> {
                     keys.add(rs.getString(1) + ":" + rs.getInt(2));
                 },
-                fromBlock, toBlock);
+                fromBlock, toBlock, fromBlock, toBlock);
         return keys;
     }
 
     void write(long fromBlock, long toBlock, BatchChanges changes) {
         jdbc.update("DELETE FROM indexed_block WHERE block_number BETWEEN ? AND ?", fromBlock, toBlock);
+        writeRows(changes);
+    }
+
+    /** The rows alone (no block bookkeeping): one log's, when a block is stored log by log. */
+    void writeRows(BatchChanges changes) {
         for (Map.Entry<Statement, List<Object[]>> entry : changes.statements().entrySet()) {
             jdbc.batchUpdate(entry.getKey().sql, entry.getValue());
         }
+    }
+
+    void quarantine(String txHash, int logIndex, long block, String contract, String eventName, String reason, java.time.LocalDateTime at) {
+        jdbc.update("""
+                INSERT INTO quarantined_log (tx_hash, log_index, block_number, contract, event_name, reason, quarantined_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", txHash, logIndex, block, ChainText.of(contract, 16), ChainText.of(eventName, 48),
+                ChainText.of(reason, 1000), at);
     }
 }

@@ -30,11 +30,12 @@ final class CalldataDecoder {
             selector("approveVersion((string,string,bytes32,string,bytes32,string,string))"), new Decoder(
                     List.of(new TypeReference<ModelRegistry.VersionSubmission>() { }), v -> {
                         ModelRegistry.VersionSubmission s = (ModelRegistry.VersionSubmission) v.getFirst();
-                        return new ProposalAction.ApproveVersion(s.model, s.version, Numeric.toHexString(s.artifactSha256),
-                                s.artifactUri, Numeric.toHexString(s.cardSha256), s.cardUri, s.format);
+                        return new ProposalAction.ApproveVersion(key(s.model), key(s.version), Numeric.toHexString(s.artifactSha256),
+                                ChainText.of(s.artifactUri, ChainText.URI), Numeric.toHexString(s.cardSha256),
+                                ChainText.of(s.cardUri, ChainText.URI), key(s.format));
                     }),
             selector("revokeVersion(string,string,string)"), new Decoder(List.of(STRING, STRING, STRING),
-                    v -> new ProposalAction.RevokeVersion(text(v, 0), text(v, 1), text(v, 2))),
+                    v -> new ProposalAction.RevokeVersion(text(v, 0), text(v, 1), reason(v, 2))),
             selector("setCurrentVersion(string,string)"), new Decoder(List.of(STRING, STRING),
                     v -> new ProposalAction.SetCurrentVersion(text(v, 0), text(v, 1))),
             selector("setAccessPolicy(string,(uint8,uint256,uint32,uint32,address[]))"), new Decoder(
@@ -47,11 +48,11 @@ final class CalldataDecoder {
             selector("addConstraint(string,(uint256,uint8,string,int256,int256,string[],string))"), new Decoder(
                     List.of(STRING, new TypeReference<ModelRegistry.EthicalConstraint>() { }), v -> {
                         ModelRegistry.EthicalConstraint c = (ModelRegistry.EthicalConstraint) v.get(1);
-                        return new ProposalAction.AddConstraint(text(v, 0), ConstraintKind.of(c.kind), c.target, c.minValue,
-                                c.maxValue, List.copyOf(c.values), c.rationale);
+                        return new ProposalAction.AddConstraint(text(v, 0), ConstraintKind.of(c.kind), key(c.target), c.minValue,
+                                c.maxValue, c.values.stream().map(CalldataDecoder::key).toList(), ChainText.of(c.rationale, ChainText.REASON));
                     }),
             selector("removeConstraint(string,uint256,string)"), new Decoder(List.of(STRING, UINT, STRING),
-                    v -> new ProposalAction.RemoveConstraint(text(v, 0), (BigInteger) v.get(1).getValue(), text(v, 2))));
+                    v -> new ProposalAction.RemoveConstraint(text(v, 0), (BigInteger) v.get(1).getValue(), reason(v, 2))));
 
     private final String registry;
 
@@ -77,8 +78,17 @@ final class CalldataDecoder {
         }
     }
 
+    /** A key (model, version) argument, made safe like every text from the chain. */
     private static String text(List<Type> values, int index) {
-        return (String) values.get(index).getValue();
+        return key((String) values.get(index).getValue());
+    }
+
+    private static String reason(List<Type> values, int index) {
+        return ChainText.of((String) values.get(index).getValue(), ChainText.REASON);
+    }
+
+    private static String key(String raw) {
+        return ChainText.of(raw, ChainText.KEY);
     }
 
     private static String selector(String signature) {

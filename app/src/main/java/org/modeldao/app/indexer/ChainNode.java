@@ -1,6 +1,7 @@
 package org.modeldao.app.indexer;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +27,16 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /** The indexer's view of the JSON-RPC node: heads, block hashes, the DAO's logs, quorums. */
 class ChainNode {
+
+    private static final int RECEIPTS_PER_BATCH = 200;
+    private static final java.util.regex.Pattern TOO_BIG = java.util.regex.Pattern.compile(
+            "(?i)more than|too many|limit|too large|exceed|timeout|timed out|response size|block range|range is too");
 
     private final Web3j web3j;
     private final List<String> contracts;
@@ -49,15 +56,73 @@ class ChainNode {
         return call("eth_blockNumber", () -> web3j.ethBlockNumber().send()).getBlockNumber().longValueExact();
     }
 
-    /** Logs of the four DAO contracts in [from, to], in chain order. */
+    /**
+     * Logs of the four DAO contracts in [from, to], in chain order.
+     *
+     * @throws LogsRefused when the node refuses the range as too big (result cap, response size, timeout)
+     */
     List<Log> logs(long from, long to) {
         EthFilter filter = new EthFilter(block(from), block(to), contracts);
-        EthLog answer = call("eth_getLogs", () -> web3j.ethGetLogs(filter).send());
+        EthLog answer;
+        try {
+            answer = web3j.ethGetLogs(filter).send();
+        } catch (InterruptedIOException timeout) {
+            throw new LogsRefused("eth_getLogs " + from + "-" + to + " timed out: " + timeout.getMessage(), timeout);
+        } catch (IOException e) {
+            if (refusedAsTooBig(e.getMessage())) {
+                throw new LogsRefused("eth_getLogs " + from + "-" + to + " refused: " + e.getMessage(), e);
+            }
+            throw new ChainUnreachable("eth_getLogs failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ChainUnreachable("eth_getLogs failed: " + e.getMessage(), e);
+        }
+        if (answer.hasError()) {
+            String message = answer.getError().getMessage();
+            if (refusedAsTooBig(message)) {
+                throw new LogsRefused("eth_getLogs " + from + "-" + to + " refused: " + message, null);
+            }
+            throw new ChainUnreachable("eth_getLogs failed: " + message, null);
+        }
         List<Log> logs = new ArrayList<>(answer.getLogs().size());
         for (EthLog.LogResult<?> result : answer.getLogs()) {
             logs.add((Log) result.get());
         }
         return logs;
+    }
+
+    /**
+     * The DAO's logs of one block from its transactions' receipts: the way to read a block whose
+     * logs alone exceed what the node returns from eth_getLogs (a receipt has no such cap).
+     */
+    List<Log> logsFromReceipts(long number) {
+        EthBlock.Block block = call("eth_getBlockByNumber", () -> web3j.ethGetBlockByNumber(block(number), false).send()).getBlock();
+        if (block == null) {
+            throw new ChainUnreachable("block " + number + " is not known to the node", null);
+        }
+        List<String> transactions = block.getTransactions().stream().map(t -> (String) t.get()).toList();
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        contracts.forEach(c -> ours.add(c.toLowerCase(java.util.Locale.ROOT)));
+        List<Log> logs = new ArrayList<>();
+        for (int start = 0; start < transactions.size(); start += RECEIPTS_PER_BATCH) {
+            BatchRequest batch = web3j.newBatch();
+            transactions.subList(start, Math.min(start + RECEIPTS_PER_BATCH, transactions.size()))
+                    .forEach(tx -> batch.add(web3j.ethGetTransactionReceipt(tx)));
+            for (Response<?> response : call("eth_getTransactionReceipt", batch::send).getResponses()) {
+                if (response.hasError()) {
+                    throw new ChainUnreachable("eth_getTransactionReceipt failed: " + response.getError().getMessage(), null);
+                }
+                TransactionReceipt receipt = ((EthGetTransactionReceipt) response).getTransactionReceipt()
+                        .orElseThrow(() -> new ChainUnreachable("a receipt of block " + number + " is missing", null));
+                receipt.getLogs().stream().filter(l -> ours.contains(l.getAddress().toLowerCase(java.util.Locale.ROOT))).forEach(logs::add);
+            }
+        }
+        logs.sort(java.util.Comparator.comparing(Log::getLogIndex));
+        return logs;
+    }
+
+    /** What hosted nodes answer when a range holds too many logs (Infura, Alchemy, QuickNode, geth, Erigon…). */
+    static boolean refusedAsTooBig(String message) {
+        return message != null && TOO_BIG.matcher(message).find();
     }
 
     /** Headers of the given blocks in one JSON-RPC batch; a block the node does not have is absent. */
@@ -133,6 +198,13 @@ class ChainNode {
     @FunctionalInterface
     private interface RpcCall<T> {
         T run() throws Exception;
+    }
+
+    /** The node refused a log range as too big: the indexer halves it (a single block is read from its receipts). */
+    static class LogsRefused extends RuntimeException {
+        LogsRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The node did not answer, or answered with an error; the indexer retries on its next poll. */

@@ -36,6 +36,11 @@ abstract class ContractLogs {
         on(event, (context, changes) -> context.record(changes, contract, event.getName(), null, summary.apply(context)));
     }
 
+    final String eventName(org.web3j.protocol.core.methods.response.Log log) {
+        String topic = log.getTopics().isEmpty() ? "" : log.getTopics().getFirst();
+        return names.getOrDefault(topic, "Unknown");
+    }
+
     final void apply(LogContext context, BatchChanges changes) {
         String topic = context.log().getTopics().isEmpty() ? "" : context.log().getTopics().getFirst();
         BiConsumer<LogContext, BatchChanges> handler = handlers.get(topic);

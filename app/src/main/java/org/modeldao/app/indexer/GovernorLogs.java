@@ -2,7 +2,7 @@ package org.modeldao.app.indexer;
 
 import static org.modeldao.app.indexer.LogContext.address;
 import static org.modeldao.app.indexer.LogContext.shortId;
-import static org.modeldao.app.indexer.LogContext.truncate;
+import static org.modeldao.app.indexer.LogContext.text;
 import static org.modeldao.app.indexer.LogContext.votes;
 import static org.modeldao.contracts.wrappers.ModelDaoGovernor.*;
 
@@ -67,7 +67,8 @@ final class GovernorLogs extends ContractLogs {
     private void created(LogContext c, BatchChanges changes) {
         ProposalCreatedEventResponse e = getProposalCreatedEventFromLog(c.log());
         String id = e.proposalId.toString();
-        changes.add(Statement.INSERT_PROPOSAL, id, address(e.proposer), title(e.description), e.description,
+        String description = ChainText.of(e.description, ChainText.DESCRIPTION);
+        changes.add(Statement.INSERT_PROPOSAL, id, address(e.proposer), title(description), description,
                 e.voteStart.longValueExact(), e.voteEnd.longValueExact(), c.blockNumber(), c.logIndex(), c.txHash(), c.time());
         for (int i = 0; i < e.targets.size(); i++) {
             String target = address(e.targets.get(i));
@@ -78,13 +79,13 @@ final class GovernorLogs extends ContractLogs {
         }
         changes.touch(e.proposalId);
         record(c, changes, PROPOSALCREATED_EVENT, e.proposalId, address(e.proposer) + " proposed " + shortId(e.proposalId)
-                + ": " + title(e.description));
+                + ": " + title(description));
     }
 
     private void vote(LogContext c, BatchChanges changes, BigInteger proposalId, String voter, BigInteger support,
             BigInteger weight, String reason) {
         String id = proposalId.toString();
-        changes.add(Statement.INSERT_VOTE, id, address(voter), support.intValueExact(), new BigDecimal(weight), reason,
+        changes.add(Statement.INSERT_VOTE, id, address(voter), support.intValueExact(), new BigDecimal(weight), text(reason),
                 c.blockNumber(), c.logIndex(), c.txHash(), c.time());
         changes.countVote(id, support.intValueExact(), weight);
         changes.touch(proposalId);
@@ -100,6 +101,6 @@ final class GovernorLogs extends ContractLogs {
     /** The first non-blank line of the description, without Markdown heading marks. */
     static String title(String description) {
         String firstLine = description.strip().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "").strip();
-        return truncate(firstLine.isEmpty() ? "(untitled)" : firstLine, 300);
+        return ChainText.of(firstLine.isEmpty() ? "(untitled)" : firstLine, ChainText.TITLE);
     }
 }

@@ -7,6 +7,8 @@ import org.modeldao.contracts.DeploymentDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +26,11 @@ class IndexerConfiguration {
 
     @Bean
     IndexerLoop chainIndexerLoop(IndexerSettings settings, ChainDeployment chain, Web3j web3j, DataSource dataSource, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
         DeploymentDescriptor deployment = chain.contracts().orElseThrow();
         ChainIndexer indexer = new ChainIndexer(new ChainNode(web3j, deployment), deployment, settings,
-                IndexerStore.on(dataSource, clock), events);
+                IndexerStore.on(dataSource, clock), events,
+                new IndexerMetrics(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)));
         log.info("Indexing governor {} on chain {} from block {} via {} ({} confirmations, {} blocks per batch)", deployment.governor(),
                 deployment.chainId(), deployment.deploymentBlock(), chain.rpcUrl(), settings.confirmations(), settings.batchBlocks());
         return new IndexerLoop(indexer, IndexerLeadership.forDatabase(dataSource, deployment.governor()), settings.pollInterval(), () -> { });

@@ -46,12 +46,24 @@ final class IndexerCursor {
 
     /** Compare-and-set: only the indexer that read {@code expected} may move the cursor. */
     void moveTo(long expected, long next) {
-        int updated = jdbc.sql("UPDATE indexer_cursor SET next_block = ?, updated_at = ? WHERE cursor_name = ? AND next_block = ?")
+        int updated = jdbc.sql("""
+                        UPDATE indexer_cursor SET next_block = ?, updated_at = ?, stalled_block = NULL, stall_reason = NULL, stalled_since = NULL
+                        WHERE cursor_name = ? AND next_block = ?""")
                 .params(next, now(), NAME, expected)
                 .update();
         if (updated != 1) {
             throw new ConcurrentIndexing("the cursor moved away from block " + expected + " while this batch was being built");
         }
+    }
+
+    /** The indexer cannot read {@code block} at all: said in the cursor row, for the audit page, until it moves on. */
+    void stalledAt(long block, String reason) {
+        jdbc.sql("""
+                UPDATE indexer_cursor SET stalled_since = CASE WHEN stalled_block = ? THEN stalled_since ELSE ? END,
+                    stalled_block = ?, stall_reason = ?
+                WHERE cursor_name = ?""")
+                .params(block, now(), block, ChainText.of(reason, 1000), NAME)
+                .update();
     }
 
     Optional<String> storedHash(long block) {

@@ -9,11 +9,14 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the indexer on one virtual thread: lead (or stand by), catch up, pause, repeat. Failures
- * (node down, chain moved mid-batch, another indexer first) are logged and retried next poll.
+ * (node down, chain moved mid-batch, another indexer first, a block the node refuses) are logged
+ * and retried with a growing pause (at most a minute). Bad data never fails a poll: the indexer
+ * quarantines what it cannot store.
  */
 final class IndexerLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndexerLoop.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final ChainIndexer indexer;
     private final IndexerLeadership leadership;
@@ -23,6 +26,7 @@ final class IndexerLoop implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean leading;
     private String lastFailure;
+    private volatile int consecutiveFailures;
 
     IndexerLoop(ChainIndexer indexer, IndexerLeadership leadership, Duration pollInterval, Runnable onStop) {
         this.indexer = indexer;
@@ -45,7 +49,7 @@ final class IndexerLoop implements SmartLifecycle {
         while (stop.getCount() > 0) {
             pollOnce();
             try {
-                if (stop.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (stop.await(nextPause().toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -66,13 +70,27 @@ final class IndexerLoop implements SmartLifecycle {
                 log.info("Chain indexer recovered");
                 lastFailure = null;
             }
+            consecutiveFailures = 0;
         } catch (RuntimeException e) {
+            consecutiveFailures++;
             String failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!failure.equals(lastFailure)) {
-                log.warn("Chain indexer poll failed, retrying every {}: {}", pollInterval, failure);
+                log.warn("Chain indexer poll failed, retrying with backoff (now {}): {}", nextPause(), failure);
                 lastFailure = failure;
             }
         }
+    }
+
+    /**
+     * The poll interval, doubled after each failed poll in a row up to {@link #MAX_BACKOFF}: a node
+     * that keeps refusing (or is down) is asked again at a bounded, falling rate, never in a spin.
+     */
+    Duration nextPause() {
+        if (consecutiveFailures == 0) {
+            return pollInterval;
+        }
+        Duration doubled = pollInterval.multipliedBy(1L << Math.min(consecutiveFailures, 16));
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? (pollInterval.compareTo(MAX_BACKOFF) > 0 ? pollInterval : MAX_BACKOFF) : doubled;
     }
 
     boolean isLeading() {

@@ -27,14 +27,36 @@ final class LogApplier {
         BatchChanges changes = new BatchChanges();
         Map<String, BigInteger> executedByTransaction = links.executedProposals(logs, changes);
         for (Log log : logs) {
-            ContractLogs handler = byAddress.get(lower(log.getAddress()));
-            if (handler == null) {
-                continue; // the node filtered by address; anything else is not ours
-            }
-            BlockHeader block = headers.get(log.getBlockNumber().longValueExact());
-            handler.apply(new LogContext(log, block, executedByTransaction.get(log.getTransactionHash())), changes);
+            apply(log, headers, executedByTransaction, changes);
         }
         return changes;
+    }
+
+    /** Which proposal each transaction executed (see {@link ExecutionLinks}), recording what that finds in {@code changes}. */
+    Map<String, BigInteger> executions(List<Log> logs, BatchChanges changes) {
+        return links.executedProposals(logs, changes);
+    }
+
+    /** One log's rows, alone (when a block's logs are stored one by one). */
+    BatchChanges applyOne(Log log, Map<Long, BlockHeader> headers, Map<String, BigInteger> executedByTransaction) {
+        BatchChanges changes = new BatchChanges();
+        apply(log, headers, executedByTransaction, changes);
+        return changes;
+    }
+
+    private void apply(Log log, Map<Long, BlockHeader> headers, Map<String, BigInteger> executedByTransaction, BatchChanges changes) {
+        ContractLogs handler = byAddress.get(lower(log.getAddress()));
+        if (handler == null) {
+            return; // the node filtered by address; anything else is not ours
+        }
+        BlockHeader block = headers.get(log.getBlockNumber().longValueExact());
+        handler.apply(new LogContext(log, block, executedByTransaction.get(log.getTransactionHash())), changes);
+    }
+
+    /** Contract and event name of a log, for the quarantine table. */
+    String[] describe(Log log) {
+        ContractLogs handler = byAddress.get(lower(log.getAddress()));
+        return handler == null ? new String[] {"UNKNOWN", "Unknown"} : new String[] {handler.contract(), handler.eventName(log)};
     }
 
     private static String lower(String address) {

@@ -37,7 +37,7 @@ record LogContext(Log log, BlockHeader block, BigInteger executedProposal) {
     /** Adds the audit row every log gets, whatever else it changes. */
     void record(BatchChanges changes, String contract, String eventName, BigInteger proposalId, String summary) {
         changes.add(Statement.INSERT_EVENT, blockNumber(), block.hash(), time(), txHash(), logIndex(), contract, eventName,
-                proposalId == null ? null : proposalId.toString(), truncate(summary, 4000));
+                proposalId == null ? null : proposalId.toString(), ChainText.of(summary, ChainText.SUMMARY));
     }
 
     static String address(String address) {
@@ -54,12 +54,17 @@ record LogContext(Log log, BlockHeader block, BigInteger executedProposal) {
         return new BigDecimal(amount).movePointLeft(18).setScale(2, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
     }
 
-    /** Registry names are keys: capped (deterministically) so an absurdly long one cannot stop the indexer. */
+    /** Registry names are keys: made safe and capped (deterministically) so an absurdly long one cannot stop the indexer. */
     static String name(String text) {
-        return truncate(text, 1000);
+        return ChainText.of(text, ChainText.KEY);
     }
 
-    static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /** Free text from the chain (reasons, rationales), made safe and capped. */
+    static String text(String text) {
+        return ChainText.of(text, ChainText.REASON);
+    }
+
+    static String uri(String text) {
+        return ChainText.of(text, ChainText.URI);
     }
 }

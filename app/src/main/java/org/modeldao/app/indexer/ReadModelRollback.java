@@ -12,6 +12,7 @@ final class ReadModelRollback {
 
     private static final List<String> ABOVE_FORK = List.of(
             "DELETE FROM chain_event WHERE block_number > :fork",
+            "DELETE FROM quarantined_log WHERE block_number > :fork",
             "DELETE FROM indexed_block WHERE block_number > :fork",
             "DELETE FROM timelock_operation WHERE block_number > :fork",
             "DELETE FROM proposal_action WHERE block_number > :fork",

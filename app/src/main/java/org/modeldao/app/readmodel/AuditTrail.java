@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +45,29 @@ public class AuditTrail {
     public List<AuditEvent> eventsOf(BigInteger proposalId) {
         return jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + " FROM chain_event WHERE proposal_id = ? ORDER BY block_number, log_index")
                 .param(proposalId.toString()).query(Rows::auditEvent).list();
+    }
+
+    /** Logs the indexer set aside because they could not be stored, newest first. */
+    public List<QuarantinedLog> quarantined(int offset, int limit) {
+        Paging.check(offset, limit);
+        return jdbc.sql("""
+                        SELECT block_number, tx_hash, log_index, contract, event_name, reason, quarantined_at FROM quarantined_log
+                        ORDER BY block_number DESC, log_index DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
+                .param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new QuarantinedLog(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Rows.instant(rs, "quarantined_at")))
+                .list();
+    }
+
+    public long countQuarantined() {
+        return jdbc.sql("SELECT COUNT(*) FROM quarantined_log").query(Long.class).single();
+    }
+
+    /** The block the indexer is stuck on, if any. */
+    public Optional<IndexerStall> stall() {
+        return jdbc.sql("SELECT stalled_block, stall_reason, stalled_since FROM indexer_cursor WHERE stalled_block IS NOT NULL")
+                .query((rs, n) -> new IndexerStall(rs.getLong(1), rs.getString(2), Rows.instant(rs, "stalled_since")))
+                .optional();
     }
 
     private record Where(String sql, Map<String, Object> parameters) {

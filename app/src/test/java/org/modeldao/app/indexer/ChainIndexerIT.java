@@ -140,7 +140,7 @@ class ChainIndexerIT {
     }
 
     @Test
-    void text_of_any_length_anyone_can_put_on_chain_is_stored_whole() {
+    void long_text_is_stored_whole_up_to_its_cap_and_cut_with_a_visible_marker_beyond() {
         String description = "# Long read\n" + "x".repeat(150_000);
         BigInteger proposal = dao.propose(description, dao.registryActions.setCurrentVersion("long", "1"));
         dao.governance.startVoting(proposal);
@@ -151,8 +151,9 @@ class ChainIndexerIT {
 
         assertThat(sql.sql("SELECT description FROM proposal WHERE proposal_id = ?").param(proposal.toString()).query(String.class)
                 .single()).isEqualTo(description);
-        assertThat(sql.sql("SELECT reason FROM vote WHERE proposal_id = ?").param(proposal.toString()).query(String.class).single())
-                .isEqualTo(reason);
+        String stored = sql.sql("SELECT reason FROM vote WHERE proposal_id = ?").param(proposal.toString()).query(String.class).single();
+        assertThat(stored).hasSize(ChainText.REASON).startsWith("because because").endsWith("more characters not stored]");
+        assertThat(reason).startsWith(stored.substring(0, stored.indexOf('…')));
         assertThat(count("SELECT COUNT(*) FROM chain_event")).isEqualTo(dao.logCount());
     }
 

@@ -75,6 +75,12 @@ public final class IndexerFixture implements AutoCloseable {
                 IndexerStore.on(dataSource, Clock.systemUTC()), published::add);
     }
 
+    /** An indexer reading through another JSON-RPC endpoint (a proxy in front of this chain), reporting to {@code metrics}. */
+    ChainIndexer indexer(DataSource dataSource, IndexerSettings settings, org.web3j.protocol.Web3j node, IndexerMetrics metrics) {
+        return new ChainIndexer(new ChainNode(node, deployment), deployment, settings, IndexerStore.on(dataSource, Clock.systemUTC()),
+                published::add, metrics);
+    }
+
     ChainIndexer indexer(DataSource dataSource) {
         return indexer(dataSource, IndexerSettings.defaults());
     }

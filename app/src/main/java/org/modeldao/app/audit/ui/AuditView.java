@@ -3,7 +3,9 @@ package org.modeldao.app.audit.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,6 +24,7 @@ import org.modeldao.app.audit.AuditEvent;
 import org.modeldao.app.audit.AuditFilter;
 import org.modeldao.app.audit.AuditLog;
 import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.QuarantinedLog;
 import org.modeldao.app.proposals.ui.LiveRefresh;
 
 /** Every governance event, filterable (also from the URL: {@code ?text=}), exportable as CSV; loaded lazily and updated live. */
@@ -30,11 +33,16 @@ import org.modeldao.app.proposals.ui.LiveRefresh;
 @AnonymousAllowed
 public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final int QUARANTINE_SHOWN = 100;
+
     private final AuditLog trail;
     private final Grid<AuditEvent> grid = new Grid<>();
     private final Select<String> contract = new Select<>();
     private final TextField event = new TextField("Event");
     private final TextField text = new TextField("Contains");
+    private final Grid<QuarantinedLog> quarantine = new Grid<>();
+    private final Details quarantineSection = new Details("", quarantine);
+    private final Paragraph stall = new Paragraph();
 
     public AuditView(AuditLog trail, GovernanceUpdates updates) {
         this.trail = trail;
@@ -57,10 +65,23 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(AuditEvent::contract).setHeader("Contract").setAutoWidth(true);
         grid.addColumn(AuditEvent::event).setHeader("Event").setAutoWidth(true);
         grid.addColumn(AuditEvent::summary).setHeader("What happened").setFlexGrow(4);
-        add(new H2("Audit trail"), filters, grid);
+        quarantine.setId("quarantine");
+        quarantine.addColumn(QuarantinedLog::blockNumber).setHeader("Block").setAutoWidth(true).setFlexGrow(0);
+        quarantine.addColumn(q -> q.txHash() + ":" + q.logIndex()).setHeader("Transaction:log").setAutoWidth(true);
+        quarantine.addColumn(q -> q.contract() + " " + q.eventName()).setHeader("Event").setAutoWidth(true);
+        quarantine.addColumn(QuarantinedLog::reason).setHeader("Why it could not be stored").setFlexGrow(4);
+        quarantine.setAllRowsVisible(true);
+        quarantineSection.setId("quarantine-section");
+        stall.setId("indexer-stall");
+        stall.addClassName("indexer-stall");
+        add(new H2("Audit trail"), stall, filters, grid, quarantineSection);
         setSizeFull();
         refresh();
-        LiveRefresh.attach(this, updates, () -> grid.getDataProvider().refreshAll());
+        refreshHealth();
+        LiveRefresh.attach(this, updates, () -> {
+            grid.getDataProvider().refreshAll();
+            refreshHealth();
+        });
     }
 
     /** {@code audit?text=…} opens the trail already filtered, e.g. on one transaction (the catalog links there). */
@@ -70,6 +91,21 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
             text.setValue(value);
             refresh();
         });
+    }
+
+    /**
+     * What the trail is missing: the block the indexer is stuck on (if any) and the logs it set
+     * aside because they could not be stored (the newest {@value #QUARANTINE_SHOWN}; the count is exact).
+     */
+    private void refreshHealth() {
+        trail.stall().ifPresentOrElse(s -> {
+            stall.setText("Indexing is stalled at block " + s.block() + " since " + s.since() + ": " + s.reason());
+            stall.setVisible(true);
+        }, () -> stall.setVisible(false));
+        long count = trail.countQuarantined();
+        quarantineSection.setSummaryText("Logs the indexer could not store: " + count);
+        quarantineSection.setVisible(count > 0);
+        quarantine.setItems(count > 0 ? trail.quarantined(0, QUARANTINE_SHOWN) : java.util.List.of());
     }
 
     private AuditFilter filter() {
