@@ -3,6 +3,7 @@ package org.modeldao.gateway.inference;
 import java.util.Arrays;
 import java.util.List;
 import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.approval.VersionKey;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditTrail;
@@ -24,6 +25,9 @@ import org.modeldao.gateway.serving.Tensor;
  * return output. Every decision goes to the audit log (without payloads) and metrics.
  */
 public final class InferenceService {
+
+    private static final String UNKNOWN = "unknown";
+    private static final String CURRENT = "current";
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
@@ -48,10 +52,12 @@ public final class InferenceService {
         try {
             lease = registry.lease(call.model(), call.version());
         } catch (ServingException e) {
-            // unknown names become one metric series, whatever a client sends
             boolean known = registry.knownModel(call.model());
-            refusal(call, known ? call.model() : "unknown", known ? call.version() : "unknown", reasonOf(e),
-                    e.getMessage());
+            String reason = reasonOf(e);
+            // metric tags come only from the approved set: any other name a client sends is one "unknown" series
+            metrics.refused(known ? call.model() : UNKNOWN, approvedOrUnknown(call.model(), call.version()), reason);
+            audit.record(new AuditEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
+                    call.version(), reason, e.getMessage()));
             return new InferenceOutcome.Unservable(e);
         }
         try (lease) {
@@ -125,9 +131,18 @@ public final class InferenceService {
         return new InferenceOutcome.Violated(version, violation);
     }
 
+    /** For a call that reached an approved version: its names are approved-set values. */
     private void refusal(InferenceCall call, String model, String version, String reason, String detail) {
-        metrics.refused(model, version == null ? "current" : version, reason);
+        metrics.refused(model, version, reason);
         audit.record(new AuditEntry("REFUSAL", call.caller().describe(), model, version, reason, detail));
+    }
+
+    /** The version as a metric tag: "current" for unversioned calls, an approved version, or "unknown". */
+    private String approvedOrUnknown(String model, String version) {
+        if (version == null) {
+            return CURRENT;
+        }
+        return registry.state(new VersionKey(model, version)).isPresent() ? version : UNKNOWN;
     }
 
     private static String reasonOf(ServingException e) {
