@@ -1,8 +1,6 @@
 package org.modeldao.gateway;
 
-import java.time.Clock;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.audit.AuditChainVerifier;
 import org.modeldao.gateway.audit.AuditLog;
 import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceMetrics;
@@ -17,23 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires policy, constraints, audit and the inference pipeline. */
+/** Wires policy, constraints and the inference pipeline (the audit log: audit.AuditConfiguration). */
 @Configuration(proxyBeanMethods = false)
 class GovernanceConfiguration {
-
-    @Bean(destroyMethod = "close")
-    AuditLog auditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
-        return new AuditLog(jdbc, new TransactionTemplate(transactions), clock);
-    }
-
-    @Bean
-    AuditChainVerifier auditChainVerifier(JdbcTemplate jdbc) {
-        return new AuditChainVerifier(jdbc);
-    }
 
     @Bean
     RateLimiter rateLimiter(GatewayProperties properties) {

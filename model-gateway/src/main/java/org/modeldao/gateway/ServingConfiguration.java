@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.audit.AuditUnavailableException;
 import org.modeldao.gateway.serving.ServingEvent;
 import org.modeldao.gateway.serving.ServingReconciler;
 import org.modeldao.gateway.serving.ServingRegistry;
@@ -77,9 +78,17 @@ class ServingConfiguration {
             Clock clock, GovernanceState governance, AuditLog audit, MeterRegistry meters) {
         ServingReconciler reconciler = new ServingReconciler(registry, new VersionLoader(verifier, settings), settings,
                 clock);
-        reconciler.onEvent(event -> audit.record(new AuditEntry(auditKind(event.kind()), "gateway",
-                event.version().model(), event.version().version(), event.kind().name().toLowerCase(),
-                event.detail() + "; sha256 " + event.artifactSha256() + "; proposal " + event.proposalId())));
+        reconciler.onEvent(event -> {
+            AuditEntry entry = new AuditEntry(auditKind(event.kind()), "gateway", event.version().model(),
+                    event.version().version(), event.kind().name().toLowerCase(),
+                    event.detail() + "; sha256 " + event.artifactSha256() + "; proposal " + event.proposalId());
+            try {
+                audit.record(entry);
+            } catch (AuditUnavailableException e) {
+                // a lifecycle change happens whether or not it can be recorded; counted, logged, readiness DOWN
+                log.error("lifecycle event not audited ({}): {}", e.getMessage(), entry);
+            }
+        });
         reconciler.onEvent(event -> {
             if (event.kind() == ServingEvent.Kind.QUARANTINED) {
                 Counter.builder("gateway.quarantines").description("versions quarantined, with the reason")

@@ -1,5 +1,6 @@
 package org.modeldao.gateway.api;
 
+import org.modeldao.gateway.audit.AuditUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noResource(NoResourceFoundException e) {
         return Responses.error(HttpStatus.NOT_FOUND, "no such endpoint");
+    }
+
+    /** The call may have run, but it is not answered unless it is recorded. */
+    @ExceptionHandler(AuditUnavailableException.class)
+    ResponseEntity<Object> auditUnavailable(AuditUnavailableException e) {
+        return Responses.error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -8,6 +8,8 @@ import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.approval.SyncStatus;
 import org.modeldao.gateway.approval.VersionKey;
+import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.audit.AuditWriterStatus;
 import org.modeldao.gateway.serving.ServingException;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.TensorSpec;
@@ -22,10 +24,12 @@ class ModelDirectory {
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
+    private final AuditLog audit;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance) {
+    ModelDirectory(ServingRegistry registry, GovernanceState governance, AuditLog audit) {
         this.registry = registry;
         this.governance = governance;
+        this.audit = audit;
     }
 
     /** Metadata of a version; {@code version} null = the current one. */
@@ -92,7 +96,13 @@ class ModelDirectory {
         if (!sync.healthy()) {
             p.put("degraded_because", sync.lastError());
         }
-        return new OipDtos.Ready(known && settled, sync.healthy() ? "ok" : "degraded", p);
+        AuditWriterStatus recording = audit.status();
+        p.put("audit_backlog", recording.backlog());
+        if (recording.stalled()) {
+            // a gateway that cannot record what it serves is not ready to serve
+            p.put("not_ready_because", "audit writer stalled: " + recording.lastError());
+        }
+        return new OipDtos.Ready(known && settled && !recording.stalled(), sync.healthy() ? "ok" : "degraded", p);
     }
 
     private static List<OipDtos.TensorMetadata> tensors(List<TensorSpec> specs) {

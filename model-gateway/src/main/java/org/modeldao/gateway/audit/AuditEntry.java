@@ -1,7 +1,9 @@
 package org.modeldao.gateway.audit;
 
 /**
- * One decision worth proving later. Never carries request or response payloads.
+ * One decision worth proving later. Never carries request or response payloads. Every field is
+ * in {@link AuditText}'s normal form from construction on (escaped, capped to its column), so
+ * whatever a caller put into a version, purpose or input name, the entry can be hashed and stored.
  *
  * @param kind LOAD, QUARANTINE, UNAVAILABLE, REVOKE, CURRENT, REFUSAL, INFERENCE, VIOLATION, REORG
  * @param outcome short result, e.g. "served", "rate_limited", "MIN_CONFIDENCE#3"
@@ -9,18 +11,25 @@ package org.modeldao.gateway.audit;
  */
 public record AuditEntry(String kind, String caller, String model, String version, String outcome, String detail) {
 
+    /** Column widths of audit_log (V1__audit_log.sql). */
+    static final int KIND_MAX = 32;
+    static final int NAME_MAX = 200;
+    static final int OUTCOME_MAX = 64;
+    static final int DETAIL_MAX = 4000;
+
     public AuditEntry {
-        caller = orEmpty(caller);
-        model = orEmpty(model);
-        version = orEmpty(version);
-        outcome = orEmpty(outcome);
-        detail = orEmpty(detail);
-        if (detail.length() > 4000) {
-            detail = detail.substring(0, 4000);
-        }
+        kind = AuditText.normal(kind, KIND_MAX);
+        caller = AuditText.normal(caller, NAME_MAX);
+        model = AuditText.normal(model, NAME_MAX);
+        version = AuditText.normal(version, NAME_MAX);
+        outcome = AuditText.normal(outcome, OUTCOME_MAX);
+        detail = AuditText.normal(detail, DETAIL_MAX);
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+    /** The entry with every field ASCII-only: kept, flagged, when the database refused the normal form. */
+    AuditEntry asciiOnly() {
+        return new AuditEntry(AuditText.asciiOnly(kind, KIND_MAX), AuditText.asciiOnly(caller, NAME_MAX),
+                AuditText.asciiOnly(model, NAME_MAX), AuditText.asciiOnly(version, NAME_MAX),
+                AuditText.asciiOnly(outcome, OUTCOME_MAX), AuditText.asciiOnly(detail, DETAIL_MAX));
     }
 }

@@ -21,6 +21,7 @@ import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.RegistryEvent;
 import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.audit.AuditSettings;
 import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceMetrics;
@@ -75,7 +76,8 @@ final class CoreBench implements AutoCloseable {
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
         audit = new AuditLog(new JdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
+                AuditSettings.defaults());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
                 new LocalRateLimiter()), new ConstraintEngine(), audit, metrics);
         inferenceWithoutAudit = new InferenceService(registry, state, new AccessPolicyEnforcer(

@@ -96,4 +96,33 @@ class AuditChainTest {
         AuditChainVerifier.Result result = db.verifier().verify();
         assertThat(result.firstBrokenSeq()).isEqualTo(9);
     }
+
+    @Test
+    void attack_inputs_then_a_thousand_ordinary_calls_are_all_stored_in_an_intact_chain() throws Exception {
+        db.survivesTheAttacksThenRecordsOrdinaryCalls(log);
+    }
+
+    @Test
+    void the_writer_gives_up_on_a_poisoned_entry_rather_than_looping() throws Exception {
+        new AuditWriterScenarios(db).writerGivesUpOnAPoisonedEntryInsteadOfLooping();
+    }
+
+    @Test
+    void the_writer_reports_a_stall_while_the_database_refuses_writes_and_recovers() throws Exception {
+        new AuditWriterScenarios(db).writerStallsVisiblyWhileTheDatabaseRefusesAndRecovers(
+                "ALTER TABLE audit_log RENAME TO audit_log_away", "ALTER TABLE audit_log_away RENAME TO audit_log");
+    }
+
+    @Test
+    void a_full_queue_refuses_the_call_after_a_bounded_wait_and_loses_nothing_it_accepted() throws Exception {
+        new AuditWriterScenarios(db).aFullQueueRefusesTheCallAfterTheBoundedWait(
+                "ALTER TABLE audit_log RENAME TO audit_log_away", "ALTER TABLE audit_log_away RENAME TO audit_log");
+    }
+
+    @Test
+    void text_stored_outside_the_normal_form_counts_as_edited() throws Exception {
+        record(3);
+        db.jdbc.update("UPDATE audit_log SET detail = CONCAT(detail, CHAR(0)) WHERE seq = 2");
+        assertThat(db.verifier().verify().firstBrokenSeq()).isEqualTo(2);
+    }
 }

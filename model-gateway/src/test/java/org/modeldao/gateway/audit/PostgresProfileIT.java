@@ -3,9 +3,6 @@ package org.modeldao.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,22 +21,20 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresProfileIT {
 
     static final String DATABASE = "gateway_profile_it_" + System.currentTimeMillis();
+    static final String RUNTIME_ROLE = "gateway_runtime_it_" + System.currentTimeMillis();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
-        try (Connection c = DriverManager.getConnection(AuditLogPostgresIT.ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
+        AuditLogPostgresIT.admin("CREATE DATABASE " + DATABASE);
+        AuditLogPostgresIT.admin("CREATE ROLE " + RUNTIME_ROLE + " LOGIN");
         registry.add("GATEWAY_DB_URL", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        registry.add("GATEWAY_DB_USER", () -> RUNTIME_ROLE);
     }
 
     @AfterAll
     static void drop() throws Exception {
-        try (Connection c = DriverManager.getConnection(AuditLogPostgresIT.ADMIN_URL, "postgres", "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        AuditLogPostgresIT.admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        AuditLogPostgresIT.admin("DROP ROLE IF EXISTS " + RUNTIME_ROLE);
     }
 
     @Autowired
@@ -54,7 +49,10 @@ class PostgresProfileIT {
     Path dir;
 
     @Test
-    void flyway_migrates_postgres_and_loads_are_audited_in_an_intact_chain() throws Exception {
+    void flyway_migrates_as_the_owner_and_the_gateway_appends_as_its_runtime_role() throws Exception {
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(RUNTIME_ROLE);
+        assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log'", String.class))
+                .isEqualTo("postgres");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.triggers"
                 + " WHERE trigger_name = 'audit_log_no_update_or_delete'", Integer.class)).isPositive();
         GovernanceFixture dao = new GovernanceFixture(dir);

@@ -1,0 +1,56 @@
+package org.modeldao.gateway.audit;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the audit log, its verifier, its readiness indicator and its meters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditSettings.class)
+class AuditConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AuditLog auditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, AuditSettings settings) {
+        return new AuditLog(jdbc, new TransactionTemplate(transactions), clock, settings, new Checkpointer(
+                settings.journal(), settings.checkpointKey(), settings.checkpointKeyFile(), settings.checkpointEvery(),
+                clock));
+    }
+
+    @Bean
+    AuditChainVerifier auditChainVerifier(JdbcTemplate jdbc, AuditSettings settings) {
+        return new AuditChainVerifier(jdbc, settings.witness());
+    }
+
+    /** "auditWriter" in the readiness group (application.yml). */
+    @Bean
+    AuditWriterHealthIndicator auditWriterHealthIndicator(AuditLog audit) {
+        return new AuditWriterHealthIndicator(audit);
+    }
+
+    @Bean
+    MeterBinder auditWriterMeters(AuditLog audit) {
+        return meters -> bind(audit, meters);
+    }
+
+    private static void bind(AuditLog audit, MeterRegistry meters) {
+        Gauge.builder("gateway.audit.backlog", audit, a -> a.status().backlog())
+                .description("audit entries recorded but not yet stored").register(meters);
+        Gauge.builder("gateway.audit.last.success.age", audit, a -> a.status().lastSuccessAgeMillis() / 1000.0)
+                .baseUnit("seconds").description("time since the audit writer last stored a batch").register(meters);
+        FunctionCounter.builder("gateway.audit.write.failures", audit, a -> a.status().writeFailures())
+                .description("audit writes the database refused (each attempt)").register(meters);
+        FunctionCounter.builder("gateway.audit.ascii.only.entries", audit, a -> a.status().asciiOnlyEntries())
+                .description("entries the database refused in normal form, stored ASCII-only and flagged")
+                .register(meters);
+        FunctionCounter.builder("gateway.audit.refused.calls", audit, a -> a.status().refusedCalls())
+                .description("calls refused (503) because the audit queue stayed full").register(meters);
+    }
+}

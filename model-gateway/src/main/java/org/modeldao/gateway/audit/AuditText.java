@@ -1,0 +1,81 @@
+package org.modeldao.gateway.audit;
+
+/**
+ * The one normal form of audit text, applied when an {@link AuditEntry} is made, so the text that
+ * is hashed is the text that is stored. Control characters (NUL included: PostgreSQL refuses it)
+ * and unpaired surrogates (UTF-8 cannot encode them; the driver would store '?') become visible
+ * escapes (a backslash, "u", four hex digits); text longer than its column is cut with a visible marker
+ * {@code …[+N]} (N characters cut). Normal text comes back as the same instance without
+ * copying, and normalising normal text changes nothing, so a stored entry read back hashes the same.
+ *
+ * <p>Backslashes are not escaped: a caller who sends the escape text for NUL is recorded
+ * like one who sends a NUL. The record says what arrived, readably, not byte for byte.
+ */
+final class AuditText {
+
+    private static final char CUT = '\u2026';
+
+    private AuditText() {}
+
+    static String normal(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        int length = value.length();
+        if (length <= max) {
+            int i = 0;
+            while (i < length && plain(value.charAt(i))) {
+                i++;
+            }
+            if (i == length) {
+                return value;
+            }
+        }
+        return capped(escaped(value, false), max);
+    }
+
+    /** ASCII only, every other character escaped: the form kept when the database refused the normal one. */
+    static String asciiOnly(String value, int max) {
+        return capped(escaped(value, true), max);
+    }
+
+    private static boolean plain(char c) {
+        return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && !Character.isSurrogate(c);
+    }
+
+    private static String escaped(String value, boolean asciiOnly) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                    && !asciiOnly) {
+                out.append(c).append(value.charAt(++i));
+            } else if (plain(c) && (!asciiOnly || c < 0x7f)) {
+                out.append(c);
+            } else {
+                out.append("\\u").append(Character.forDigit(c >> 12 & 0xf, 16)).append(Character.forDigit(c >> 8 & 0xf, 16))
+                        .append(Character.forDigit(c >> 4 & 0xf, 16)).append(Character.forDigit(c & 0xf, 16));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String capped(String value, int max) {
+        if (value.length() <= max) {
+            return value;
+        }
+        // the marker's digits depend on how much is cut, and the cut on the marker's length
+        int keep = max - markerLength(value.length() - max);
+        while (keep + markerLength(value.length() - keep) > max) {
+            keep--;
+        }
+        if (keep > 0 && Character.isHighSurrogate(value.charAt(keep - 1))) {
+            keep--; // never split a pair: half of one is exactly what cannot be stored
+        }
+        return value.substring(0, keep) + CUT + "[+" + (value.length() - keep) + "]";
+    }
+
+    private static int markerLength(int cut) {
+        return 4 + Integer.toString(cut).length(); // "…[+" digits "]"
+    }
+}
