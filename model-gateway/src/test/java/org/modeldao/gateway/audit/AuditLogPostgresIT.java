@@ -123,7 +123,8 @@ class AuditLogPostgresIT {
                     "TRUNCATE audit_head",
                     "INSERT INTO audit_log VALUES (40, 0, 'X', '', '', '', '', '', '" + forged + "', '" + forged
                             + "', FALSE)")) {
-                assertThatThrownBy(() -> runtime.jdbc.execute(refused)).as(refused).isNotNull();
+                assertThatThrownBy(() -> runtime.jdbc.execute(refused)).as(refused).rootCause()
+                        .hasMessageFindingMatch("must be owner|permission denied|moves forward|does not link");
             }
             assertThat(runtime.entries()).isEqualTo(25);
             AuditChainVerifier.Result result = runtime.witnessedVerifier(dir, 10).verify();

@@ -29,6 +29,7 @@ class PostgresProfileIT {
         AuditLogPostgresIT.admin("CREATE ROLE " + RUNTIME_ROLE + " LOGIN");
         registry.add("GATEWAY_DB_URL", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         registry.add("GATEWAY_DB_USER", () -> RUNTIME_ROLE);
+        registry.add("GATEWAY_DB_OWNER", () -> "postgres");
     }
 
     @AfterAll
