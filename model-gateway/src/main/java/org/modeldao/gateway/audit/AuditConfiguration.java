@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(AuditSettings.class)
 class AuditConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
     @Bean(destroyMethod = "close")
     AuditLog auditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, AuditSettings settings) {
+        warnIfTheRuntimeRoleOwnsTheLog(jdbc);
         return new AuditLog(jdbc, new TransactionTemplate(transactions), clock, settings, new Checkpointer(
                 settings.journal(), settings.checkpointKey(), settings.checkpointKeyFile(), settings.checkpointEvery(),
                 clock));
@@ -38,6 +43,27 @@ class AuditConfiguration {
     @Bean
     MeterBinder auditWriterMeters(AuditLog audit) {
         return meters -> bind(audit, meters);
+    }
+
+    /** Whoever owns the tables can drop the triggers: then only the signed checkpoints protect the log. */
+    private static void warnIfTheRuntimeRoleOwnsTheLog(JdbcTemplate jdbc) {
+        Boolean owns = jdbc.execute((java.sql.Connection c) -> {
+            if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                log.info("audit log on {}: no database roles protect it, the signed checkpoints reveal a shortened"
+                        + " or rewritten chain", c.getMetaData().getDatabaseProductName());
+                return false;
+            }
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT pg_has_role(current_user,"
+                    + " (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log'), 'USAGE')"
+                    + " OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+        if (Boolean.TRUE.equals(owns)) {
+            log.warn("the gateway's database role owns the audit log (or is a superuser): it could drop the append-only"
+                    + " triggers; run the gateway as a separate role (GATEWAY_DB_USER / GATEWAY_DB_OWNER, postgres"
+                    + " profile). The signed checkpoints still reveal a shortened or rewritten chain.");
+        }
     }
 
     private static void bind(AuditLog audit, MeterRegistry meters) {

@@ -23,7 +23,7 @@ public record AuditEntry(String kind, String caller, String model, String versio
         model = AuditText.normal(model, NAME_MAX);
         version = AuditText.normal(version, NAME_MAX);
         outcome = AuditText.normal(outcome, OUTCOME_MAX);
-        detail = AuditText.normal(detail, DETAIL_MAX);
+        detail = AuditText.normalRecurring(detail, DETAIL_MAX);
     }
 
     /** The entry with every field ASCII-only: kept, flagged, when the database refused the normal form. */

@@ -51,6 +51,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     private final ChainAppender appender;
     private final Clock clock;
     private final AuditSettings settings;
+    private final long enqueueWaitNanos;
     private final AppendListener afterAppend;
 
     /**
@@ -88,6 +89,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         this.appender = new ChainAppender(jdbc, tx);
         this.clock = clock;
         this.settings = settings;
+        this.enqueueWaitNanos = settings.enqueueWait().toNanos();
         this.afterAppend = afterAppend;
         this.lastSuccessAt = clock.millis();
         this.lastProgressAt = lastSuccessAt;
@@ -98,7 +100,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     @Override
     public void record(AuditEntry entry) {
         try {
-            if (!slots.tryAcquire(settings.enqueueWait().toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!slots.tryAcquire(enqueueWaitNanos, TimeUnit.NANOSECONDS)) {
                 refusedCalls.incrementAndGet();
                 throw new AuditUnavailableException("audit log unavailable: " + (enqueued.get() - written.get())
                         + " entries wait for the database");

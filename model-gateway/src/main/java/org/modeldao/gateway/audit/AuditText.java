@@ -21,22 +21,46 @@ final class AuditText {
         if (value == null) {
             return "";
         }
-        int length = value.length();
-        if (length <= max) {
-            int i = 0;
-            while (i < length && plain(value.charAt(i))) {
-                i++;
-            }
-            if (i == length) {
-                return value;
-            }
+        return value.length() <= max && plain(value) ? value : capped(escaped(value, false), max);
+    }
+
+    /**
+     * {@link #normal} for text that recurs as the same instance (a served call's detail is built
+     * once per version and purpose): an instance found normal once is not scanned again. The slots
+     * are read and written without locks: a String is immutable and safely published, and a lost
+     * write only costs one more scan.
+     */
+    static String normalRecurring(String value, int max) {
+        if (value == null || value.length() > max) {
+            return normal(value, max);
+        }
+        int slot = System.identityHashCode(value) & (KNOWN_NORMAL.length - 1);
+        if (KNOWN_NORMAL[slot] == value) {
+            return value;
+        }
+        if (plain(value)) {
+            KNOWN_NORMAL[slot] = value;
+            return value;
         }
         return capped(escaped(value, false), max);
     }
 
+    private static final String[] KNOWN_NORMAL = new String[64];
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            // printable ASCII in one unsigned comparison: that is almost all audit text
+            if ((char) (c - 0x20) >= 0x5f && !plain(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ASCII only, every other character escaped: the form kept when the database refused the normal one. */
     static String asciiOnly(String value, int max) {
-        return capped(escaped(value, true), max);
+        return capped(escaped(value, true), max, "...[+");
     }
 
     private static boolean plain(char c) {
@@ -61,21 +85,25 @@ final class AuditText {
     }
 
     private static String capped(String value, int max) {
+        return capped(value, max, CUT + "[+");
+    }
+
+    private static String capped(String value, int max, String marker) {
         if (value.length() <= max) {
             return value;
         }
         // the marker's digits depend on how much is cut, and the cut on the marker's length
-        int keep = max - markerLength(value.length() - max);
-        while (keep + markerLength(value.length() - keep) > max) {
+        int keep = max - markerLength(marker, value.length() - max);
+        while (keep + markerLength(marker, value.length() - keep) > max) {
             keep--;
         }
         if (keep > 0 && Character.isHighSurrogate(value.charAt(keep - 1))) {
             keep--; // never split a pair: half of one is exactly what cannot be stored
         }
-        return value.substring(0, keep) + CUT + "[+" + (value.length() - keep) + "]";
+        return value.substring(0, keep) + marker + (value.length() - keep) + "]";
     }
 
-    private static int markerLength(int cut) {
-        return 4 + Integer.toString(cut).length(); // "…[+" digits "]"
+    private static int markerLength(String marker, int cut) {
+        return marker.length() + Integer.toString(cut).length() + 1;
     }
 }

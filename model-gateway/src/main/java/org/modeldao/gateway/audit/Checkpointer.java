@@ -34,7 +34,18 @@ final class Checkpointer implements AuditLog.AppendListener {
         this.keyFile = keyFile;
         this.every = every;
         this.clock = clock;
-        this.lastSeq = journal.lastSeq();
+        this.lastSeq = lastCheckpointed(journal);
+    }
+
+    /** An unreadable file must not stop the gateway: verify-audit reports it, new checkpoints follow it. */
+    private static long lastCheckpointed(CheckpointJournal journal) {
+        try {
+            return journal.lastSeq();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            log.error("audit checkpoint file {} unreadable ({}); verify-audit will report it", journal.file(),
+                    e.getMessage());
+            return 0;
+        }
     }
 
     @Override

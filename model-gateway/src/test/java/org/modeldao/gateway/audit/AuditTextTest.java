@@ -45,4 +45,15 @@ class AuditTextTest {
     void the_ascii_only_form_escapes_everything_beyond_ascii() {
         assertThat(AuditText.asciiOnly("caf\u00e9 \ud83d\ude00", 200)).isEqualTo("caf\\u00e9 \\ud83d\\ude00");
     }
+
+    @Test
+    void recurring_text_is_scanned_once_and_never_lets_a_control_character_through() {
+        String detail = "constraints passed []; sha256 " + "ab".repeat(32) + "; purpose research";
+        assertThat(AuditText.normalRecurring(detail, 4000)).isSameAs(detail);
+        assertThat(AuditText.normalRecurring(detail, 4000)).isSameAs(detail);
+        String poisoned = detail + "\u0000";
+        assertThat(AuditText.normalRecurring(poisoned, 4000)).endsWith("research\\u0000");
+        assertThat(AuditText.normalRecurring(poisoned, 4000)).endsWith("research\\u0000");
+        assertThat(AuditText.normalRecurring(detail, 20)).hasSize(20).endsWith("]");
+    }
 }

@@ -3,6 +3,7 @@ package org.modeldao.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway on its `postgres` profile, against the machine's PostgreSQL, in a fresh database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.audit.stall-after=1s")
 @ActiveProfiles("postgres")
 class PostgresProfileIT {
 
@@ -29,6 +30,7 @@ class PostgresProfileIT {
         AuditLogPostgresIT.admin("CREATE ROLE " + RUNTIME_ROLE + " LOGIN");
         registry.add("GATEWAY_DB_URL", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         registry.add("GATEWAY_DB_USER", () -> RUNTIME_ROLE);
+        registry.add("GATEWAY_DB_OWNER", () -> "postgres");
     }
 
     @AfterAll
@@ -45,6 +47,8 @@ class PostgresProfileIT {
     AuditLog audit;
     @Autowired
     AuditChainVerifier verifier;
+    @Autowired
+    AuditWriterHealthIndicator writerHealth;
     @TempDir
     Path dir;
 
@@ -66,5 +70,27 @@ class PostgresProfileIT {
         audit.flush();
         assertThat(jdbc.queryForObject("SELECT model FROM audit_log WHERE kind = 'LOAD'", String.class)).isEqualTo("iris");
         assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void attacks_through_the_wired_writer_are_stored_and_readiness_follows_a_database_that_refuses_the_runtime_role()
+            throws Exception {
+        AuditFixture.ATTACKS.forEach(audit::record);
+        audit.flush();
+        assertThat(audit.status().backlog()).isZero();
+        assertThat(writerHealth.health().getStatus().getCode()).isEqualTo("UP");
+
+        AuditLogPostgresIT.admin(DATABASE, "REVOKE INSERT ON audit_log FROM " + RUNTIME_ROLE);
+        try {
+            audit.record(AuditFixture.inference(1));
+            AuditFixture.await(() -> writerHealth.health().getStatus().getCode().equals("DOWN"), Duration.ofSeconds(10),
+                    "readiness DOWN while the database refuses the runtime role");
+        } finally {
+            AuditLogPostgresIT.admin(DATABASE, "GRANT INSERT ON audit_log TO " + RUNTIME_ROLE);
+        }
+        AuditFixture.await(() -> writerHealth.health().getStatus().getCode().equals("UP"), Duration.ofSeconds(10),
+                "readiness UP once it may write again");
+        audit.flush();
+        assertThat(AuditVerifyCommand.run(verifier)).isZero();
     }
 }
