@@ -81,7 +81,7 @@ class OipController {
         }
         InferenceCall call = new InferenceCall(model, version, body.id(), CallerResolver.resolve(authentication, request),
                 body.inputs().stream().map(TensorCodec::decode).toList(),
-                body.outputs() == null ? List.of() : body.outputs().stream().map(OipDtos.RequestOutput::name).toList(),
+                requestedOutputs(body.outputs()),
                 purposeOf(body.parameters()));
         InferenceOutcome outcome = inference.infer(call);
         if (outcome instanceof InferenceOutcome.Served served) {
@@ -90,6 +90,18 @@ class OipController {
                     served.outputs().stream().map(TensorCodec::encode).toList()));
         }
         return Responses.failure(outcome);
+    }
+
+    private static List<String> requestedOutputs(List<OipDtos.RequestOutput> outputs) {
+        if (outputs == null) {
+            return List.of();
+        }
+        for (OipDtos.RequestOutput output : outputs) {
+            if (output == null || output.name() == null) {
+                throw new BadRequestException("every requested output needs a name");
+            }
+        }
+        return outputs.stream().map(OipDtos.RequestOutput::name).toList();
     }
 
     private static String purposeOf(Map<String, Object> parameters) {

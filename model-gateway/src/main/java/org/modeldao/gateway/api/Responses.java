@@ -37,6 +37,7 @@ final class Responses {
             case InferenceOutcome.Violated v -> violated(v.version(), v.violation());
             case InferenceOutcome.Invalid i -> error(HttpStatus.BAD_REQUEST, i.message());
             case InferenceOutcome.Unservable u -> unservable(u.cause());
+            case InferenceOutcome.Failed f -> failed(f);
             case InferenceOutcome.Served s -> throw new IllegalArgumentException("not a failure");
         };
     }
@@ -68,6 +69,13 @@ final class Responses {
         }
         return builder.body(new OipDtos.ErrorBody(refusal.message() + " (policy " + refusal.policy()
                 + " voted in proposal " + refusal.proposalId() + ")", p));
+    }
+
+    /** 502: the gateway works, the model behind it gave an unusable answer (NaN or infinity). */
+    private static ResponseEntity<Object> failed(InferenceOutcome.Failed failure) {
+        Map<String, Object> p = provenance(failure.version());
+        p.put("failure", failure.reason());
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(new OipDtos.ErrorBody(failure.message(), p));
     }
 
     private static ResponseEntity<Object> violated(ApprovedVersion version, ConstraintViolation violation) {

@@ -1,6 +1,7 @@
 package org.modeldao.gateway.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.modeldao.gateway.serving.DataType;
 import org.modeldao.gateway.serving.Tensor;
@@ -12,6 +13,9 @@ final class TensorCodec {
     private TensorCodec() {}
 
     static Tensor decode(OipDtos.RequestInput input) {
+        if (input == null) {
+            throw new BadRequestException("every input must be an object with name, shape, datatype and data");
+        }
         if (input.name() == null || input.name().isBlank()) {
             throw new BadRequestException("every input needs a name");
         }
@@ -29,29 +33,66 @@ final class TensorCodec {
             }
             return d;
         }).toArray();
-        List<Double> values = new ArrayList<>();
+        Values values = new Values();
         flatten(input.name(), type, input.data(), values);
-        return Tensor.numeric(input.name(), type, shape, values.stream().mapToDouble(Double::doubleValue).toArray());
+        return Tensor.numeric(input.name(), type, shape, values.toArray());
     }
 
-    /** OIP data is row-major and may come flat or nested; nested arrays are flattened. */
-    private static void flatten(String name, DataType type, JsonNode node, List<Double> into) {
+    /** A growing double[]: no boxed Double per value. */
+    private static final class Values {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /**
+     * OIP data is row-major and may come flat or nested; nested arrays are flattened. Integer
+     * datatypes take whole JSON numbers only, and only those a double carries exactly: the
+     * finite and range checks of every datatype follow in the core's validation.
+     */
+    private static void flatten(String name, DataType type, JsonNode node, Values into) {
         if (node.isArray()) {
             for (JsonNode child : node) {
                 flatten(name, type, child, into);
             }
         } else if (node.isNumber()) {
-            if ((type == DataType.INT32 || type == DataType.INT64) && !node.isIntegralNumber()) {
-                throw new BadRequestException("input " + name + " is " + type + " but has value " + node);
+            boolean integer = type == DataType.INT32 || type == DataType.INT64;
+            if (integer && !node.isIntegralNumber()) {
+                throw new BadRequestException("input " + name + " is " + type + " but its value at index "
+                        + into.size() + " is " + node);
+            }
+            if (integer && node.canConvertToLong() && Math.abs(node.longValue()) > (1L << 53)) {
+                throw new BadRequestException("input " + name + " value at index " + into.size() + " (" + node
+                        + ") is beyond ±2^53, which this gateway cannot carry exactly");
             }
             into.add(node.asDouble());
         } else {
-            throw new BadRequestException("input " + name + " is " + type + " but has non-numeric value " + node);
+            throw new BadRequestException("input " + name + " is " + type + " but its value at index " + into.size()
+                    + " is not a number: " + abbreviated(node));
         }
     }
 
+    private static String abbreviated(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
     static OipDtos.ResponseOutput encode(Tensor tensor) {
-        List<Long> shape = java.util.Arrays.stream(tensor.shape()).boxed().toList();
+        List<Long> shape = Arrays.stream(tensor.shape()).boxed().toList();
         Object data = switch (tensor.datatype()) {
             case BYTES -> List.of(tensor.strings());
             case FP32 -> {
@@ -61,8 +102,8 @@ final class TensorCodec {
                 }
                 yield floats;
             }
-            case INT32, INT64 -> java.util.Arrays.stream(tensor.numbers()).mapToLong(v -> (long) v).boxed().toList();
-            case FP64 -> java.util.Arrays.stream(tensor.numbers()).boxed().toList();
+            case INT32, INT64 -> Arrays.stream(tensor.numbers()).mapToLong(v -> (long) v).boxed().toList();
+            case FP64 -> Arrays.stream(tensor.numbers()).boxed().toList();
         };
         return new OipDtos.ResponseOutput(tensor.name(), shape, tensor.datatype().name(), data);
     }

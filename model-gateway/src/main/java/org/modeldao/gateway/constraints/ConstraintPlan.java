@@ -136,7 +136,7 @@ public final class ConstraintPlan {
                 continue;
             }
             for (double value : numbers) {
-                if (value < min || value > max) {
+                if (!(value >= min && value <= max)) { // NaN is outside every range
                     return "input " + input.name() + " has value " + value + " outside [" + min + ", " + max + "]";
                 }
             }
@@ -164,7 +164,8 @@ public final class ConstraintPlan {
     private static String minConfidence(Compiled c, Classification classification) {
         double min = c.min();
         for (double confidence : classification.confidencesByRow()) {
-            if (confidence < min) {
+            // NaN is below any minimum: a number nobody can compare is no confidence at all
+            if (!(confidence >= min)) {
                 return "confidence " + confidence + " is below the required " + min + ": the model abstains";
             }
         }

@@ -21,6 +21,12 @@ public sealed interface InferenceOutcome {
     /** The request does not fit the model's declared signature (400). */
     record Invalid(String message) implements InferenceOutcome {}
 
+    /**
+     * The model ran but its answer cannot be used (it produced NaN or infinity): nothing of it is
+     * returned and no label is derived from it (502: the upstream answered badly).
+     */
+    record Failed(ApprovedVersion version, String reason, String message) implements InferenceOutcome {}
+
     /** The version cannot answer: unknown, revoked, quarantined, loading, at capacity. */
     record Unservable(ServingException cause) implements InferenceOutcome {}
 }

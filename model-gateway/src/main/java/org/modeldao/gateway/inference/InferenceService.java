@@ -28,6 +28,7 @@ public final class InferenceService {
 
     private static final String UNKNOWN = "unknown";
     private static final String CURRENT = "current";
+    static final String NON_FINITE_OUTPUT = "non_finite_output";
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
@@ -98,6 +99,13 @@ public final class InferenceService {
             refusal(call, version.model(), version.version(), reasonOf(e), e.getMessage());
             return new InferenceOutcome.Unservable(e);
         }
+        String nonFinite = nonFiniteOutput(outputs);
+        if (nonFinite != null) {
+            metrics.refused(version.model(), version.version(), NON_FINITE_OUTPUT);
+            audit.record(new AuditEntry("FAILURE", call.caller().describe(), version.model(), version.version(),
+                    NON_FINITE_OUTPUT, nonFinite));
+            return new InferenceOutcome.Failed(version, NON_FINITE_OUTPUT, nonFinite);
+        }
         if (!signature.labels().isEmpty()) {
             Classification classification = Classification.of(outputs.getFirst(), signature.labels());
             ConstraintReport after = plan.constraints().afterInference(classification);
@@ -113,6 +121,21 @@ public final class InferenceService {
         audit.record(new AuditEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
                 plan.servedAuditDetail(call.purpose())));
         return new InferenceOutcome.Served(version, call.requestId(), outputs);
+    }
+
+    /** @return what is wrong with the first NaN or infinite output value, or null when all are finite */
+    private static String nonFiniteOutput(List<Tensor> outputs) {
+        for (int t = 0; t < outputs.size(); t++) {
+            Tensor output = outputs.get(t);
+            double[] values = output.numbers();
+            for (int i = 0; values != null && i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    return "the model produced a non-finite value (" + values[i] + ") in output " + output.name()
+                            + " at index " + i + "; nothing of its answer is returned";
+                }
+            }
+        }
+        return null;
     }
 
     /** The predicted tensors plus the label: one array, whatever list the engine returned. */

@@ -46,9 +46,15 @@ final class InputValidator {
                 return "input " + input.name() + " has shape " + Arrays.toString(input.shape())
                         + "; the model expects " + spec.shape();
             }
-            if (input.declaredElements() != input.length()) {
+            long elements = elementsOf(input.shape());
+            if (elements != input.length()) {
                 return "input " + input.name() + " has " + input.length() + " values but its shape "
-                        + Arrays.toString(input.shape()) + " needs " + input.declaredElements();
+                        + Arrays.toString(input.shape()) + " needs "
+                        + (elements < 0 ? "more than " + Long.MAX_VALUE : Long.toString(elements));
+            }
+            String value = valueProblem(input);
+            if (value != null) {
+                return value;
             }
             if (i > 0 && batch != input.batchSize()) {
                 return "inputs disagree on the batch size";
@@ -70,5 +76,73 @@ final class InputValidator {
             }
         }
         return null;
+    }
+
+    /** The product of the dimensions, or -1 when it overflows a long (a wrapped product could match any length). */
+    static long elementsOf(long[] shape) {
+        long product = 1;
+        for (long dim : shape) {
+            if (dim != 0 && product > Long.MAX_VALUE / dim) {
+                return -1;
+            }
+            product *= dim;
+        }
+        return product;
+    }
+
+    /**
+     * Every value must be one the declared datatype can hold: finite, within the type's range,
+     * whole for integers. Names the input and the row-major index of the first one that is not.
+     */
+    static String valueProblem(Tensor input) {
+        double[] values = input.numbers();
+        if (values == null) {
+            return null;
+        }
+        switch (input.datatype()) {
+            case FP32 -> {
+                for (int i = 0; i < values.length; i++) {
+                    if (!Float.isFinite((float) values[i])) {
+                        return badValue(input, i, Double.isFinite(values[i])
+                                ? "is outside the FP32 range (magnitude at most " + Float.MAX_VALUE + ")"
+                                : "is not a finite number");
+                    }
+                }
+            }
+            case FP64 -> {
+                for (int i = 0; i < values.length; i++) {
+                    if (!Double.isFinite(values[i])) {
+                        return badValue(input, i, "is not a finite number");
+                    }
+                }
+            }
+            case INT32 -> {
+                for (int i = 0; i < values.length; i++) {
+                    double v = values[i];
+                    if (!(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) || v != Math.rint(v)) {
+                        return badValue(input, i, "is not an INT32 (a whole number in [" + Integer.MIN_VALUE + ", "
+                                + Integer.MAX_VALUE + "])");
+                    }
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < values.length; i++) {
+                    double v = values[i];
+                    if (!(Math.abs(v) <= MAX_EXACT_INT64) || v != Math.rint(v)) {
+                        return badValue(input, i, "is not an INT64 this gateway carries exactly (a whole number"
+                                + " within ±2^53 = " + (long) MAX_EXACT_INT64 + ")");
+                    }
+                }
+            }
+            case BYTES -> { }
+        }
+        return null;
+    }
+
+    /** Numbers travel as doubles: integers beyond 2^53 would be rounded, so they are refused instead. */
+    static final double MAX_EXACT_INT64 = 9_007_199_254_740_992d;
+
+    private static String badValue(Tensor input, int index, String why) {
+        return "input " + input.name() + " value at index " + index + " (" + input.numbers()[index] + ") " + why;
     }
 }

@@ -57,4 +57,14 @@ class ConstraintEngineTest {
         assertThat(engine.afterInference(List.of(c(6, Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("virginica"))),
                 sure).passed()).isTrue();
     }
+
+    @Test
+    void a_nan_confidence_is_below_any_minimum_and_nan_inputs_are_outside_any_range() {
+        Classification nan = Classification.of(Tensor.numeric("output", DataType.FP32, new long[] {1, 3},
+                new double[] {Double.NaN, Double.NaN, Double.NaN}), List.of("a", "b", "c"));
+        assertThat(engine.afterInference(List.of(c(1, Kind.MIN_CONFIDENCE, "", 0.0, 0, List.of())), nan)
+                .violation().orElseThrow().detail()).contains("NaN").contains("abstains");
+        assertThat(engine.beforeInference(List.of(c(2, Kind.INPUT_RANGE, "input", -1e9, 1e9, List.of())),
+                List.of(rows(1, Double.NaN, 3, 4)), null).passed()).isFalse();
+    }
 }
