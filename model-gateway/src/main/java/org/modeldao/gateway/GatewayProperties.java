@@ -34,7 +34,7 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
 
     public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
             @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,
-            @DefaultValue("104857600") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout) {}
+            @DefaultValue("268435456") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout) {}
 
     /**
      * @param recheckInterval every this often the artifact and card of each loaded or

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -92,22 +90,29 @@ public final class ArtifactFetcher {
         }
     }
 
-    /** Resolves the host once, within the deadline (a lookup has no timeout of its own). */
+    /**
+     * Resolves the host once, within the deadline: a lookup has no timeout of its own and cannot
+     * be interrupted, so it runs on its own virtual thread, left to end by itself when late.
+     */
     private static InetAddress[] resolve(URI uri, String host, long deadlineNanos) throws FetchFailedException {
-        try (ExecutorService lookup = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<InetAddress[]> addresses = lookup.submit(() -> InetAddress.getAllByName(host));
+        CompletableFuture<InetAddress[]> addresses = new CompletableFuture<>();
+        Thread.ofVirtual().name("artifact-host-lookup").start(() -> {
             try {
-                return addresses.get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                addresses.cancel(true);
-                throw new FetchFailedException("GET " + uri + " failed: looking up " + host + " passed the deadline", e);
-            } catch (ExecutionException e) {
-                String why = e.getCause() instanceof UnknownHostException ? "unknown host " + host : String.valueOf(e.getCause());
-                throw new FetchFailedException("GET " + uri + " failed: " + why, e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FetchFailedException("interrupted while fetching " + uri, e);
+                addresses.complete(InetAddress.getAllByName(host));
+            } catch (UnknownHostException | RuntimeException e) {
+                addresses.completeExceptionally(e);
             }
+        });
+        try {
+            return addresses.get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new FetchFailedException("GET " + uri + " failed: looking up " + host + " passed the deadline", e);
+        } catch (ExecutionException e) {
+            String why = e.getCause() instanceof UnknownHostException ? "unknown host " + host : String.valueOf(e.getCause());
+            throw new FetchFailedException("GET " + uri + " failed: " + why, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchFailedException("interrupted while fetching " + uri, e);
         }
     }
 

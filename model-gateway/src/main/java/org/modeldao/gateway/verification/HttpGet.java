@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -82,7 +83,7 @@ final class HttpGet {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             if (!AddressRange.isLiteral(host)) {
-                parameters.setServerNames(java.util.List.of(new SNIHostName(host)));
+                parameters.setServerNames(List.of(new SNIHostName(host)));
             }
             tls.setSSLParameters(parameters);
             tls.setSoTimeout(remainingMillis(deadlineNanos));
