@@ -12,6 +12,7 @@ import org.modeldao.gateway.serving.ServingException;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.TensorSpec;
 import org.modeldao.gateway.serving.VersionState;
+import org.modeldao.gateway.tokens.RevocationFeed;
 import org.springframework.stereotype.Component;
 
 /** Read side of the OIP API: model metadata, readiness, server health. */
@@ -22,10 +23,12 @@ class ModelDirectory {
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
+    private final RevocationFeed revocations;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance) {
+    ModelDirectory(ServingRegistry registry, GovernanceState governance, RevocationFeed revocations) {
         this.registry = registry;
         this.governance = governance;
+        this.revocations = revocations;
     }
 
     /** Metadata of a version; {@code version} null = the current one. */
@@ -92,7 +95,16 @@ class ModelDirectory {
         if (!sync.healthy()) {
             p.put("degraded_because", sync.lastError());
         }
-        return new OipDtos.Ready(known && settled, sync.healthy() ? "ok" : "degraded", p);
+        // revoked tokens keep being refused from the last list received; new revocations wait for the feed
+        RevocationFeed.Status feed = revocations.status();
+        p.put("revocation_feed_reachable", feed.reachable());
+        p.put("revoked_tokens", feed.revokedTokens());
+        if (!feed.reachable()) {
+            p.put("revocation_feed_error", feed.lastError());
+            p.put("revocation_list_received_at", feed.lastSuccess() == null ? "never" : feed.lastSuccess().toString());
+        }
+        boolean healthy = sync.healthy() && feed.reachable();
+        return new OipDtos.Ready(known && settled, healthy ? "ok" : "degraded", p);
     }
 
     private static List<OipDtos.TensorMetadata> tensors(List<TensorSpec> specs) {
