@@ -39,6 +39,13 @@ public final class SiweVerifier {
     }
 
     public SiweMessage verify(String rawMessage, String signature, SiteOrigin origin, long expectedChainId) {
+        SiweMessage message = checkMessage(rawMessage, origin, expectedChainId);
+        checkSignature(rawMessage, signature, message.address());
+        return message;
+    }
+
+    /** Everything that needs neither the chain nor storage: syntax, domain, URI, chain id, time window. */
+    public SiweMessage checkMessage(String rawMessage, SiteOrigin origin, long expectedChainId) {
         SiweMessage message = SiweMessageParser.parse(rawMessage);
         checkDomain(message, origin);
         checkUri(message, origin);
@@ -46,11 +53,14 @@ public final class SiweVerifier {
             throw new SignInRejected(WRONG_CHAIN, "The message is for chain " + message.chainId() + "; this DAO lives on chain " + expectedChainId + ".");
         }
         checkTimeWindow(message);
-        checkSignature(rawMessage, signature, message.address());
         return message;
     }
 
-    private void checkSignature(String rawMessage, String signatureHex, String address) {
+    /**
+     * A key-pair signature is checked locally; only when it does not recover the address is the
+     * chain asked (eth_getCode, then ERC-1271), so call this after every cheap check passed.
+     */
+    public void checkSignature(String rawMessage, String signatureHex, String address) {
         byte[] signature = PersonalSignature.bytes(signatureHex);
         if (signature.length == 65 && recovers(rawMessage, signatureHex, address)) {
             return;

@@ -22,9 +22,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Short-lived RS256 JWTs that let a signed-in account call the model gateway. The gateway checks
- * them against /.well-known/jwks.json and polls /api/tokens/revoked for revoked ids. Only the
- * signed-in account itself may issue, list or revoke its tokens.
+ * Short-lived RS256 JWTs that let a signed-in account call the model gateway. Claims: {@code iss}
+ * (this app's public URL), {@code aud} (the gateway), {@code sub} (the account, checksummed — the
+ * only claim naming it), {@code chain_id}, {@code jti}, {@code iat}, {@code exp}, {@code roles}.
+ * The gateway checks signature, issuer, audience and chain id against /.well-known/jwks.json and its
+ * configuration, and polls /api/tokens/revoked for revoked ids. Only the signed-in account itself
+ * may issue, list or revoke its tokens.
  */
 @Service
 public class AccessTokenService {

@@ -51,10 +51,10 @@ class MigrationsIT {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         NonceStore nonces = new NonceStore(jdbc, Clock.fixed(start, ZoneOffset.UTC));
-        NonceStore.IssuedNonce nonce = nonces.issue(Duration.ofMinutes(10));
+        NonceStore.IssuedNonce nonce = nonces.issue(Duration.ofMinutes(10), 100).orElseThrow();
         nonces.consume(nonce.nonce());
         assertThatThrownBy(() -> nonces.consume(nonce.nonce())).isInstanceOf(SignInRejected.class).hasMessageContaining("already used");
-        NonceStore.IssuedNonce stale = nonces.issue(Duration.ofMinutes(10));
+        NonceStore.IssuedNonce stale = nonces.issue(Duration.ofMinutes(10), 100).orElseThrow();
         NonceStore later = new NonceStore(jdbc, Clock.fixed(start.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
         assertThatThrownBy(() -> later.consume(stale.nonce())).isInstanceOf(SignInRejected.class).hasMessageContaining("expired");
 

@@ -17,7 +17,7 @@ class SignInServiceTest {
         IdentityProperties properties = new IdentityProperties("", Duration.ofMinutes(10), Duration.ofMinutes(1),
                 "Sign in to \"the\" DAO", List.of(), null);
 
-        assertThatThrownBy(() -> new SignInService(null, address -> VotingPower.none(), null, properties,
+        assertThatThrownBy(() -> new SignInService(null, address -> VotingPower.none(), null, properties, new SignInLimits(null, null, null, null, null, null),
                 new ChainDeployment(31337, "http://127.0.0.1:8545", null), ContractSignatures.NONE, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("modeldao.identity.statement");

@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL database on 127.0.0.1:5432 and the shared real dev chain ({@link DevChainFixture}).
  * All of them share one Spring context (same configuration), so the app starts once per test JVM.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "modeldao.identity.role-refresh-interval=300ms")
+// every test signs in from 127.0.0.1: the per-client sign-in limits are lifted (SignInCostContract tests them)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"modeldao.identity.role-refresh-interval=300ms",
+        "modeldao.identity.limits.nonces-per-client=100000", "modeldao.identity.limits.verifications-per-client=100000"})
 @ActiveProfiles({"dev", "postgres"})
 public abstract class AppOnDevChain {
 

@@ -60,6 +60,23 @@ class AccessTokenApiTest {
         assertThat(jwt.getHeaders()).containsEntry("kid", publicKey.getKeyID());
         assertThat(jwt.getExpiresAt()).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MEMBER");
+        assertThat(((Number) jwt.getClaim("chain_id")).longValue()).isEqualTo(31337);
+        assertThat(jwt.getClaims()).as("the account is named once, in sub").doesNotContainKey("address");
+    }
+
+    @Test
+    void the_revocation_list_answers_304_while_unchanged_and_a_new_etag_after_a_revocation() throws Exception {
+        String etag = mvc.perform(get("/api/tokens/revoked")).andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        assertThat(etag).isNotBlank();
+
+        mvc.perform(get("/api/tokens/revoked").header("If-None-Match", etag)).andExpect(status().isNotModified());
+
+        String jti = issue(ALICE, "{\"label\":\"etag\"}").get("jti").asString();
+        mvc.perform(delete("/api/tokens/" + jti).with(authentication(new SiweAuthentication(ALICE)))).andExpect(status().isNoContent());
+        String changed = mvc.perform(get("/api/tokens/revoked").header("If-None-Match", etag)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.jti == '" + jti + "')]").exists())
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(changed).isNotEqualTo(etag);
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class DaoServices {
                 "--gateway.chain.state-file=" + state.resolve("approved-state.json"),
                 "--spring.datasource.url=jdbc:h2:file:" + state.resolve("audit") + ";AUTO_SERVER=FALSE",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + appUrl + "/.well-known/jwks.json",
+                "--gateway.tokens.issuer=" + appUrl, // the app's modeldao.tokens.issuer
                 "--gateway.artifacts.recheck-interval=" + ARTIFACT_RECHECK_INTERVAL,
                 // the app serves the artifacts on 127.0.0.1, and a member may vote a file on this machine:
                 // both refused by a gateway's defaults, listed here for the local run only

@@ -7,8 +7,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Who the verified bearer token names. The governance app puts the signed-in account in the
- * {@code address} claim (falling back to {@code sub} when that is an address).
+ * Who the verified bearer token names: the governance app puts the signed-in account in
+ * {@code sub} (checksummed address), the only claim that names it.
  */
 final class CallerResolver {
 
@@ -18,10 +18,7 @@ final class CallerResolver {
 
     static Caller resolve(Authentication authentication, HttpServletRequest request) {
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            String address = jwt.getClaimAsString("address");
-            if (address == null) {
-                address = jwt.getSubject();
-            }
+            String address = jwt.getSubject();
             if (address != null && ADDRESS.matcher(address).matches()) {
                 return Caller.account(address);
             }

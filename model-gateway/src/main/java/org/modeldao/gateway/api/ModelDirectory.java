@@ -14,6 +14,7 @@ import org.modeldao.gateway.serving.ServingException;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.TensorSpec;
 import org.modeldao.gateway.serving.VersionState;
+import org.modeldao.gateway.tokens.RevocationFeed;
 import org.springframework.stereotype.Component;
 
 /** Read side of the OIP API: model metadata, readiness, server health. */
@@ -25,11 +26,13 @@ class ModelDirectory {
     private final ServingRegistry registry;
     private final GovernanceState governance;
     private final AuditLog audit;
+    private final RevocationFeed revocations;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance, AuditLog audit) {
+    ModelDirectory(ServingRegistry registry, GovernanceState governance, AuditLog audit, RevocationFeed revocations) {
         this.registry = registry;
         this.governance = governance;
         this.audit = audit;
+        this.revocations = revocations;
     }
 
     /** Metadata of a version; {@code version} null = the current one. */
@@ -102,7 +105,16 @@ class ModelDirectory {
             // a gateway that cannot record what it serves is not ready to serve
             p.put("not_ready_because", "audit writer stalled: " + recording.lastError());
         }
-        return new OipDtos.Ready(known && settled && !recording.stalled(), sync.healthy() ? "ok" : "degraded", p);
+        // revoked tokens keep being refused from the last list received; new revocations wait for the feed
+        RevocationFeed.Status feed = revocations.status();
+        p.put("revocation_feed_reachable", feed.reachable());
+        p.put("revoked_tokens", feed.revokedTokens());
+        if (!feed.reachable()) {
+            p.put("revocation_feed_error", feed.lastError());
+            p.put("revocation_list_received_at", feed.lastSuccess() == null ? "never" : feed.lastSuccess().toString());
+        }
+        boolean healthy = sync.healthy() && feed.reachable();
+        return new OipDtos.Ready(known && settled && !recording.stalled(), healthy ? "ok" : "degraded", p);
     }
 
     private static List<OipDtos.TensorMetadata> tensors(List<TensorSpec> specs) {

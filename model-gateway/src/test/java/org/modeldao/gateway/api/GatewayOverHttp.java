@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:oip-api;DB_CLOSE_DELAY=-1",
         "gateway.max-request-bytes=20000",
-        "gateway.chain.state-file=target/oip-api-state.json"})
+        "gateway.chain.state-file=target/oip-api-state.json",
+        "gateway.tokens.poll-interval=1s"})
 @Import(GatewayOverHttp.Votes.class)
 public abstract class GatewayOverHttp {
 

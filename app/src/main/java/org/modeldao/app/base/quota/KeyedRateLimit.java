@@ -58,7 +58,8 @@ public final class KeyedRateLimit {
         return Optional.of(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())));
     }
 
-    int trackedKeys() {
+    /** How many keys are tracked now (at most maxKeys). */
+    public int trackedKeys() {
         synchronized (buckets) {
             return buckets.size();
         }

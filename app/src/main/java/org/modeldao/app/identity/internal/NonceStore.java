@@ -36,8 +36,14 @@ public class NonceStore {
         this.clock = clock;
     }
 
-    /** Issues a fresh nonce valid for {@code ttl}. */
-    public IssuedNonce issue(Duration ttl) {
+    /**
+     * Issues a fresh nonce valid for {@code ttl}, unless the table already holds
+     * {@code maxStored} nonces (expired ones are purged every minute): then empty, and nothing is stored.
+     */
+    public Optional<IssuedNonce> issue(Duration ttl, int maxStored) {
+        if (count() >= maxStored) {
+            return Optional.empty();
+        }
         StringBuilder nonce = new StringBuilder(NONCE_LENGTH);
         for (int i = 0; i < NONCE_LENGTH; i++) {
             nonce.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
@@ -49,7 +55,30 @@ public class NonceStore {
                 .param("issuedAt", utc(now))
                 .param("expiresAt", utc(expiresAt))
                 .update();
-        return new IssuedNonce(nonce.toString(), expiresAt);
+        return Optional.of(new IssuedNonce(nonce.toString(), expiresAt));
+    }
+
+    /** Nonces stored now, expired or not. */
+    public long count() {
+        return jdbc.sql("select count(*) from siwe_nonce").query(Long.class).single();
+    }
+
+    /** Refuses, with the reason, a nonce that was never issued, is used up or has expired; changes nothing. */
+    public void requireUsable(String nonce) {
+        Optional<NonceState> state = jdbc.sql("select consumed_at, expires_at from siwe_nonce where nonce = :nonce")
+                .param("nonce", nonce)
+                .query((rs, row) -> new NonceState(rs.getObject("consumed_at", OffsetDateTime.class) != null,
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .optional();
+        if (state.isEmpty()) {
+            throw new SignInRejected(NONCE_UNKNOWN, "The nonce " + nonce + " was not issued by this site (or has expired and been forgotten).");
+        }
+        if (state.get().consumed()) {
+            throw new SignInRejected(NONCE_REUSED, "The nonce " + nonce + " was already used to sign in; ask for a new one.");
+        }
+        if (!clock.instant().isBefore(state.get().expiresAt())) {
+            throw new SignInRejected(NONCE_EXPIRED, "The nonce " + nonce + " has expired; ask for a new one.");
+        }
     }
 
     /** Marks the nonce used, or says why it cannot be used. */
@@ -64,23 +93,27 @@ public class NonceStore {
         if (updated == 1) {
             return;
         }
-        Optional<OffsetDateTime> consumedAt = jdbc.sql("select consumed_at from siwe_nonce where nonce = :nonce")
-                .param("nonce", nonce)
-                .query((rs, row) -> Optional.ofNullable(rs.getObject("consumed_at", OffsetDateTime.class)))
-                .optional()
-                .orElseThrow(() -> new SignInRejected(NONCE_UNKNOWN, "The nonce " + nonce + " was not issued by this site."));
-        if (consumedAt.isPresent()) {
-            throw new SignInRejected(NONCE_REUSED, "The nonce " + nonce + " was already used to sign in; ask for a new one.");
-        }
-        throw new SignInRejected(NONCE_EXPIRED, "The nonce " + nonce + " has expired; ask for a new one.");
+        requireUsable(nonce);
+        throw new SignInRejected(NONCE_REUSED, "The nonce " + nonce + " was just used by another sign-in; ask for a new one.");
     }
 
-    /** Forgets nonces that expired over a day ago; idempotent, so every replica may run it. */
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    public void purgeExpired() {
-        jdbc.sql("delete from siwe_nonce where expires_at < :cutoff")
-                .param("cutoff", utc(clock.instant().minus(Duration.ofDays(1))))
+    /**
+     * Forgets expired nonces (a reused one is then "unknown" instead of "expired": refused either
+     * way); idempotent, so every replica may run it.
+     */
+    @Scheduled(fixedDelayString = "${modeldao.identity.limits.purge-interval:PT1M}", initialDelayString = "${modeldao.identity.limits.purge-interval:PT1M}")
+    void purgeOnSchedule() {
+        purgeExpired();
+    }
+
+    /** @return how many expired nonces were deleted */
+    public int purgeExpired() {
+        return jdbc.sql("delete from siwe_nonce where expires_at <= :now")
+                .param("now", utc(clock.instant()))
                 .update();
+    }
+
+    private record NonceState(boolean consumed, Instant expiresAt) {
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -10,8 +10,11 @@ import java.util.List;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.SignInService;
 import org.modeldao.app.identity.SignedInMember;
-import org.modeldao.app.identity.SiteOrigin;
+import org.modeldao.app.base.ApiError;
+import org.modeldao.app.identity.SignInOrigins;
+import org.modeldao.app.identity.SignInThrottled;
 import org.modeldao.app.identity.SiweAuthentication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,6 +24,7 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,12 +41,14 @@ import org.springframework.web.bind.annotation.RestController;
 class SiweController {
 
     private final SignInService signIn;
+    private final SignInOrigins origins;
     private final CurrentMember currentMember;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final ChangeSessionIdAuthenticationStrategy sessionFixation = new ChangeSessionIdAuthenticationStrategy();
 
-    SiweController(SignInService signIn, CurrentMember currentMember) {
+    SiweController(SignInService signIn, SignInOrigins origins, CurrentMember currentMember) {
         this.signIn = signIn;
+        this.origins = origins;
         this.currentMember = currentMember;
     }
 
@@ -60,14 +66,14 @@ class SiweController {
     }
 
     @GetMapping("/nonce")
-    NonceResponse nonce() {
-        NonceStore.IssuedNonce nonce = signIn.issueNonce();
+    NonceResponse nonce(HttpServletRequest request) {
+        NonceStore.IssuedNonce nonce = signIn.issueNonce(request.getRemoteAddr());
         return new NonceResponse(nonce.nonce(), nonce.expiresAt());
     }
 
     @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
     MemberResponse verify(@Valid @RequestBody VerifyRequest body, HttpServletRequest request, HttpServletResponse response) {
-        SignedInMember member = signIn.signIn(body.message(), body.signature(), SiteOrigin.of(request));
+        SignedInMember member = signIn.signIn(body.message(), body.signature(), origins.of(request), request.getRemoteAddr());
         SiweAuthentication authentication = new SiweAuthentication(member);
         sessionFixation.onAuthentication(authentication, request, response);
         SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
@@ -77,6 +83,13 @@ class SiweController {
         request.getSession(true);
         contexts.saveContext(context, request, response);
         return MemberResponse.of(member);
+    }
+
+    /** 429 with Retry-After: the client address is the peer's (X-Forwarded-For only from trusted proxies). */
+    @ExceptionHandler(SignInThrottled.class)
+    ResponseEntity<ApiError> onThrottled(SignInThrottled e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(new ApiError(e.code(), e.getMessage()));
     }
 
     /** Ends the session (JSON clients; the UI signs out through Vaadin's logout). */

@@ -19,6 +19,8 @@ import java.util.List;
 import org.modeldao.app.base.wallet.BrowserWallet;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.base.wallet.BrowserWallet.WalletInfo;
+import jakarta.servlet.http.HttpServletRequest;
+import org.modeldao.app.identity.SignInOrigins;
 import org.modeldao.app.identity.SignInService;
 import org.modeldao.app.identity.SiteOrigin;
 import org.modeldao.app.identity.devwallet.DevWallet;
@@ -37,12 +39,15 @@ public class SignInView extends Div {
     private final SignInService signIn;
     private final BrowserWallet wallet;
     private final SiteOrigin origin;
+    private final String client;
     private final Div wallets = new Div();
 
-    public SignInView(SignInService signIn, ObjectProvider<DevWallet> devWallet) {
+    public SignInView(SignInService signIn, SignInOrigins origins, ObjectProvider<DevWallet> devWallet) {
         this.signIn = signIn;
         this.wallet = new BrowserWallet(UI.getCurrent());
-        this.origin = SiteOrigin.of(VaadinServletRequest.getCurrent().getHttpServletRequest());
+        HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        this.origin = origins.of(request);
+        this.client = request.getRemoteAddr();
         addClassNames("card", "sign-in-card");
         wallets.setId("wallets");
         add(new H1("Sign in"), new Paragraph("Sign a message with your Ethereum wallet to prove you own your account. "
@@ -74,7 +79,7 @@ public class SignInView extends Div {
     private void signInWith(WalletInfo info) {
         wallet.connect(info.uuid())
                 .thenCompose(address -> {
-                    String message = signIn.newMessage(address, origin).toMessage();
+                    String message = signIn.newMessage(address, origin, client).toMessage();
                     return wallet.personalSign(info.uuid(), address, message).thenCompose(signature -> wallet.submitSignIn(message, signature, info.uuid()));
                 })
                 .whenComplete(this::finish);
@@ -90,7 +95,7 @@ public class SignInView extends Div {
             account.setHelperText("The dev chain node is not reachable: start it, then reload.");
         }
         Button signInAsDev = new Button("Sign in with dev account", click -> account.getOptionalValue().ifPresentOrElse(address -> {
-            String message = signIn.newMessage(address, origin).toMessage();
+            String message = signIn.newMessage(address, origin, client).toMessage();
             String signature = devWallet.personalSign(address, message);
             wallet.submitSignIn(message, signature, null).whenComplete(this::finish);
         }, () -> account.setInvalid(true)));

@@ -1,8 +1,12 @@
 package org.modeldao.app.tokens.internal;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.modeldao.app.identity.CurrentMember;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Token API. Public: the JWK set and the revocation list (ids only) the gateway polls. Signed-in
@@ -52,10 +57,31 @@ class AccessTokenController {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(publicKeys.toJSONObject(true));
     }
 
-    /** Revoked, not yet expired token ids; a gateway polls this and refuses them. */
+    /**
+     * Revoked, not yet expired token ids (so the list stays bounded by the tokens' lifetime); a
+     * gateway polls this with If-None-Match and refuses them. The ETag is a hash of the list, so an
+     * unchanged list costs a 304 without a body.
+     */
     @GetMapping("/api/tokens/revoked")
-    List<RevokedToken> revoked() {
-        return tokens.revokedUnexpired().stream().map(t -> new RevokedToken(t.jti(), t.expiresAt())).toList();
+    ResponseEntity<List<RevokedToken>> revoked(WebRequest request) {
+        List<RevokedToken> revoked = tokens.revokedUnexpired().stream().map(t -> new RevokedToken(t.jti(), t.expiresAt())).toList();
+        String etag = etagOf(revoked);
+        if (request.checkNotModified(etag)) {
+            return null; // Spring answers 304 Not Modified
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(revoked);
+    }
+
+    private static String etagOf(List<RevokedToken> revoked) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (RevokedToken token : revoked) {
+                sha256.update((token.jti() + "@" + token.expiresAt().getEpochSecond() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return "\"" + HexFormat.of().formatHex(sha256.digest(), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @GetMapping("/api/tokens")
