@@ -1,6 +1,7 @@
 package org.modeldao.app.identity;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.modeldao.app.base.AppException;
 import org.springframework.http.HttpStatus;
 
@@ -15,8 +16,9 @@ public class SignInThrottled extends AppException {
     }
 
     /** How long the client should wait before trying again (the Retry-After header). */
-    public Duration retryAfter() {
-        return retryAfter;
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.of(retryAfter);
     }
 
     @Override

@@ -85,13 +85,6 @@ class SiweController {
         return MemberResponse.of(member);
     }
 
-    /** 429 with Retry-After: the client address is the peer's (X-Forwarded-For only from trusted proxies). */
-    @ExceptionHandler(SignInThrottled.class)
-    ResponseEntity<ApiError> onThrottled(SignInThrottled e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(new ApiError(e.code(), e.getMessage()));
-    }
-
     /** Ends the session (JSON clients; the UI signs out through Vaadin's logout). */
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
