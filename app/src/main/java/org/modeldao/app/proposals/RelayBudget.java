@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,8 +59,9 @@ public final class RelayBudget {
                     + (minutes / 60) + " h " + (minutes % 60) + " min, 00:00 UTC)";
         }
 
+        /** Six decimals, rounded down: the page never shows more budget than there is. */
         private static String eth(BigInteger wei) {
-            return new BigDecimal(wei).divide(WEI_PER_ETH).stripTrailingZeros().toPlainString();
+            return new BigDecimal(wei).divide(WEI_PER_ETH).setScale(6, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -129,6 +129,8 @@ class GovernanceBrowserIT {
         // the third voter starts writing her vote; another member's vote arrives (pushed) before she sends it
         Page third = signIn(dao.members.get(1));
         fillVote(third, proposalPath, "Against", "Want more evaluation data");
+        assertThat(third.locator("#gasless-budget").textContent()).contains("ETH left today for gas the relayer pays");
+        assertThat(third.locator("#vote-reason").evaluate("field => field.maxlength")).isEqualTo(1000);
         String tallyBefore = third.locator("#tally").textContent();
         vote(signIn(dao.members.get(0)), proposalPath, "For", "", "#vote-gasless");
         awaitIndexed();
@@ -190,8 +192,15 @@ class GovernanceBrowserIT {
         Credentials holder = dao.members.get(3);
         Page page = signIn(holder);
         page.navigate(url("/delegates"));
+        String budgetBefore = page.locator("#gasless-budget").textContent();
+        assertThat(budgetBefore).contains("of 0.05 ETH left today");
         page.locator("#delegate-gasless").click();
         page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Delegation relayed")).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        PlaywrightAssertions.assertThat(page.locator("#gasless-budget")).not().hasText(budgetBefore);
+        // the same delegation again would change nothing: refused before signing, with the reason
+        page.locator("#delegate-gasless").click();
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("nothing would change")).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
 
         assertThat(org.modeldao.app.proposals.Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
