@@ -3,7 +3,8 @@
 module.exports = {
   networks: {
     hardhat: {
-      chainId: 31337,
+      // 31337 unless DevChain starts a node posing as another chain (tests of off-dev-chain refusals)
+      chainId: Number(process.env.MODELDAO_DEVCHAIN_CHAIN_ID || 31337),
       hardfork: "cancun",
       // Twenty funded, unlocked dev accounts from the well-known test mnemonic: never use them on a real network.
       accounts: { count: 20 },

@@ -24,6 +24,10 @@ import org.web3j.protocol.http.HttpService;
  *       {@code QUORUM_PERCENT}, {@code LATE_QUORUM_EXTENSION_BLOCKS}, {@code TIMELOCK_DELAY_SECONDS} —
  *       Governor settings (defaults: 7200, 50400, 1000, 4, 7200, 172800: a day, a week and two days at 12 s blocks)</li>
  * </ul>
+ *
+ * <p>On any chain but the dev chain (31337) it refuses, before sending anything, Hardhat's
+ * well-known dev accounts as deployer or token holders and dev timings (see {@link DeploymentSafety});
+ * placeholders left from {@code docker/.env.example} are refused everywhere.
  */
 public final class DeployCommand {
 
@@ -31,24 +35,33 @@ public final class DeployCommand {
     }
 
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
+        run(System.getenv());
+    }
+
+    /** The command with its environment passed in; returns the descriptor it wrote. */
+    static DeploymentDescriptor run(Map<String, String> env) {
         String rpcUrl = required(env, "RPC_URL");
-        Credentials deployer = Credentials.create(required(env, "DEPLOYER_PRIVATE_KEY"));
+        Credentials deployer = DeploymentSafety.deployer(required(env, "DEPLOYER_PRIVATE_KEY"));
         Path descriptorPath = Path.of(env.getOrDefault("DESCRIPTOR_PATH", "deployment.json"));
         DeploymentSettings settings = new DeploymentSettings("Model DAO Vote", "MDV",
-                parseAllocations(required(env, "TOKEN_ALLOCATIONS")),
+                parseAllocations(DeploymentSafety.allocationSpec(required(env, "TOKEN_ALLOCATIONS"))),
                 number(env, "VOTING_DELAY_BLOCKS", 7_200), number(env, "VOTING_PERIOD_BLOCKS", 50_400),
                 DeploymentSettings.tokens(number(env, "PROPOSAL_THRESHOLD_TOKENS", 1_000)),
                 (int) number(env, "QUORUM_PERCENT", 4), number(env, "LATE_QUORUM_EXTENSION_BLOCKS", 7_200),
                 Duration.ofSeconds(number(env, "TIMELOCK_DELAY_SECONDS", 172_800)));
 
+        DeploymentSafety.checkHolders(settings.allocations());
+
         Web3j web3j = Web3j.build(new HttpService(rpcUrl));
         try {
             long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+            // before any transaction: Hardhat's public dev keys and dev timings only on the dev chain
+            DeploymentSafety.check(chainId, deployer, settings);
             DeploymentDescriptor descriptor = new GovernanceDeployer(web3j, rpcUrl, chainId, Duration.ofSeconds(2))
                     .deploy(deployer, settings);
             descriptor.write(descriptorPath);
             System.out.println(descriptor.toJson());
+            return descriptor;
         } catch (java.io.IOException e) {
             throw new GovernanceDeployer.DeploymentFailedException("cannot reach " + rpcUrl + ": " + e.getMessage(), e);
         } finally {

@@ -35,6 +35,9 @@ public final class DaoLauncher {
             throw e;
         }
         ReadyBanner.print(system, settings.systemFile().toString());
+        log.info("App and gateway listen on {} only (-Dmodeldao.bind-address=... to change; the dev chain stays on 127.0.0.1)",
+                settings.bindAddress());
+        dao.databases().forEach(database -> log.info("  PostgreSQL database of this run: {}", database));
         stopped.await();
     }
 }

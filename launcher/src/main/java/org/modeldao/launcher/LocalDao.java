@@ -3,6 +3,7 @@ package org.modeldao.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class LocalDao implements AutoCloseable {
     private final LocalDaoSettings settings;
     private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
     private final List<OrphanGuard> guards = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> databases = Collections.synchronizedList(new ArrayList<>());
     private volatile DevChain chain;
     private volatile DemoDao dao;
 
@@ -67,10 +69,10 @@ public final class LocalDao implements AutoCloseable {
             Files.deleteIfExists(settings.home().resolve("gateway").resolve("approved-state.json"));
 
             ServiceProcess app = launch(DaoServices.app(appJar, settings.appPort(), settings.deploymentFile(),
-                    settings.artifactsDirectory(), dao.members().getFirst().getAddress(), settings.home()));
+                    settings.artifactsDirectory(), dao.members().getFirst().getAddress(), settings.home(), hosting("modeldao_app")));
             app.awaitOk(settings.appUrl() + "/actuator/health", SERVICE_START_TIMEOUT);
             ServiceProcess gateway = launch(DaoServices.gateway(gatewayJar, settings.gatewayPort(),
-                    settings.deploymentFile(), settings.appUrl(), settings.home()));
+                    settings.deploymentFile(), settings.appUrl(), settings.home(), hosting("modeldao_gateway")));
             gateway.awaitOk(settings.gatewayUrl() + "/v2/health/ready", SERVICE_START_TIMEOUT);
             gateway.awaitOk(settings.gatewayUrl() + "/v2/models/" + dao.model() + "/ready", SERVICE_START_TIMEOUT);
 
@@ -129,6 +131,22 @@ public final class LocalDao implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not remove {}", settings.systemFile(), e);
         }
+    }
+
+    /** Loopback unless told otherwise; on PostgreSQL (a fresh database per service and run) when asked. */
+    private DaoServices.Hosting hosting(String databasePrefix) {
+        Optional<DaoServices.Database> database = settings.postgres().map(server -> {
+            String name = server.createFreshDatabase(databasePrefix, Clock.systemUTC());
+            log.info("PostgreSQL database for this run: {}", server.urlOf(name));
+            databases.add(server.urlOf(name));
+            return new DaoServices.Database(server.urlOf(name), server.user(), server.password());
+        });
+        return new DaoServices.Hosting(settings.bindAddress(), database);
+    }
+
+    /** JDBC URLs of the PostgreSQL databases this run created (empty on H2). */
+    public List<String> databases() {
+        return List.copyOf(databases);
     }
 
     private ServiceProcess launch(org.modeldao.launcher.services.ServiceSpec spec) {

@@ -25,6 +25,36 @@ class LocalDaoSettingsTest {
     }
 
     @Test
+    void aRunListensOnLoopbackUnlessToldOtherwise() {
+        assertThat(new LocalDaoSettings(home, home, 8545, 18080, 18090, Duration.ofSeconds(2)).bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(LocalDaoSettings.fromSystemProperties().bindAddress()).isEqualTo("127.0.0.1");
+        System.setProperty("modeldao.bind-address", "0.0.0.0");
+        try {
+            assertThat(LocalDaoSettings.fromSystemProperties().bindAddress()).isEqualTo("0.0.0.0");
+        } finally {
+            System.clearProperty("modeldao.bind-address");
+        }
+        assertThatThrownBy(() -> new LocalDaoSettings(home, home, 8545, 18080, 18090, Duration.ofSeconds(2)).withBindAddress("a b"))
+                .hasMessageContaining("modeldao.bind-address");
+    }
+
+    @Test
+    void thePostgresPropertyNamesAServerWithoutADatabase() {
+        assertThat(LocalDaoSettings.fromSystemProperties().postgres()).isEmpty();
+        System.setProperty("modeldao.postgres.url", "jdbc:postgresql://127.0.0.1:5432");
+        try {
+            PostgresServer server = LocalDaoSettings.fromSystemProperties().postgres().orElseThrow();
+            assertThat(server.urlOf("modeldao_app_1")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/modeldao_app_1");
+            assertThat(server.user()).isEqualTo("postgres");
+        } finally {
+            System.clearProperty("modeldao.postgres.url");
+        }
+        assertThatThrownBy(() -> new PostgresServer("jdbc:postgresql://127.0.0.1:5432/modeldao", "postgres", ""))
+                .hasMessageContaining("modeldao.postgres.url must be a JDBC base URL without a database");
+        assertThatThrownBy(() -> new PostgresServer("jdbc:h2:mem:x", "postgres", "")).hasMessageContaining("modeldao.postgres.url");
+    }
+
+    @Test
     void portsOutOfRangeOrSharedAreRefused() {
         assertThatThrownBy(() -> new LocalDaoSettings(home, home, 8545, 0, 8090, Duration.ofSeconds(2)))
                 .hasMessageContaining("modeldao.app.port");

@@ -2,21 +2,31 @@ package org.modeldao.app.artifacts;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
 import org.springframework.stereotype.Service;
 
 /**
- * Prepares a model version for an approval proposal: stores the artifact and its model card,
- * each under its sha256, and returns the approval action naming both hashes and URLs.
+ * Prepares a model version for an approval proposal: checks that the artifact is an ONNX model
+ * ONNX Runtime can load, stores it and its model card, each under its sha256, and returns the
+ * approval action naming both hashes and URLs. Nothing that fails a check is stored.
  */
 @Service
 public class ArtifactService {
 
     private final ArtifactStore store;
+    private final ModelInspector inspector;
 
-    public ArtifactService(ArtifactStore store) {
+    public ArtifactService(ArtifactStore store, ModelInspector inspector) {
         this.store = store;
+        this.inspector = inspector;
+    }
+
+    /** Opens a model file without storing it, e.g. to show its signature as soon as it is chosen. */
+    public ModelSignature inspect(Path modelFile) {
+        return inspector.inspect(modelFile);
     }
 
     /**
@@ -24,12 +34,12 @@ public class ArtifactService {
      * @param expectedSha256 the hash the uploader announced (e.g. from the training run), or empty
      * @param format         artifact format, e.g. "onnx"
      * @throws ArtifactMismatch if the bytes do not hash to {@code expectedSha256}; nothing is stored
+     * @throws NotAnOnnxModel   if they are not a loadable ONNX model; nothing is stored
      */
     public ApproveVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, ModelCard card) {
-        Optional<Sha256> expected = expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse);
         // the card is validated (constructor) before the upload is consumed; the artifact before the card is stored
         byte[] cardJson = card.canonicalJson();
-        StoredArtifact model = store.store(artifact, expected);
+        StoredArtifact model = storeModel(artifact, expectedSha256).stored();
         StoredArtifact stored = store.store(new ByteArrayInputStream(cardJson), Optional.empty());
         return new ApproveVersion(card.model(), card.version(), model.sha256().prefixed(), model.url(),
                 stored.sha256().prefixed(), stored.url(), format);
@@ -44,15 +54,22 @@ public class ArtifactService {
         if (model == null || model.isBlank() || version == null || version.isBlank()) {
             throw new InvalidArtifact("Model name and version are required");
         }
-        Optional<Sha256> expected = expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse);
-        StoredArtifact stored = store.store(artifact, expected);
+        StoredArtifact stored = storeModel(artifact, expectedSha256).stored();
         StoredArtifact storedCard = store.store(new ByteArrayInputStream(card.json()), Optional.empty());
         return new ApproveVersion(model.strip(), version.strip(), stored.sha256().prefixed(), stored.url(),
                 storedCard.sha256().prefixed(), storedCard.url(), format);
     }
 
-    public StoredArtifact store(InputStream content, Optional<String> expectedSha256) {
-        return store.store(content, expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse));
+    /** Stores a model artifact once ONNX Runtime has opened it. */
+    public StoredModel storeModel(InputStream content, Optional<String> expectedSha256) {
+        AtomicReference<ModelSignature> signature = new AtomicReference<>();
+        StoredArtifact stored = store.store(content, expected(expectedSha256), file -> signature.set(inspector.inspect(file)));
+        return new StoredModel(stored, signature.get());
+    }
+
+    /** Stores a model card file once it has been read as a JSON object (see {@link UploadedCard#check(byte[])}). */
+    public StoredArtifact storeCard(InputStream content, Optional<String> expectedSha256) {
+        return store.store(content, expected(expectedSha256), UploadedCard::check);
     }
 
     public InputStream open(String sha256) {
@@ -74,5 +91,13 @@ public class ArtifactService {
         } catch (Exception notACard) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Sha256> expected(Optional<String> expectedSha256) {
+        return expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse);
+    }
+
+    /** A stored model artifact and the signature ONNX Runtime read from it. */
+    public record StoredModel(StoredArtifact stored, ModelSignature signature) {
     }
 }

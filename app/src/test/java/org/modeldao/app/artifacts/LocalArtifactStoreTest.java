@@ -90,15 +90,15 @@ class LocalArtifactStoreTest {
     }
 
     @Test
-    void publishing_a_version_yields_an_approval_naming_both_hashes_and_urls() {
-        ModelCard card = new ModelCard("iris-classifier", "2", "Logistic regression on iris", "teaching", "3 species only",
-                "UCI iris", "accuracy 0.96", "Apache-2.0");
-        var approval = new ArtifactService(store()).publish(bytes("hello world"), Optional.of(HELLO_SHA256), "onnx", card);
+    void content_refused_by_the_check_is_not_kept() throws Exception {
+        assertThatThrownBy(() -> store().store(bytes("hello world"), Optional.empty(), file -> {
+            throw new InvalidArtifact("refused after reading " + file.getFileName());
+        })).isInstanceOf(InvalidArtifact.class);
 
-        assertThat(approval.artifactSha256()).isEqualTo("0x" + HELLO_SHA256);
-        assertThat(approval.artifactUri()).isEqualTo("https://dao.example/artifacts/" + HELLO_SHA256);
-        assertThat(approval.cardSha256()).isEqualTo(Sha256.of(card.canonicalJson()).prefixed());
-        assertThat(new ArtifactService(store()).card(approval.cardSha256())).contains(card);
+        assertThat(store().contains(Sha256.parse(HELLO_SHA256))).isFalse();
+        try (var left = Files.list(folder)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

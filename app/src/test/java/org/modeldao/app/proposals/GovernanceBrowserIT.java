@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.indexer.IndexerFixture;
+import org.modeldao.demomodels.DemoModels;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.readmodel.RegistryReadModel;
 import org.modeldao.contracts.GovernanceProposal;
@@ -99,7 +100,7 @@ class GovernanceBrowserIT {
     void the_admin_proposes_a_model_three_accounts_vote_and_the_catalog_shows_it_approved() throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path model = Files.createTempFile("iris-classifier-", ".onnx");
-        Files.write(model, "iris-classifier v2 weights (test stand-in)".getBytes());
+        Files.write(model, DemoModels.iris("2").artifactBytes());
 
         Page admin = signIn(dao.admin);
         admin.navigate(url("/proposals/new"));
@@ -110,6 +111,7 @@ class GovernanceBrowserIT {
         admin.locator("#version input").fill("2");
         admin.locator("#artifact-upload input[type=file]").setInputFiles(model);
         admin.locator("vaadin-upload-file[complete]").waitFor();
+        admin.locator("#model-inputs").filter(new Locator.FilterOptions().setHasText("input float32 [-1, 4]")).waitFor();
         admin.locator("#card-summary textarea").fill("Logistic regression on the iris measurements");
         admin.locator("#card-intended-use textarea").fill("Teaching and demos");
         admin.locator("#card-limitations textarea").fill("Three species only");
@@ -120,6 +122,8 @@ class GovernanceBrowserIT {
         admin.locator("#submit-proposal").click();
         admin.locator("#proposal-title").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris-classifier v2 (onnx), artifact sha256 0x");
+        assertThat(admin.locator(".proposal-description").textContent())
+                .contains("ONNX graph of iris-classifier v2: inputs: input float32 [-1, 4]; outputs: output float32 [-1, 3]");
         String proposalPath = admin.url().substring(admin.url().indexOf("/proposal/"));
         var proposalId = new java.math.BigInteger(proposalPath.substring("/proposal/".length()));
 
@@ -185,6 +189,59 @@ class GovernanceBrowserIT {
         admin.locator("#audit-filter").click();
         admin.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved iris-classifier 2")).first().waitFor();
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("audit.png")).setFullPage(true));
+    }
+
+    @Test
+    void files_that_are_not_models_or_cards_are_refused_with_a_visible_message_and_nothing_is_proposed() throws Exception {
+        Path folder = Files.createTempDirectory("wizard-uploads-");
+        Path text = Files.writeString(folder.resolve("notes.txt"), "just some notes\n");
+        Path fakeModel = Files.writeString(folder.resolve("not-a-model.onnx"), "this is not a model, just 37 bytes.\n");
+        Path brokenCard = Files.writeString(folder.resolve("card.json"), "{\"name\": \"iris\",\n version: \"2\"}");
+        Path model = Files.write(folder.resolve("model.onnx"), DemoModels.iris("2").artifactBytes());
+        awaitIndexed();
+        long proposalsBefore = queries.count();
+
+        Page admin = signIn(dao.admin);
+        admin.navigate(url("/proposals/new"));
+        admin.locator("#title input").fill("Approve iris v2");
+        admin.locator("#rationale textarea").fill("Tuned version.");
+        choose(admin, "#action-type", "Approve a model version");
+        admin.locator("#model input").fill("iris");
+        admin.locator("#version input").fill("2");
+
+        admin.locator("#artifact-upload input[type=file]").setInputFiles(text);
+        visibleMessage(admin, "#artifact-error", "notes.txt was not accepted");
+        admin.locator("#artifact-upload input[type=file]").setInputFiles(fakeModel);
+        visibleMessage(admin, "#artifact-error", "not-a-model.onnx: This file is not an ONNX model that can be served: "
+                + "it does not parse as an ONNX protobuf");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("upload-refused.png")).setFullPage(true));
+        admin.locator("#card-license input").fill("Apache-2.0");
+        admin.locator("#add-action").click();
+        expectError(admin, "Upload the model file first");
+        assertThat(admin.locator("#draft-actions li").count()).isZero();
+
+        admin.locator("#artifact-upload input[type=file]").setInputFiles(model);
+        admin.locator("#model-inputs").filter(new Locator.FilterOptions().setHasText("Inputs: input float32 [-1, 4]")).waitFor();
+        assertThat(admin.locator("#model-outputs").textContent()).isEqualTo("Outputs: output float32 [-1, 3]");
+        assertThat(admin.locator("#artifact-error").isVisible()).isFalse();
+        admin.locator("#card-upload input[type=file]").setInputFiles(brokenCard);
+        visibleMessage(admin, "#card-error", "card.json: The model card file is not valid JSON: unexpected character 'v' where a field "
+                + "name in double quotes should start (line 2, column 2)");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("upload-signature.png")).setFullPage(true));
+        admin.locator("#add-action").click();
+        // without a card file the card fields are needed: the broken file was discarded, not stored
+        expectError(admin, "The model card needs: Summary");
+        assertThat(admin.locator("#draft-actions li").count()).isZero();
+        admin.locator("#submit-proposal").click();
+        expectError(admin, "A proposal needs at least one action");
+        awaitIndexed();
+        assertThat(queries.count()).isEqualTo(proposalsBefore);
+    }
+
+    private static void visibleMessage(Page page, String selector, String text) {
+        PlaywrightAssertions.assertThat(page.locator(selector)).containsText(text,
+                new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        PlaywrightAssertions.assertThat(page.locator(selector)).isVisible();
     }
 
     @Test

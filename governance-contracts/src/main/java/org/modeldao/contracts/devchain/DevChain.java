@@ -36,13 +36,15 @@ public final class DevChain implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final String rpcUrl;
+    private final long chainId;
     private final HttpService service;
     private final Web3j web3j;
 
-    private DevChain(Process process, Path logFile, String rpcUrl) {
+    private DevChain(Process process, Path logFile, String rpcUrl, long chainId) {
         this.process = process;
         this.logFile = logFile;
         this.rpcUrl = rpcUrl;
+        this.chainId = chainId;
         this.service = new HttpService(rpcUrl);
         this.web3j = Web3j.build(service);
     }
@@ -62,6 +64,18 @@ public final class DevChain implements AutoCloseable {
      * browser wallet keep its network setting across runs.
      */
     public static DevChain start(Path hardhatProject, int requestedPort) {
+        return start(hardhatProject, requestedPort, CHAIN_ID);
+    }
+
+    /**
+     * Starts a node that answers {@code eth_chainId} with {@code chainId} — to test what must
+     * happen only off the dev chain (e.g. the deployer's refusal of dev keys) against a real node.
+     * Hardhat 2 takes the chain id from its config, which reads {@code MODELDAO_DEVCHAIN_CHAIN_ID}.
+     */
+    public static DevChain start(Path hardhatProject, int requestedPort, long chainId) {
+        if (chainId <= 0) {
+            throw new IllegalArgumentException("chain id must be positive: " + chainId);
+        }
         if (requestedPort < 0 || requestedPort > 65_535) {
             throw new IllegalArgumentException("port out of range: " + requestedPort);
         }
@@ -84,8 +98,9 @@ public final class DevChain implements AutoCloseable {
                     .redirectOutput(logFile.toFile());
             builder.environment().put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
             builder.environment().put("NO_COLOR", "1");
+            builder.environment().put("MODELDAO_DEVCHAIN_CHAIN_ID", String.valueOf(chainId));
             Process process = builder.start();
-            DevChain chain = new DevChain(process, logFile, "http://127.0.0.1:" + port);
+            DevChain chain = new DevChain(process, logFile, "http://127.0.0.1:" + port, chainId);
             chain.awaitReady();
             log.info("Dev chain started at {} (pid {}, log {})", chain.rpcUrl, process.pid(), logFile);
             return chain;
@@ -99,7 +114,7 @@ public final class DevChain implements AutoCloseable {
     }
 
     public long chainId() {
-        return CHAIN_ID;
+        return chainId;
     }
 
     public Web3j web3j() {

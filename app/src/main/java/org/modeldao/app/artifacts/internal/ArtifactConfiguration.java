@@ -2,6 +2,7 @@ package org.modeldao.app.artifacts.internal;
 
 import org.modeldao.app.artifacts.ArtifactProperties;
 import org.modeldao.app.artifacts.ArtifactStore;
+import org.modeldao.app.artifacts.ModelInspector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,11 @@ class ArtifactConfiguration {
     @Bean
     ArtifactStore artifactStore(ArtifactProperties properties) {
         return new LocalArtifactStore(properties);
+    }
+
+    @Bean
+    ModelInspector modelInspector(ArtifactProperties properties) {
+        return new OnnxModelInspector(properties);
     }
 
     /**

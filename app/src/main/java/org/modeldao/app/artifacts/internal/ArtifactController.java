@@ -1,8 +1,11 @@
 package org.modeldao.app.artifacts.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Optional;
 import org.modeldao.app.artifacts.ArtifactService;
+import org.modeldao.app.artifacts.InvalidArtifact;
+import org.modeldao.app.artifacts.ModelSignature;
 import org.modeldao.app.artifacts.Sha256;
 import org.modeldao.app.artifacts.StoredArtifact;
 import org.modeldao.app.artifacts.UploadForbidden;
@@ -20,7 +23,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Serves stored artifacts at stable URLs ({@code /artifacts/<sha256>}: immutable, cacheable
- * forever) and takes uploads for admins ({@code POST /api/artifacts?sha256=<expected>}).
+ * forever) and takes uploads for admins ({@code POST /api/artifacts?sha256=<expected>&kind=model|card}):
+ * a model must be an ONNX graph ONNX Runtime can load (the answer carries its inputs and
+ * outputs), a card a JSON object; anything else is refused with 400 and nothing is stored.
  */
 @RestController
 class ArtifactController {
@@ -45,13 +50,32 @@ class ArtifactController {
     }
 
     @PostMapping(path = "/api/artifacts", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    ResponseEntity<StoredArtifact> upload(@RequestParam(name = "sha256", required = false) String expected,
-            HttpServletRequest request) throws java.io.IOException {
+    ResponseEntity<Uploaded> upload(@RequestParam(name = "sha256", required = false) String expected,
+            @RequestParam(name = "kind", defaultValue = "model") String kind, HttpServletRequest request) throws java.io.IOException {
         // checked here rather than by annotation, so it holds whatever method security is enabled
         if (!request.isUserInRole("ADMIN")) {
             throw new UploadForbidden();
         }
-        StoredArtifact stored = artifacts.store(request.getInputStream(), Optional.ofNullable(expected));
-        return ResponseEntity.status(HttpStatus.CREATED).body(stored);
+        Uploaded uploaded = switch (kind) {
+            case "model" -> Uploaded.of(artifacts.storeModel(request.getInputStream(), Optional.ofNullable(expected)));
+            case "card" -> Uploaded.of(artifacts.storeCard(request.getInputStream(), Optional.ofNullable(expected)));
+            default -> throw new InvalidArtifact("kind must be 'model' (an ONNX file) or 'card' (a model card JSON file), not '"
+                    + kind.replaceAll("\\p{Cntrl}", "?").substring(0, Math.min(kind.length(), 40)) + "'");
+        };
+        return ResponseEntity.status(HttpStatus.CREATED).body(uploaded);
+    }
+
+    /** The answer to an upload: where it is stored and, for a model, the signature ONNX Runtime read from it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Uploaded(Sha256 sha256, long sizeBytes, String url, ModelSignature signature) {
+
+        static Uploaded of(StoredArtifact stored) {
+            return new Uploaded(stored.sha256(), stored.sizeBytes(), stored.url(), null);
+        }
+
+        static Uploaded of(ArtifactService.StoredModel model) {
+            StoredArtifact stored = model.stored();
+            return new Uploaded(stored.sha256(), stored.sizeBytes(), stored.url(), model.signature());
+        }
     }
 }

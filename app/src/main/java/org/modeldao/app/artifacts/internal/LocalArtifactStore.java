@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.modeldao.app.artifacts.ArtifactMismatch;
 import org.modeldao.app.artifacts.ArtifactNotFound;
 import org.modeldao.app.artifacts.ArtifactProperties;
@@ -44,7 +45,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public StoredArtifact store(InputStream content, Optional<Sha256> expected) {
+    public StoredArtifact store(InputStream content, Optional<Sha256> expected, Consumer<Path> check) {
         Path temp = null;
         try {
             temp = Files.createTempFile(directory, ".upload-", ".part");
@@ -57,6 +58,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             if (expected.isPresent() && !expected.get().equals(actual)) {
                 throw new ArtifactMismatch(expected.get(), actual);
             }
+            check.accept(temp);
             moveIntoPlace(temp, directory.resolve(actual.hex()));
             log.info("Stored artifact {} ({} bytes)", actual, size);
             return new StoredArtifact(actual, size, properties.urlOf(actual));

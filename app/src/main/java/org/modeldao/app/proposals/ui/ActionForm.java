@@ -9,4 +9,9 @@ interface ActionForm {
     Component component();
 
     ProposalAction build();
+
+    /** What voters should read besides the action just built (e.g. an uploaded model's inputs and outputs). */
+    default java.util.Optional<String> note() {
+        return java.util.Optional.empty();
+    }
 }

@@ -47,6 +47,7 @@ public class NewProposalView extends VerticalLayout {
     private final SignedInMember member;
     private final Optional<DevNodeWallet> devNode;
     private final List<ProposalAction> actions = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final OrderedList actionList = new OrderedList();
     private final Div formArea = new Div();
     private final TextField title = new TextField("Title");
@@ -95,13 +96,16 @@ public class NewProposalView extends VerticalLayout {
         }
         ProposalAction action = form.build();
         actions.add(action);
-        actionList.add(new ListItem(action.describe()));
+        Optional<String> note = form.note();
+        note.ifPresent(notes::add);
+        actionList.add(new ListItem(action.describe() + note.map(n -> " — " + n).orElse("")));
         formArea.removeAll();
         form = null;
     }
 
     private void submit() {
-        ProposalDraft draft = proposals.draft(member.address(), new ProposalForm(title.getValue(), rationale.getValue(), actions));
+        ProposalDraft draft = proposals.draft(member.address(), new ProposalForm(title.getValue(),
+                ProposalNotes.append(rationale.getValue(), notes), actions));
         UI ui = UI.getCurrent();
         new MemberWallet(ui, devNode, member.address()).send(draft.transaction()).whenComplete((hash, error) -> ui.access(() -> {
             if (error != null) {
