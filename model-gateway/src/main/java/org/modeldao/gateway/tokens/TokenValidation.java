@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.gateway.DeploymentChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +70,6 @@ class TokenValidation {
         if (configured > 0) {
             return configured;
         }
-        return deploymentFile == null || deploymentFile.isBlank() ? DEV_CHAIN_ID : DeploymentDescriptor.read(Path.of(deploymentFile)).chainId();
+        return deploymentFile == null || deploymentFile.isBlank() ? DEV_CHAIN_ID : DeploymentChain.idOf(Path.of(deploymentFile));
     }
 }
