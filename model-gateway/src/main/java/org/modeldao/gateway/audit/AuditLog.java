@@ -213,16 +213,16 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     }
 
     private void appended(Head head, int entries) {
-        written.addAndGet(entries);
-        lastSuccessAt = clock.millis();
-        lastProgressAt = lastSuccessAt;
-        lastError = "";
         try {
-            afterAppend.appended(head);
+            afterAppend.appended(head); // before the entries count as written: flush() then includes the checkpoint
         } catch (RuntimeException e) {
             // the entries are committed: a failing listener must not make the writer store them twice
             log.error("after-append step failed at audit entry {}", head.seq(), e);
         }
+        written.addAndGet(entries);
+        lastSuccessAt = clock.millis();
+        lastProgressAt = lastSuccessAt;
+        lastError = "";
     }
 
     private void failed(RuntimeException e) {
