@@ -144,6 +144,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
                 taken++;
             }
             slots.release(taken); // entries kept for a retry were released when first taken
+            int size = batch.size();
             try {
                 if (batch.isEmpty()) {
                     lastProgressAt = takenAt;
@@ -159,7 +160,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
                     Thread.sleep(backoff);
                     continue;
                 }
-                if (batch.size() < BATCH) {
+                if (size < BATCH) {
                     // linger: a writer going straight back to the queue would store a handful of
                     // entries per transaction and keep pulling the producers' queue and slot
                     // counters over to its core; resting lets the next batch fill up instead
