@@ -144,6 +144,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
                 taken++;
             }
             slots.release(taken); // entries kept for a retry were released when first taken
+            int size = batch.size();
             try {
                 if (batch.isEmpty()) {
                     lastProgressAt = takenAt;
@@ -159,7 +160,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
                     Thread.sleep(backoff);
                     continue;
                 }
-                if (batch.size() < BATCH) {
+                if (size < BATCH) {
                     // linger: a writer going straight back to the queue would store a handful of
                     // entries per transaction and keep pulling the producers' queue and slot
                     // counters over to its core; resting lets the next batch fill up instead
@@ -213,16 +214,16 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     }
 
     private void appended(Head head, int entries) {
-        written.addAndGet(entries);
-        lastSuccessAt = clock.millis();
-        lastProgressAt = lastSuccessAt;
-        lastError = "";
         try {
-            afterAppend.appended(head);
+            afterAppend.appended(head); // before the entries count as written: flush() then includes the checkpoint
         } catch (RuntimeException e) {
             // the entries are committed: a failing listener must not make the writer store them twice
             log.error("after-append step failed at audit entry {}", head.seq(), e);
         }
+        written.addAndGet(entries);
+        lastSuccessAt = clock.millis();
+        lastProgressAt = lastSuccessAt;
+        lastError = "";
     }
 
     private void failed(RuntimeException e) {
