@@ -23,7 +23,7 @@ final class CallerResolver {
                 address = jwt.getSubject();
             }
             if (address != null && ADDRESS.matcher(address).matches()) {
-                return Caller.account(address);
+                return Caller.account(address, request.getRemoteAddr());
             }
             throw new BadRequestException("the bearer token names no account address");
         }
