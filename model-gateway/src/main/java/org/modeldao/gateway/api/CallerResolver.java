@@ -20,7 +20,7 @@ final class CallerResolver {
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             String address = jwt.getSubject();
             if (address != null && ADDRESS.matcher(address).matches()) {
-                return Caller.account(address);
+                return Caller.account(address, request.getRemoteAddr());
             }
             throw new BadRequestException("the bearer token names no account address");
         }

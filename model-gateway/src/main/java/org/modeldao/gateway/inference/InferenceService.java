@@ -3,8 +3,8 @@ package org.modeldao.gateway.inference;
 import java.util.Arrays;
 import java.util.List;
 import org.modeldao.gateway.approval.ApprovedVersion;
-import org.modeldao.gateway.approval.VersionKey;
 import org.modeldao.gateway.approval.GovernanceState;
+import org.modeldao.gateway.approval.VersionKey;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditTrail;
 import org.modeldao.gateway.constraints.Classification;
@@ -58,7 +58,7 @@ public final class InferenceService {
             // metric tags come only from the approved set: any other name a client sends is one "unknown" series
             metrics.refused(known ? call.model() : UNKNOWN, approvedOrUnknown(call.model(), call.version()), reason);
             audit.record(new AuditEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
-                    call.version(), reason, e.getMessage()));
+                    known ? call.version() : UNKNOWN, reason, e.getMessage()));
             return new InferenceOutcome.Unservable(e);
         }
         try (lease) {

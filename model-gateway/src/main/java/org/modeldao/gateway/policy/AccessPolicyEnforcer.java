@@ -11,10 +11,17 @@ public final class AccessPolicyEnforcer {
 
     private final VotesLookup votes;
     private final RateLimiter rateLimiter;
+    private final int callersPerAddress;
 
     public AccessPolicyEnforcer(VotesLookup votes, RateLimiter rateLimiter) {
+        this(votes, rateLimiter, RateLimitProperties.DEFAULT_CALLERS_PER_ADDRESS);
+    }
+
+    /** @param callersPerAddress see {@link RateLimitProperties#callersPerAddress()}; 0 = no per-address limit */
+    public AccessPolicyEnforcer(VotesLookup votes, RateLimiter rateLimiter, int callersPerAddress) {
         this.votes = votes;
         this.rateLimiter = rateLimiter;
+        this.callersPerAddress = callersPerAddress;
     }
 
     public AccessDecision check(Caller caller, String model, AccessPolicy policy, long batchSize) {
@@ -60,6 +67,25 @@ public final class AccessPolicyEnforcer {
             return new AccessDecision.Refused(429, "rate_limited", caller.describe() + " exceeded "
                     + policy.requestsPerMinute() + " requests per minute on " + model, policy.kind().name(),
                     policy.approval().proposalId(), retryAfter);
+        }
+        return perAddress(caller, model, policy);
+    }
+
+    /**
+     * On a public model anyone can be a fresh caller (a new token, a new account), so the
+     * network address the calls come from is limited too: to a few callers' worth of the voted rate.
+     */
+    private AccessDecision perAddress(Caller caller, String model, AccessPolicy policy) {
+        if (policy.kind() != AccessPolicy.Kind.PUBLIC || callersPerAddress == 0 || caller.networkKey() == null) {
+            return AccessDecision.ALLOWED;
+        }
+        int limit = (int) Math.min((long) policy.requestsPerMinute() * callersPerAddress, Integer.MAX_VALUE - 1L);
+        long retryAfter = rateLimiter.tryAcquire(model, caller.networkKey(), limit);
+        if (retryAfter > 0) {
+            return new AccessDecision.Refused(429, "address_rate_limited", "network address "
+                    + caller.networkKey().substring(4) + " exceeded " + limit + " requests per minute on " + model
+                    + " (" + callersPerAddress + " callers' worth of the voted " + policy.requestsPerMinute() + ")",
+                    policy.kind().name(), policy.approval().proposalId(), retryAfter);
         }
         return AccessDecision.ALLOWED;
     }

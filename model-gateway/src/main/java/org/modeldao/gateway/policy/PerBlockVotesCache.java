@@ -1,8 +1,8 @@
 package org.modeldao.gateway.policy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigInteger;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +15,10 @@ public final class PerBlockVotesCache implements VotesLookup {
 
     private final VotesLookup chain;
     private final LongSupplier currentBlock;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Accounts are free to make: the cache is bounded, an evicted account is just asked again. */
+    private static final int MAX_ACCOUNTS = 100_000;
+
+    private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ACCOUNTS).build();
 
     public PerBlockVotesCache(VotesLookup chain, LongSupplier currentBlock) {
         this.chain = chain;
@@ -25,7 +28,7 @@ public final class PerBlockVotesCache implements VotesLookup {
     @Override
     public BigInteger votesOf(String address) throws VotesUnavailableException {
         long block = currentBlock.getAsLong();
-        Entry cached = entries.get(address);
+        Entry cached = entries.getIfPresent(address);
         if (cached != null && cached.block() == block) {
             return cached.votes();
         }

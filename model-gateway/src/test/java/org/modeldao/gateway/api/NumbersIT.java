@@ -3,15 +3,24 @@ package org.modeldao.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
+import org.modeldao.gateway.approval.EthicalConstraint;
+import org.modeldao.gateway.audit.AuditLog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Numbers the declared datatype cannot hold are refused before the model runs, naming input and index. */
+/** Numbers a datatype cannot hold are refused; a model that answers NaN is a failed inference, not a label. */
 class NumbersIT extends GatewayOverHttp {
 
     @TempDir
     Path dir;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void fp32_values_beyond_the_type_are_refused_with_400_naming_input_and_index() throws Exception {
@@ -31,5 +40,40 @@ class NumbersIT extends GatewayOverHttp {
                 null);
         assertThat(later.status()).isEqualTo(400);
         assertThat(later.json().get("error").asString()).contains("index 7");
+    }
+
+    @Test
+    void a_model_answering_nan_is_a_failed_inference_with_502_audited_and_without_a_label() throws Exception {
+        GovernanceFixture dao = new GovernanceFixture(dir, "iris-numbers-out");
+        dao.approveDemo("1");
+        // a minimum confidence must not let a NaN answer through either
+        dao.constraint(GovernanceFixture.constraint(31, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
+                "no unsure answers"));
+        publishAndAwait(dao, "1");
+        HttpFixture http = new HttpFixture(port);
+        int failed = 0;
+        // every value is a finite FP32, but the model's own arithmetic overflows on some sign patterns
+        for (int signs = 0; signs < 16; signs++) {
+            StringBuilder row = new StringBuilder();
+            for (int f = 0; f < 4; f++) {
+                row.append(f == 0 ? "" : ", ").append((signs >> f & 1) == 0 ? "3.4e38" : "-3.4e38");
+            }
+            HttpFixture.Reply reply = http.post("/v2/models/iris-numbers-out/versions/1/infer", """
+                    {"inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [%s]}]}""".formatted(row),
+                    null);
+            assertThat(reply.status()).as(reply.raw().body()).isIn(200, 422, 502);
+            if (reply.status() == 502) {
+                failed++;
+                assertThat(reply.json().get("error").asString()).contains("non-finite value").contains("output");
+                assertThat(reply.json().at("/parameters/failure").asString()).isEqualTo("non_finite_output");
+                assertThat(reply.raw().body()).doesNotContain("outputs").doesNotContain("setosa")
+                        .doesNotContain("versicolor").doesNotContain("virginica");
+            }
+        }
+        assertThat(failed).as("sign patterns on which the model answers NaN").isPositive();
+        audit.flush();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = 'FAILURE' AND model = ?"
+                + " AND outcome = 'non_finite_output'", Long.class, "iris-numbers-out")).isEqualTo(failed);
+        System.out.println("NumbersIT: the model answered NaN for " + failed + " of 16 sign patterns of ±3.4e38");
     }
 }

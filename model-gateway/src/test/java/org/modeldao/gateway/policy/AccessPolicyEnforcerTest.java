@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.Approval;
 
@@ -55,7 +56,7 @@ class AccessPolicyEnforcerTest {
         assertThat(limiter.bucketCount()).isZero();
         AccessPolicy limited = policy(AccessPolicy.Kind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT - 1, List.of());
         assertThat(enforcer.check(Caller.anonymous("10.0.0.1"), "m", limited, 1)).isEqualTo(AccessDecision.ALLOWED);
-        assertThat(limiter.bucketCount()).isOne();
+        assertThat(limiter.bucketCount()).as("the caller's and its address's").isEqualTo(2);
         // the batch limit still applies without a rate limit
         assertThat(((AccessDecision.Refused) enforcer.check(Caller.anonymous("10.0.0.1"), "m", unlimited, 5)).status())
                 .isEqualTo(413);
@@ -105,5 +106,26 @@ class AccessPolicyEnforcerTest {
         AccessDecision.Refused refused = (AccessDecision.Refused) enforcer.check(Caller.account(HOLDER), "m",
                 policy(AccessPolicy.Kind.TOKEN_HOLDERS, 1, 10, List.of()), 1);
         assertThat(refused.status()).isEqualTo(503);
+    }
+
+    @Test
+    void fresh_accounts_from_one_address_share_the_per_address_limit_on_public_models() {
+        AccessPolicyEnforcer enforcer = new AccessPolicyEnforcer(a -> BigInteger.ZERO, new LocalRateLimiter(), 3);
+        AccessPolicy twoPerMinute = GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "5");
+        int allowed = 0;
+        for (int i = 0; i < 100; i++) {
+            Caller fresh = Caller.account("0x" + String.format("%040x", i), "10.1.1.1");
+            if (enforcer.check(fresh, "m", twoPerMinute, 1) == AccessDecision.ALLOWED) {
+                allowed++;
+            }
+        }
+        assertThat(allowed).as("3 callers' worth of 2 a minute").isEqualTo(6);
+        AccessDecision.Refused refused = (AccessDecision.Refused) enforcer.check(
+                Caller.account("0x" + "9".repeat(40), "10.1.1.1"), "m", twoPerMinute, 1);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.reason()).isEqualTo("address_rate_limited");
+        assertThat(refused.message()).contains("10.1.1.1").contains("6 requests per minute");
+        assertThat(enforcer.check(Caller.account("0x" + "9".repeat(40), "10.1.1.2"), "m", twoPerMinute, 1))
+                .as("another address has a bucket of its own").isEqualTo(AccessDecision.ALLOWED);
     }
 }

@@ -24,16 +24,29 @@ class LocalRateLimiterTest {
     };
 
     @Test
-    void idle_callers_buckets_are_swept_but_a_drained_bucket_keeps_its_limit() {
-        LocalRateLimiter limiter = new LocalRateLimiter(100, clock);
+    void idle_buckets_expire_after_a_minute_but_a_drained_bucket_keeps_its_limit_within_the_bound() {
+        LocalRateLimiter limiter = new LocalRateLimiter(1_000, clock);
         assertThat(limiter.tryAcquire("busy", 1)).isZero(); // its one call a minute, spent
         for (int i = 0; i < 500; i++) {
-            // a millisecond refills the token each earlier caller spent (a billion a minute): they are idle
             nanos.addAndGet(Duration.ofMillis(1).toNanos());
             assertThat(limiter.tryAcquire("anon-" + i, 1_000_000_000)).isZero();
         }
-        assertThat(limiter.bucketCount()).isLessThanOrEqualTo(102);
-        assertThat(limiter.tryAcquire("busy", 1)).as("still limited after the sweeps, 0.5 s into its minute").isPositive();
+        assertThat(limiter.tryAcquire("busy", 1)).as("still limited, 0.5 s into its minute").isPositive();
+        assertThat(limiter.bucketCount()).isEqualTo(501);
+        nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        assertThat(limiter.bucketCount()).as("a minute without calls: every bucket is full again, so none is kept")
+                .isZero();
+        assertThat(limiter.tryAcquire("busy", 1)).isZero();
+    }
+
+    @Test
+    void the_limiter_keeps_at_most_its_configured_number_of_buckets() {
+        LocalRateLimiter limiter = new LocalRateLimiter(100, clock);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(limiter.tryAcquire("m", "caller-" + i, 5)).isZero();
+            assertThat(limiter.bucketCount()).isLessThanOrEqualTo(100);
+        }
+        assertThat(limiter.bucketCount()).isLessThanOrEqualTo(100).isGreaterThan(50);
     }
 
     @Test
