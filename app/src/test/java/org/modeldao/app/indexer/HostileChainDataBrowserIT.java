@@ -124,6 +124,8 @@ class HostileChainDataBrowserIT {
         page.locator("#model-scripted-card").waitFor();
         assertThat(page.locator("a[href^='javascript' i]").count()).isZero();
         assertThat(page.locator("#model-scripted-card .chain-uri-text").textContent()).isEqualTo(SCRIPT_URI);
+        assertThat(page.locator("#model-scripted-card .chain-uri-text").isVisible()).isTrue();
+        assertThat(page.locator("#model-scripted-card .chain-uri-text").boundingBox().width).isPositive();
         assertThat(page.locator("#model-scripted-card a.chain-link").getAttribute("href"))
                 .isEqualTo("https://models.example/scripted-card/1/model.onnx");
         page.locator("#model-scripted-card .chain-uri-text").click();

@@ -53,6 +53,7 @@ public final class ChainLinks {
         }).orElseGet(() -> {
             Span text = new Span(uri == null ? "" : uri);
             text.addClassName("chain-uri-text");
+            text.getStyle().set("white-space", "normal").set("overflow-wrap", "anywhere"); // long hostile strings wrap, never vanish
             text.setTitle("Not a web link: shown as text");
             return text;
         });
