@@ -260,7 +260,10 @@ final class ChainIndexer {
         events.publishEvent(new ChainIndexed(from, to, eventCount));
     }
 
-    /** Failures of the node, the database connection or a concurrent indexer: retried as a whole, never blamed on a log. */
+    /**
+     * Failures of the node, the database (connection, schema, grants) or a concurrent indexer:
+     * retried as a whole, never blamed on a log.
+     */
     static boolean notAboutTheData(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ChainNode.ChainUnreachable || t instanceof ChainMovedDuringBatch || t instanceof BlockUnreadable
@@ -268,6 +271,9 @@ final class ChainIndexer {
                     || t instanceof org.springframework.dao.TransientDataAccessException
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.dao.RecoverableDataAccessException
+                    // a broken schema or missing grants would otherwise quarantine every log
+                    || t instanceof org.springframework.dao.InvalidDataAccessResourceUsageException
+                    || t instanceof org.springframework.dao.PermissionDeniedDataAccessException
                     || t instanceof org.springframework.transaction.CannotCreateTransactionException
                     || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
                     || t instanceof VirtualMachineError) {

@@ -17,7 +17,7 @@ import java.nio.charset.CharacterCodingException;
  * </ul>
  * Applying it twice changes nothing, so a stored value can pass again safely.
  */
-final class ChainText {
+public final class ChainText {
 
     /** Registry keys: model, version, format, constraint target (VARCHAR(1000)). */
     static final int KEY = 1_000;
@@ -33,6 +33,15 @@ final class ChainText {
     static final int DESCRIPTION = 200_000;
 
     private ChainText() {
+    }
+
+    /**
+     * For views showing chain text that did not come through the read model (a proposal's actions,
+     * decoded again from the stored calldata): escaped like everything the indexer stores, capped
+     * like an audit line.
+     */
+    public static String forDisplay(String raw) {
+        return of(raw, SUMMARY);
     }
 
     /** {@code raw} escaped and capped to {@code maxChars} (null stays null). */

@@ -57,6 +57,10 @@ final class IndexerMetrics {
         return splits.count();
     }
 
+    double blocksFromReceiptsCount() {
+        return blocksFromReceipts.count();
+    }
+
     long stalledBlock() {
         return stalledBlock.get();
     }

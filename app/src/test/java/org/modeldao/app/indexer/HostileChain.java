@@ -34,14 +34,15 @@ final class HostileChain {
     private final DevChain chain;
     private final String governor;
     private final String token;
+    private final HttpService rpc;
     private final Web3j web3j;
     private String spammer;
 
     HostileChain(IndexerFixture dao) {
         this.chain = dao.chain;
         // a transaction emitting thousands of logs keeps the node busy for seconds: more than web3j's default read timeout
-        this.web3j = Web3j.build(new HttpService(dao.chain.rpcUrl(), new okhttp3.OkHttpClient.Builder()
-                .readTimeout(Duration.ofMinutes(5)).build()));
+        this.rpc = new HttpService(dao.chain.rpcUrl(), new okhttp3.OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build());
+        this.web3j = Web3j.build(rpc);
         this.governor = dao.deployment.governor();
         this.token = dao.deployment.token();
     }
@@ -72,39 +73,6 @@ final class HostileChain {
         log.info("{} spam transfers sent in {} ms (gas used per transaction: {})", count, (System.nanoTime() - started) / 1_000_000,
                 receipts.getFirst().getGasUsed());
         return receipts;
-    }
-
-    /** Sends several spam transactions that are mined together in one block (automine off, then one evm_mine). */
-    long spamInOneBlock(Credentials spammerAccount, int count) {
-        if (spammer == null) {
-            spammer = deploySpammer(spammerAccount);
-        }
-        raw("evm_setBlockGasLimit", List.of("0x" + BigInteger.valueOf(600_000_000L).toString(16)));
-        chain.setAutomine(false);
-        List<String> hashes = new ArrayList<>();
-        try {
-            TransactionManager signer = Transactions.signer(web3j, spammerAccount, chain.chainId(), Duration.ofMillis(20));
-            for (int left = count; left > 0; left -= TRANSFERS_PER_SPAM_TX) {
-                int n = Math.min(left, TRANSFERS_PER_SPAM_TX);
-                String data = FunctionEncoder.encode(new Function("spam", List.of(new Address(token), new Uint256(n)), List.of()));
-                hashes.add(signer.sendTransaction(gasPrice(), BigInteger.valueOf(28_000_000), spammer, data, BigInteger.ZERO)
-                        .getTransactionHash());
-            }
-            raw("evm_mine", List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            chain.setAutomine(true);
-        }
-        long block = -1;
-        for (String hash : hashes) {
-            TransactionReceipt receipt = receipt(hash);
-            if (!receipt.isStatusOK()) {
-                throw new IllegalStateException("spam transaction reverted: " + receipt);
-            }
-            block = receipt.getBlockNumber().longValueExact();
-        }
-        return block;
     }
 
     private String deploySpammer(Credentials deployer) {
@@ -148,7 +116,7 @@ final class HostileChain {
 
     private void raw(String method, List<?> params) {
         try {
-            DevChain.RawResponse response = new Request<>(method, params, new HttpService(chain.rpcUrl()), DevChain.RawResponse.class).send();
+            DevChain.RawResponse response = new Request<>(method, params, rpc, DevChain.RawResponse.class).send();
             if (response.hasError()) {
                 throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
             }

@@ -28,7 +28,9 @@ final class LogCapProxy implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LogCapProxy.class);
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI upstream;
     private final int maxLogs;
     private final AtomicInteger refusals = new AtomicInteger();
@@ -49,9 +51,10 @@ final class LogCapProxy implements AutoCloseable {
             byte[] answer;
             try {
                 answer = forward(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.error("proxy failed", e);
                 exchange.sendResponseHeaders(502, -1);
+                exchange.close();
                 return;
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -63,7 +63,8 @@ public class CatalogView extends VerticalLayout {
         versions.addColumn(v -> v.state().name().toLowerCase() + (v.revocationReason().isEmpty() ? "" : ": " + v.revocationReason()))
                 .setHeader("State");
         versions.addColumn(CatalogModel.Version::artifactSha256).setHeader("Artifact sha256").setFlexGrow(3);
-        versions.addComponentColumn(v -> new Anchor(v.cardUri(), "card")).setHeader("Card");
+        versions.addComponentColumn(v -> ChainLinks.uri(v.artifactUri(), "artifact")).setHeader("Artifact");
+        versions.addComponentColumn(v -> ChainLinks.uri(v.cardUri(), "card")).setHeader("Card");
         versions.addComponentColumn(v -> link(v.approvedBy())).setHeader("Approved by");
         versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Span())).setHeader("Revoked by");
         versions.setItems(model.versions());

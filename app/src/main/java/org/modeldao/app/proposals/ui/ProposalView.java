@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.proposals.DevNodeWallet;
+import org.modeldao.app.indexer.ChainText;
 import org.modeldao.app.proposals.GovernanceUpdates;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.CastVote;
@@ -164,7 +165,8 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private static OrderedList actions(ProposalDetails p) {
         OrderedList list = new OrderedList();
         list.setId("proposal-actions");
-        p.actions().forEach(a -> list.add(new ListItem(a.describe())));
+        // the actions are decoded again from the calldata, so their text is made safe here like all chain text
+        p.actions().forEach(a -> list.add(new ListItem(ChainText.forDisplay(a.describe()))));
         return list;
     }
 
