@@ -2,7 +2,10 @@ package org.modeldao.launcher.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,23 @@ class ComposeFileTest {
         assertThat(project.service("app").orElseThrow().volumes()).contains("deployment:/deployment:ro");
         assertThat(project.service("gateway").orElseThrow().environment())
                 .containsEntry("GATEWAY_CHAIN_DEPLOYMENTFILE", "/deployment/deployment.json");
+    }
+
+    @Test
+    void the_gateway_migrates_as_the_owner_role_and_runs_as_the_runtime_role_the_init_script_creates() throws IOException {
+        String initScript = Files.readString(RepositoryFixture.repository().resolve("docker/postgres/init/10-modeldao-databases.sh"));
+        Map<String, String> gateway = project.service("gateway").orElseThrow().environment();
+        String owner = gateway.get("GATEWAY_DB_OWNER");
+        String runtime = gateway.get("SPRING_DATASOURCE_USERNAME");
+
+        assertThat(owner).isNotBlank().isNotEqualTo(runtime);
+        assertThat(initScript).contains("gateway_owner=${GATEWAY_DB_OWNER:-" + owner + "}")
+                .contains("gateway_user=${GATEWAY_DB_USER:-" + runtime + "}")
+                .contains("gateway_db=${GATEWAY_DB_NAME:-modeldao_gateway}");
+        assertThat(gateway).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/modeldao_gateway");
+        String ownerPassword = "${GATEWAY_DB_OWNER_PASSWORD:?set GATEWAY_DB_OWNER_PASSWORD in docker/.env}";
+        assertThat(gateway).containsEntry("GATEWAY_DB_OWNER_PASSWORD", ownerPassword);
+        assertThat(project.service("postgres").orElseThrow().environment()).containsEntry("GATEWAY_DB_OWNER_PASSWORD", ownerPassword);
     }
 
     @Test
