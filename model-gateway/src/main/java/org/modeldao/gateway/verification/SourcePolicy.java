@@ -38,24 +38,31 @@ public record SourcePolicy(@DefaultValue("false") boolean allowFile, @DefaultVal
     }
 
     /**
-     * Picks the address to connect to among those {@code host} resolved to: the first one that is
-     * public or listed. The caller connects to exactly this address, so a name that resolves
-     * differently a moment later (DNS rebinding) cannot move the connection.
+     * Keeps, of the addresses {@code host} resolved to, those that are public or listed. The
+     * caller connects only to these, so a name that resolves differently a moment later (DNS
+     * rebinding) cannot move the connection.
+     *
+     * @throws ArtifactFetcher.SourceRefusedException if none is left
      */
-    InetAddress permittedAddress(URI uri, InetAddress[] resolved) throws ArtifactFetcher.SourceRefusedException {
+    List<InetAddress> permittedAddresses(URI uri, InetAddress[] resolved) throws ArtifactFetcher.SourceRefusedException {
         String host = hostOf(uri);
         if (allowPrivate.stream().map(SourcePolicy::entry).anyMatch(e -> e.hostName() != null && e.hostName().equals(host))) {
-            return resolved[0];
+            return List.of(resolved);
         }
+        List<InetAddress> permitted = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (InetAddress address : resolved) {
             if (!PrivateAddresses.isPrivate(address) || listed(address)) {
-                return address;
+                permitted.add(address);
+            } else {
+                refused.add(address.getHostAddress());
             }
-            refused.add(address.getHostAddress());
         }
-        throw new ArtifactFetcher.SourceRefusedException("refused to fetch " + uri + ": " + host + " is a loopback,"
-                + " link-local or private address (" + String.join(", ", refused) + ") not listed in gateway.sources.allow-private");
+        if (permitted.isEmpty()) {
+            throw new ArtifactFetcher.SourceRefusedException("refused to fetch " + uri + ": " + host + " is a loopback,"
+                    + " link-local or private address (" + String.join(", ", refused) + ") not listed in gateway.sources.allow-private");
+        }
+        return List.copyOf(permitted);
     }
 
     static String hostOf(URI uri) {
