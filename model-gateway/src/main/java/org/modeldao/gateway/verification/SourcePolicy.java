@@ -2,10 +2,11 @@ package org.modeldao.gateway.verification;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.modeldao.gateway.net.IpLiterals;
+import org.modeldao.gateway.net.IpNetwork;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -74,28 +75,20 @@ public record SourcePolicy(@DefaultValue("false") boolean allowFile, @DefaultVal
         return allowPrivate.stream().map(SourcePolicy::entry).anyMatch(e -> e.range() != null && e.range().contains(address));
     }
 
-    private record Entry(AddressRange range, String hostName) {}
+    private record Entry(IpNetwork range, String hostName) {}
 
     private static Entry entry(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
             throw new IllegalArgumentException("gateway.sources.allow-private has an empty entry");
         }
-        if (value.contains("/") || AddressRange.isLiteral(value)) {
-            return new Entry(AddressRange.parse(value), null);
+        if (value.contains("/") || IpLiterals.isLiteral(value)) {
+            return new Entry(IpNetwork.parse(value), null);
         }
         if (!value.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
             throw new IllegalArgumentException("gateway.sources.allow-private entry '" + text
                     + "' is neither an IP address, a CIDR range nor a host name");
         }
         return new Entry(null, value);
-    }
-
-    static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IP address", e);
-        }
     }
 }

@@ -7,12 +7,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.gateway.net.IpLiterals;
 
 /** Address judgements on literal addresses only: nothing is looked up or contacted. */
 class SourcePolicyTest {
 
     private static InetAddress ip(String literal) {
-        return SourcePolicy.literal(literal);
+        return IpLiterals.address(literal);
     }
 
     @Test
