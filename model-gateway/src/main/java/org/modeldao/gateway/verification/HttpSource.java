@@ -6,9 +6,8 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -32,9 +31,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class HttpSource {
 
-    /** Aborts requests at their deadline; one daemon thread for all fetches. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("artifact-fetch-deadline").factory());
+    /** Aborts requests at their deadline; one daemon thread for all fetches; a finished fetch's abort leaves the queue. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     /**
      * The JVM's default trust store and host name verification, built once: a fresh one per fetch
@@ -43,6 +41,12 @@ final class HttpSource {
     private static final TlsSocketStrategy TLS = DefaultClientTlsStrategy.createDefault();
 
     private HttpSource() {
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        var executor = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("artifact-fetch-deadline").factory());
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     static byte[] fetch(URI uri, List<InetAddress> checked, long deadlineNanos, long maxBytes)
