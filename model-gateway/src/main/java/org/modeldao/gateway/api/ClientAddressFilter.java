@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import org.modeldao.gateway.net.IpLiterals;
+import org.modeldao.gateway.net.IpNetwork;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -2,6 +2,8 @@ package org.modeldao.gateway.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import org.modeldao.gateway.net.IpLiterals;
+import org.modeldao.gateway.net.IpNetwork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,9 +83,9 @@ public final class ArtifactFetcher {
         if (host.isEmpty() || uri.getRawUserInfo() != null) {
             throw new SourceRefusedException("refused to fetch " + uri + ": an http(s) URI needs a host and no user info");
         }
-        InetAddress address = policy.permittedAddress(uri, resolve(uri, host, deadlineNanos));
+        List<InetAddress> checked = policy.permittedAddresses(uri, resolve(uri, host, deadlineNanos));
         try {
-            return HttpGet.fetch(uri, address, deadlineNanos, maxBytes);
+            return HttpSource.fetch(uri, checked, deadlineNanos, maxBytes);
         } catch (IOException e) {
             throw new FetchFailedException("GET " + uri + " failed: " + e.getMessage(), e);
         }

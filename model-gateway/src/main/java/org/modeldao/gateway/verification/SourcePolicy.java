@@ -2,10 +2,11 @@ package org.modeldao.gateway.verification;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.modeldao.gateway.net.IpLiterals;
+import org.modeldao.gateway.net.IpNetwork;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,24 +39,31 @@ public record SourcePolicy(@DefaultValue("false") boolean allowFile, @DefaultVal
     }
 
     /**
-     * Picks the address to connect to among those {@code host} resolved to: the first one that is
-     * public or listed. The caller connects to exactly this address, so a name that resolves
-     * differently a moment later (DNS rebinding) cannot move the connection.
+     * Keeps, of the addresses {@code host} resolved to, those that are public or listed. The
+     * caller connects only to these, so a name that resolves differently a moment later (DNS
+     * rebinding) cannot move the connection.
+     *
+     * @throws ArtifactFetcher.SourceRefusedException if none is left
      */
-    InetAddress permittedAddress(URI uri, InetAddress[] resolved) throws ArtifactFetcher.SourceRefusedException {
+    List<InetAddress> permittedAddresses(URI uri, InetAddress[] resolved) throws ArtifactFetcher.SourceRefusedException {
         String host = hostOf(uri);
         if (allowPrivate.stream().map(SourcePolicy::entry).anyMatch(e -> e.hostName() != null && e.hostName().equals(host))) {
-            return resolved[0];
+            return List.of(resolved);
         }
+        List<InetAddress> permitted = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (InetAddress address : resolved) {
             if (!PrivateAddresses.isPrivate(address) || listed(address)) {
-                return address;
+                permitted.add(address);
+            } else {
+                refused.add(address.getHostAddress());
             }
-            refused.add(address.getHostAddress());
         }
-        throw new ArtifactFetcher.SourceRefusedException("refused to fetch " + uri + ": " + host + " is a loopback,"
-                + " link-local or private address (" + String.join(", ", refused) + ") not listed in gateway.sources.allow-private");
+        if (permitted.isEmpty()) {
+            throw new ArtifactFetcher.SourceRefusedException("refused to fetch " + uri + ": " + host + " is a loopback,"
+                    + " link-local or private address (" + String.join(", ", refused) + ") not listed in gateway.sources.allow-private");
+        }
+        return List.copyOf(permitted);
     }
 
     static String hostOf(URI uri) {
@@ -67,28 +75,20 @@ public record SourcePolicy(@DefaultValue("false") boolean allowFile, @DefaultVal
         return allowPrivate.stream().map(SourcePolicy::entry).anyMatch(e -> e.range() != null && e.range().contains(address));
     }
 
-    private record Entry(AddressRange range, String hostName) {}
+    private record Entry(IpNetwork range, String hostName) {}
 
     private static Entry entry(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
             throw new IllegalArgumentException("gateway.sources.allow-private has an empty entry");
         }
-        if (value.contains("/") || AddressRange.isLiteral(value)) {
-            return new Entry(AddressRange.parse(value), null);
+        if (value.contains("/") || IpLiterals.isLiteral(value)) {
+            return new Entry(IpNetwork.parse(value), null);
         }
         if (!value.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
             throw new IllegalArgumentException("gateway.sources.allow-private entry '" + text
                     + "' is neither an IP address, a CIDR range nor a host name");
         }
         return new Entry(null, value);
-    }
-
-    static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IP address", e);
-        }
     }
 }

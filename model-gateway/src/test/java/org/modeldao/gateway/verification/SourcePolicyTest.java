@@ -7,12 +7,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.gateway.net.IpLiterals;
 
 /** Address judgements on literal addresses only: nothing is looked up or contacted. */
 class SourcePolicyTest {
 
     private static InetAddress ip(String literal) {
-        return SourcePolicy.literal(literal);
+        return IpLiterals.address(literal);
     }
 
     @Test
@@ -34,24 +35,24 @@ class SourcePolicyTest {
     }
 
     @Test
-    void of_several_resolved_addresses_the_connection_goes_to_a_permitted_one() throws Exception {
+    void of_several_resolved_addresses_only_the_permitted_ones_are_kept() throws Exception {
         URI uri = URI.create("http://rebinding.example/model.onnx");
-        InetAddress chosen = SourcePolicy.STRICT.permittedAddress(uri, new InetAddress[] {ip("10.0.0.1"), ip("93.184.216.34")});
-        assertThat(chosen).isEqualTo(ip("93.184.216.34"));
-        assertThatThrownBy(() -> SourcePolicy.STRICT.permittedAddress(uri, new InetAddress[] {ip("10.0.0.1"), ip("::1")}))
+        assertThat(SourcePolicy.STRICT.permittedAddresses(uri, new InetAddress[] {ip("10.0.0.1"), ip("93.184.216.34")}))
+                .containsExactly(ip("93.184.216.34"));
+        assertThatThrownBy(() -> SourcePolicy.STRICT.permittedAddresses(uri, new InetAddress[] {ip("10.0.0.1"), ip("::1")}))
                 .isInstanceOf(ArtifactFetcher.SourceRefusedException.class).hasMessageContaining("10.0.0.1, 0:0:0:0:0:0:0:1");
     }
 
     @Test
     void listed_addresses_ranges_and_host_names_are_permitted() throws Exception {
         SourcePolicy policy = new SourcePolicy(false, List.of("127.0.0.1", "10.1.0.0/16", "App", "fd00::/8"));
-        assertThat(policy.permittedAddress(URI.create("http://127.0.0.1/x"), new InetAddress[] {ip("127.0.0.1")})).isNotNull();
-        assertThat(policy.permittedAddress(URI.create("http://store/x"), new InetAddress[] {ip("10.1.200.3")})).isNotNull();
-        assertThat(policy.permittedAddress(URI.create("http://app:8080/x"), new InetAddress[] {ip("172.18.0.4")})).isNotNull();
-        assertThat(policy.permittedAddress(URI.create("http://[fd00::5]/x"), new InetAddress[] {ip("fd00::5")})).isNotNull();
-        assertThatThrownBy(() -> policy.permittedAddress(URI.create("http://store/x"), new InetAddress[] {ip("10.2.0.1")}))
+        assertThat(policy.permittedAddresses(URI.create("http://127.0.0.1/x"), new InetAddress[] {ip("127.0.0.1")})).isNotEmpty();
+        assertThat(policy.permittedAddresses(URI.create("http://store/x"), new InetAddress[] {ip("10.1.200.3")})).isNotEmpty();
+        assertThat(policy.permittedAddresses(URI.create("http://app:8080/x"), new InetAddress[] {ip("172.18.0.4")})).containsExactly(ip("172.18.0.4"));
+        assertThat(policy.permittedAddresses(URI.create("http://[fd00::5]/x"), new InetAddress[] {ip("fd00::5")})).isNotEmpty();
+        assertThatThrownBy(() -> policy.permittedAddresses(URI.create("http://store/x"), new InetAddress[] {ip("10.2.0.1")}))
                 .isInstanceOf(ArtifactFetcher.SourceRefusedException.class);
-        assertThatThrownBy(() -> policy.permittedAddress(URI.create("http://127.0.0.2/x"), new InetAddress[] {ip("127.0.0.2")}))
+        assertThatThrownBy(() -> policy.permittedAddresses(URI.create("http://127.0.0.2/x"), new InetAddress[] {ip("127.0.0.2")}))
                 .isInstanceOf(ArtifactFetcher.SourceRefusedException.class);
     }
 

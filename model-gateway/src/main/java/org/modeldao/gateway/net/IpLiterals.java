@@ -1,4 +1,4 @@
-package org.modeldao.gateway.api;
+package org.modeldao.gateway.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,12 +7,12 @@ import java.net.UnknownHostException;
  * Parses IP address literals, never host names: a header value is attacker-controlled, and
  * {@code InetAddress.getByName} on anything that is not a literal asks DNS.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private IpLiterals() {}
 
     /** @return the address bytes (4 for IPv4, also for IPv4-mapped IPv6; else 16), or null if not a literal */
-    static byte[] parse(String text) {
+    public static byte[] parse(String text) {
         if (text == null || text.isEmpty() || text.length() > 64) {
             return null;
         }
@@ -20,6 +20,24 @@ final class IpLiterals {
             text = text.substring(1, text.length() - 1);
         }
         return text.indexOf(':') < 0 ? ipv4(text) : ipv6(text);
+    }
+
+    /** Whether {@code text} is an IP address literal (see {@link #parse}). */
+    public static boolean isLiteral(String text) {
+        return parse(text) != null;
+    }
+
+    /** The literal as an address, without a DNS lookup. */
+    public static InetAddress address(String text) {
+        byte[] bytes = parse(text);
+        if (bytes == null) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP address");
+        }
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP address", e);
+        }
     }
 
     private static byte[] ipv4(String text) {
@@ -69,7 +87,7 @@ final class IpLiterals {
     }
 
     /** The canonical text of an address: one spelling per address, so one rate-limit bucket per address. */
-    static String format(byte[] address) {
+    public static String format(byte[] address) {
         try {
             return InetAddress.getByAddress(address).getHostAddress();
         } catch (UnknownHostException e) {
