@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.gateway.net.IpLiterals;
+import org.modeldao.gateway.net.IpNetwork;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class ClientAddressFilterTest {
