@@ -1,6 +1,9 @@
 package org.modeldao.app.support;
 
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -45,6 +48,24 @@ public abstract class AppOnDevChain {
             }, "drop-it-database"));
         }
         return database;
+    }
+
+    /**
+     * Spring Security's holder strategy is JVM-global, and Vaadin's security configurer replaces it
+     * with its own instance (its own ThreadLocal) whenever an app starts. ITs that start another app
+     * in this JVM (other profiles or properties) would leave this shared app's controllers reading an
+     * empty context; each test here puts back the strategy this app started with.
+     */
+    private static SecurityContextHolderStrategy strategyOfTheSharedApp;
+
+    @BeforeEach
+    void useTheSecurityContextStrategyOfTheSharedApp() {
+        if (strategyOfTheSharedApp == null) {
+            // the shared app was just started for this test class: the strategy in force is its own
+            strategyOfTheSharedApp = SecurityContextHolder.getContextHolderStrategy();
+        } else {
+            SecurityContextHolder.setContextHolderStrategy(strategyOfTheSharedApp);
+        }
     }
 
     @LocalServerPort
