@@ -74,9 +74,12 @@ public final class AccessPolicyEnforcer {
     /**
      * On a public model anyone can be a fresh caller (a new token, a new account), so the
      * network address the calls come from is limited too: to a few callers' worth of the voted rate.
+     * An anonymous caller's own bucket already is its address's (one voted rate), so only callers
+     * with a token take the second bucket — the common anonymous call pays for one lookup, not two.
      */
     private AccessDecision perAddress(Caller caller, String model, AccessPolicy policy) {
-        if (policy.kind() != AccessPolicy.Kind.PUBLIC || callersPerAddress == 0 || caller.networkKey() == null) {
+        if (policy.kind() != AccessPolicy.Kind.PUBLIC || callersPerAddress == 0 || caller.networkKey() == null
+                || !caller.authenticated()) {
             return AccessDecision.ALLOWED;
         }
         int limit = (int) Math.min((long) policy.requestsPerMinute() * callersPerAddress, Integer.MAX_VALUE - 1L);

@@ -56,7 +56,7 @@ class AccessPolicyEnforcerTest {
         assertThat(limiter.bucketCount()).isZero();
         AccessPolicy limited = policy(AccessPolicy.Kind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT - 1, List.of());
         assertThat(enforcer.check(Caller.anonymous("10.0.0.1"), "m", limited, 1)).isEqualTo(AccessDecision.ALLOWED);
-        assertThat(limiter.bucketCount()).as("the caller's and its address's").isEqualTo(2);
+        assertThat(limiter.bucketCount()).as("an anonymous caller's own bucket is its address's: one").isEqualTo(1);
         // the batch limit still applies without a rate limit
         assertThat(((AccessDecision.Refused) enforcer.check(Caller.anonymous("10.0.0.1"), "m", unlimited, 5)).status())
                 .isEqualTo(413);
@@ -106,6 +106,27 @@ class AccessPolicyEnforcerTest {
         AccessDecision.Refused refused = (AccessDecision.Refused) enforcer.check(Caller.account(HOLDER), "m",
                 policy(AccessPolicy.Kind.TOKEN_HOLDERS, 1, 10, List.of()), 1);
         assertThat(refused.status()).isEqualTo(503);
+    }
+
+    @Test
+    void an_anonymous_caller_is_held_to_its_own_address_bucket_and_leaves_the_per_address_one_to_token_holders() {
+        AccessPolicyEnforcer enforcer = new AccessPolicyEnforcer(a -> BigInteger.ZERO, new LocalRateLimiter(), 3);
+        AccessPolicy twoPerMinute = GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "5");
+        int anonymous = 0;
+        for (int i = 0; i < 10; i++) {
+            if (enforcer.check(Caller.anonymous("10.1.1.1"), "m", twoPerMinute, 1) == AccessDecision.ALLOWED) {
+                anonymous++;
+            }
+        }
+        int withTokens = 0;
+        for (int i = 0; i < 100; i++) {
+            if (enforcer.check(Caller.account("0x" + String.format("%040x", i), "10.1.1.1"), "m", twoPerMinute, 1)
+                    == AccessDecision.ALLOWED) {
+                withTokens++;
+            }
+        }
+        assertThat(anonymous).as("the voted rate, in the anonymous caller's own (address) bucket").isEqualTo(2);
+        assertThat(withTokens).as("3 callers' worth of 2 a minute for fresh tokens from that address").isEqualTo(6);
     }
 
     @Test
