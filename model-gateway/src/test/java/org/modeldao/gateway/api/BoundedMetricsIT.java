@@ -19,12 +19,16 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whatever names a client sends, the metric series stay the approved set's: bogus versions,
  * bogus models, bogus methods, paths and tokens, 10,000 of each kind over HTTP.
  */
 class BoundedMetricsIT extends GatewayOverHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(BoundedMetricsIT.class);
 
     private static final int BOGUS = 10_000;
     private static final String ROW = HttpFixture.irisRequest("m", "{}", 5.1, 3.5, 1.4, 0.2);
@@ -77,8 +81,8 @@ class BoundedMetricsIT extends GatewayOverHttp {
                 .isEqualTo(BOGUS + 1.0);
         assertThat(refusals(text, "model=\"unknown\"", "version=\"unknown\"", "reason=\"not_found\""))
                 .isGreaterThanOrEqualTo(BOGUS + 1.0);
-        System.out.printf("metric series: %d before, %d after %d bogus versions, %d bogus models and %d each of bogus"
-                + " metadata paths, paths, methods and tokens%n", before.size(), after.size(), BOGUS, BOGUS, BOGUS / 5);
+        log.info(String.format("metric series: %d before, %d after %d bogus versions, %d bogus models and %d each of bogus"
+                + " metadata paths, paths, methods and tokens%n", before.size(), after.size(), BOGUS, BOGUS, BOGUS / 5).strip());
     }
 
     private HttpRequest post(String url) {

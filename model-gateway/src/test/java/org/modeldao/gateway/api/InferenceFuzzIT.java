@@ -28,6 +28,8 @@ import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.approval.GovernanceState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * never a hang (each call has a 10 s deadline).
  */
 class InferenceFuzzIT {
+
+    private static final Logger log = LoggerFactory.getLogger(InferenceFuzzIT.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> LABELS = List.of("setosa", "versicolor", "virginica");
@@ -81,7 +85,7 @@ class InferenceFuzzIT {
 
     @AfterContainer
     static void stopGateway() {
-        System.out.printf("InferenceFuzzIT: %d tries, statuses %s%n", TRIES.get(), STATUSES);
+        log.info(String.format("InferenceFuzzIT: %d tries, statuses %s%n", TRIES.get(), STATUSES).strip());
         if (gateway != null) {
             gateway.close();
         }
@@ -98,7 +102,7 @@ class InferenceFuzzIT {
         STATUSES.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
         boolean modelFailure = status == 502 && response.body().contains("non-finite value");
         if (modelFailure) {
-            System.out.println("InferenceFuzzIT: the model answered non-finite values (502) for " + body);
+            log.info("InferenceFuzzIT: the model answered non-finite values (502) for " + body);
         }
         assertThat(status == 200 || (status >= 400 && status < 500) || status == 503 || modelFailure)
                 .as("status %d for %s %s: %s", status, path, body, response.body()).isTrue();

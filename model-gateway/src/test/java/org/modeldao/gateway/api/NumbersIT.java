@@ -9,11 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Numbers a datatype cannot hold are refused; a model that answers NaN is a failed inference, not a label. */
 class NumbersIT extends GatewayOverHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(NumbersIT.class);
 
     @TempDir
     Path dir;
@@ -74,6 +78,6 @@ class NumbersIT extends GatewayOverHttp {
         audit.flush();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = 'FAILURE' AND model = ?"
                 + " AND outcome = 'non_finite_output'", Long.class, "iris-numbers-out")).isEqualTo(failed);
-        System.out.println("NumbersIT: the model answered NaN for " + failed + " of 16 sign patterns of ±3.4e38");
+        log.info("NumbersIT: the model answered NaN for " + failed + " of 16 sign patterns of ±3.4e38");
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -36,6 +38,8 @@ import org.springframework.test.context.TestPropertySource;
         "gateway.management.username=scraper",
         "gateway.management.password={noop}s3cret"})
 class ProxiedRedisGatewayIT extends GatewayOverHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(ProxiedRedisGatewayIT.class);
 
     static final String REDIS = "redis://127.0.0.1:6379";
     static final String PREFIX = "modeldao:test:proxied:" + UUID.randomUUID() + ":";
@@ -86,8 +90,8 @@ class ProxiedRedisGatewayIT extends GatewayOverHttp {
         // 4 callers' worth of the voted 2 a minute = 8 at once, refilled greedily (one more every 7.5 s)
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(served).isBetween(8, 8 + (int) Math.ceil(seconds * 8 / 60));
-        System.out.printf("%s: 100 fresh tokens from one address in %.1f s, %d served%n",
-                getClass().getSimpleName(), seconds, served);
+        log.info(String.format("%s: 100 fresh tokens from one address in %.1f s, %d served%n",
+                getClass().getSimpleName(), seconds, served).strip());
         assertThat(redisKeyCount()).as("the buckets are in Redis").isPositive();
     }
 

@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The in-process limiter, no trusted proxy (the defaults), over HTTP. */
 class RateLimitIT extends GatewayOverHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitIT.class);
 
     static final String ROW = HttpFixture.irisRequest("r", "{}", 5.1, 3.5, 1.4, 0.2);
 
@@ -40,8 +44,8 @@ class RateLimitIT extends GatewayOverHttp {
         // 4 callers' worth of the voted 2 a minute = 8 at once, refilled greedily (one more every 7.5 s)
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(served).isBetween(8, 8 + (int) Math.ceil(seconds * 8 / 60));
-        System.out.printf("%s: 100 fresh tokens from one address in %.1f s, %d served%n",
-                getClass().getSimpleName(), seconds, served);
+        log.info(String.format("%s: 100 fresh tokens from one address in %.1f s, %d served%n",
+                getClass().getSimpleName(), seconds, served).strip());
     }
 
     @Test
