@@ -162,7 +162,7 @@ public final class GovernanceEventStream {
         List<Log> logs;
         try {
             logs = node.logsFromReceipts(block);
-        } catch (ChainReadException.BlockUnreadable | ChainReadException.Unreachable unreadable) {
+        } catch (ChainReadException.BlockUnreadable unreadable) { // a node that is down stays Unreachable: retried, not a stall
             throw new ChainReadException.BlockUnreadable(block, "stalled at block " + block + ": eth_getLogs refused it ("
                     + refused.getMessage() + ") and its receipts could not be read (" + unreadable.getMessage() + ")", unreadable);
         }
