@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.modeldao.contracts.wrappers.ModelDaoGovernor;
+import org.modeldao.contracts.wrappers.ModelDaoTimelock;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.Approval;
@@ -24,11 +25,15 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 /**
  * Reads ModelRegistry events for a block range and decodes them, attaching the approving
- * proposal: the governor emits ProposalExecuted in the same transaction that changed the
- * registry (governor.execute → timelock → registry), so the receipt names the proposal.
+ * proposal. Usually the governor emits ProposalExecuted in the same transaction that changed the
+ * registry (governor.execute → timelock → registry), so the receipt names the proposal. But anyone
+ * may execute a ready operation on the timelock directly: then only the timelock's CallExecuted
+ * names the operation, and the governor's queue transaction tied that operation to its proposal
+ * (ProposalQueued and CallScheduled in one transaction).
  */
 public final class RegistryLogReader {
 
@@ -39,14 +44,20 @@ public final class RegistryLogReader {
     private static final String CONSTRAINT_ADDED = EventEncoder.encode(ModelRegistry.ETHICALCONSTRAINTADDED_EVENT);
     private static final String CONSTRAINT_REMOVED = EventEncoder.encode(ModelRegistry.ETHICALCONSTRAINTREMOVED_EVENT);
     private static final String EXECUTED = EventEncoder.encode(ModelDaoGovernor.PROPOSALEXECUTED_EVENT);
+    private static final String QUEUED = EventEncoder.encode(ModelDaoGovernor.PROPOSALQUEUED_EVENT);
+    private static final String CALL_SCHEDULED = EventEncoder.encode(ModelDaoTimelock.CALLSCHEDULED_EVENT);
+    private static final String CALL_EXECUTED = EventEncoder.encode(ModelDaoTimelock.CALLEXECUTED_EVENT);
 
     private final Web3j web3j;
     private final ChainEndpoints endpoints;
+    private final long deploymentBlock;
     private final Map<String, String> proposalByTransaction = new ConcurrentHashMap<>();
+    private final Map<String, String> proposalByOperation = new ConcurrentHashMap<>();
 
     public RegistryLogReader(Web3j web3j, ChainEndpoints endpoints) {
         this.web3j = web3j;
         this.endpoints = endpoints;
+        this.deploymentBlock = endpoints.deploymentBlock();
     }
 
     public long headBlock() throws IOException {
@@ -127,15 +138,58 @@ public final class RegistryLogReader {
         if (cached != null) {
             return cached;
         }
-        TransactionReceipt receipt = web3j.ethGetTransactionReceipt(transactionHash).send().getTransactionReceipt()
-                .orElseThrow(() -> new IOException("no receipt for " + transactionHash));
-        String proposal = receipt.getLogs().stream()
-                .filter(l -> l.getAddress().equalsIgnoreCase(endpoints.governor()))
-                .filter(l -> !l.getTopics().isEmpty() && l.getTopics().getFirst().equals(EXECUTED))
+        TransactionReceipt receipt = receipt(transactionHash);
+        Optional<String> viaGovernor = receipt.getLogs().stream()
+                .filter(l -> emitted(l, endpoints.governor(), EXECUTED))
                 .map(l -> ModelDaoGovernor.getProposalExecutedEventFromLog(l).proposalId.toString())
-                .findFirst().orElse("");
+                .findFirst();
+        String proposal = viaGovernor.isPresent() ? viaGovernor.get() : viaTimelock(receipt);
         proposalByTransaction.put(transactionHash, proposal);
         return proposal;
+    }
+
+    /** The proposal whose queue transaction scheduled the operation this transaction executed; "" if none did. */
+    private String viaTimelock(TransactionReceipt execution) throws IOException {
+        Optional<Log> executed = execution.getLogs().stream()
+                .filter(l -> emitted(l, endpoints.timelock(), CALL_EXECUTED)).findFirst();
+        if (executed.isEmpty()) {
+            return "";
+        }
+        String operation = Numeric.toHexString(ModelDaoTimelock.getCallExecutedEventFromLog(executed.get()).id);
+        String cached = proposalByOperation.get(operation);
+        if (cached != null) {
+            return cached;
+        }
+        // the operation id is an indexed topic: one filtered query up to the execution finds its scheduling
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(deploymentBlock)),
+                DefaultBlockParameter.valueOf(execution.getBlockNumber()), endpoints.timelock())
+                .addSingleTopic(CALL_SCHEDULED).addSingleTopic(operation);
+        EthLog response = web3j.ethGetLogs(filter).send();
+        if (response.hasError()) {
+            throw new IOException("eth_getLogs failed: " + response.getError().getMessage());
+        }
+        String proposal = "";
+        for (EthLog.LogResult<?> result : response.getLogs()) {
+            TransactionReceipt queue = receipt(((Log) result.get()).getTransactionHash());
+            Optional<String> queued = queue.getLogs().stream().filter(l -> emitted(l, endpoints.governor(), QUEUED))
+                    .map(l -> ModelDaoGovernor.getProposalQueuedEventFromLog(l).proposalId.toString()).findFirst();
+            if (queued.isPresent()) {
+                proposal = queued.get();
+                break;
+            }
+        }
+        proposalByOperation.put(operation, proposal);
+        return proposal;
+    }
+
+    private TransactionReceipt receipt(String transactionHash) throws IOException {
+        return web3j.ethGetTransactionReceipt(transactionHash).send().getTransactionReceipt()
+                .orElseThrow(() -> new IOException("no receipt for " + transactionHash));
+    }
+
+    private static boolean emitted(Log log, String contract, String topic) {
+        return log.getAddress().equalsIgnoreCase(contract) && !log.getTopics().isEmpty()
+                && log.getTopics().getFirst().equals(topic);
     }
 
     /** uint32 limits above Integer.MAX_VALUE mean "practically unlimited"; they must not break the sync. */
