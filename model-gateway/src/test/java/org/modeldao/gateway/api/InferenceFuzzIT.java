@@ -1,5 +1,7 @@
 package org.modeldao.gateway.api;
 
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -71,8 +73,8 @@ class InferenceFuzzIT {
         dao.approveDemo("1");
         dao.approveDemo("2");
         dao.current("2");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, Integer.MAX_VALUE, 64, List.of(), "9"));
-        dao.constraint(GovernanceFixture.constraint(1, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.6, 0, List.of(),
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, Integer.MAX_VALUE, 64, List.of(), "9"));
+        dao.constraint(GovernanceFixture.constraint(1, ConstraintKind.MIN_CONFIDENCE, "", 0.6, 0, List.of(),
                 "no unsure answers"));
         gateway.getBean(GovernanceState.class).publish(dao.snapshot());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

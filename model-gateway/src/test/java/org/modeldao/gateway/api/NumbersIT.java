@@ -1,5 +1,6 @@
 package org.modeldao.gateway.api;
 
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class NumbersIT extends GatewayOverHttp {
         GovernanceFixture dao = new GovernanceFixture(dir, "iris-numbers-out");
         dao.approveDemo("1");
         // a minimum confidence must not let a NaN answer through either
-        dao.constraint(GovernanceFixture.constraint(31, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
+        dao.constraint(GovernanceFixture.constraint(31, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
                 "no unsure answers"));
         publishAndAwait(dao, "1");
         HttpFixture http = new HttpFixture(port);

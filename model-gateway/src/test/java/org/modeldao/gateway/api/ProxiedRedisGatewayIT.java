@@ -1,5 +1,6 @@
 package org.modeldao.gateway.api;
 
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.KeyScanCursor;
@@ -153,7 +154,7 @@ class ProxiedRedisGatewayIT extends GatewayOverHttp {
     private void publishPublicModel(String model) throws InterruptedException {
         GovernanceFixture dao = new GovernanceFixture(dir, model);
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "62"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 8, List.of(), "62"));
         publishAndAwait(dao, "1");
     }
 

@@ -1,5 +1,6 @@
 package org.modeldao.gateway.api;
 
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -70,7 +71,7 @@ class RateLimitIT extends GatewayOverHttp {
     private void publishPublicModel(String model) throws InterruptedException {
         GovernanceFixture dao = new GovernanceFixture(dir, model);
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "61"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 8, List.of(), "61"));
         publishAndAwait(dao, "1");
     }
 }

@@ -1,5 +1,6 @@
 package org.modeldao.gateway.constraints;
 
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.modeldao.gateway.constraints.ConstraintEngineTest.c;
 import static org.modeldao.gateway.constraints.ConstraintEngineTest.rows;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.approval.EthicalConstraint.Kind;
+import org.modeldao.gateway.approval.ConstraintKind;
 import org.modeldao.gateway.serving.DataType;
 import org.modeldao.gateway.serving.Tensor;
 

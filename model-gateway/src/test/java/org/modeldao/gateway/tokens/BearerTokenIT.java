@@ -1,5 +1,6 @@
 package org.modeldao.gateway.tokens;
 
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -44,7 +45,7 @@ class BearerTokenIT extends GatewayOverHttp {
         dao = new GovernanceFixture(dir, model);
         VOTES.put(HOLDER, BigInteger.valueOf(1000));
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 1000, 8, List.of(), "901"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.TOKEN_HOLDERS, 100, 1000, 8, List.of(), "901"));
         publishAndAwait(dao, "1");
         path = "/v2/models/" + model + "/versions/1/infer";
     }

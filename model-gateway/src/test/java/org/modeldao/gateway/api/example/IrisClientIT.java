@@ -1,5 +1,7 @@
 package org.modeldao.gateway.api.example;
 
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,8 +59,8 @@ class IrisClientIT extends GatewayOverHttp {
         GovernanceFixture dao = new GovernanceFixture(dir, "iris-client-holders");
         dao.approveDemo("1");
         dao.current("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "31"));
-        dao.constraint(GovernanceFixture.constraint(32, EthicalConstraint.Kind.ALLOWED_PURPOSES, "", 0, 0,
+        dao.policy(GovernanceFixture.policy(PolicyKind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "31"));
+        dao.constraint(GovernanceFixture.constraint(32, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0,
                 List.of("education"), "teaching only"));
         publishAndAwait(dao, "1");
 
