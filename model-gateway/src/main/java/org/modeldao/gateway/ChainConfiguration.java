@@ -9,8 +9,8 @@ import org.modeldao.contracts.events.StreamSettings;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.chain.ApprovalSync;
 import org.modeldao.gateway.approval.chain.ApprovedStateStore;
-import org.modeldao.gateway.audit.AuditEntry;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionEntry;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.policy.PerBlockVotesCache;
 import org.modeldao.gateway.policy.VotesLookup;
 import org.modeldao.gateway.policy.chain.TokenVotes;
@@ -37,7 +37,7 @@ class ChainConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ApprovalSync approvalSync(Web3j web3j, DeploymentDescriptor deployment, GovernanceState governance,
-            GatewayProperties properties, AuditLog audit, MeterRegistry meters) {
+            GatewayProperties properties, DecisionLog decisions, MeterRegistry meters) {
         GatewayProperties.Chain chain = properties.chain();
         ApprovalSync sync = ApprovalSync.following(web3j, deployment, StreamSettings.defaults()
                         .withBatchBlocks(chain.batchBlocks()).withConfirmations(chain.confirmations()),
@@ -47,7 +47,7 @@ class ChainConfiguration {
                 .register(meters);
         sync.onReorg(reorg -> {
             reorgs.increment();
-            audit.record(new AuditEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
+            decisions.record(new DecisionEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
         });
         return sync;
     }

@@ -2,8 +2,8 @@ package org.modeldao.gateway.approval;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.modeldao.contracts.RegistryKinds;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds;
 
 /**
  * One voted ethical constraint. {@code minValue}/{@code maxValue} are the registry's

@@ -1,13 +1,6 @@
 package org.modeldao.gateway.bench;
 
-import java.util.Optional;
-import org.modeldao.contracts.events.DaoContract;
-import org.modeldao.contracts.events.EventPosition;
-import org.modeldao.contracts.events.ProposalExecution;
-import org.modeldao.contracts.events.RegistryEvent;
-
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,21 +8,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
+import org.modeldao.contracts.events.DaoContract;
+import org.modeldao.contracts.events.EventPosition;
+import org.modeldao.contracts.events.ProposalExecution;
+import org.modeldao.contracts.events.RegistryEvent;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.Approval;
-import org.modeldao.gateway.approval.ApprovedVersion;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.audit.AuditSettings;
 import org.modeldao.gateway.constraints.ConstraintEngine;
+import org.modeldao.gateway.decisions.DecisionLog;
+import org.modeldao.gateway.decisions.DecisionLogSettings;
 import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceMetrics;
 import org.modeldao.gateway.inference.InferenceOutcome;
@@ -55,7 +52,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** In-process measurements: governance overhead and hot swap under load. */
 final class CoreBench implements AutoCloseable {
@@ -69,7 +65,7 @@ final class CoreBench implements AutoCloseable {
     private final GovernanceState state = new GovernanceState();
     private final ServingRegistry registry = new ServingRegistry();
     private final ServingReconciler reconciler;
-    private final AuditLog audit;
+    private final DecisionLog audit;
     private final InferenceService inference;
     private final InferenceService inferenceWithoutAudit;
     private final InferenceMetrics metrics = new InferenceMetrics(new SimpleMeterRegistry());
@@ -82,9 +78,9 @@ final class CoreBench implements AutoCloseable {
         state.onChange(reconciler::reconcile);
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
-        audit = new AuditLog(new JdbcTemplate(dataSource),
+        audit = new DecisionLog(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
-                AuditSettings.defaults());
+                DecisionLogSettings.defaults());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
                 new LocalRateLimiter()), new ConstraintEngine(), audit, metrics);
         inferenceWithoutAudit = new InferenceService(registry, state, new AccessPolicyEnforcer(

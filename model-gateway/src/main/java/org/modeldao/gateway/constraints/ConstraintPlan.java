@@ -1,11 +1,11 @@
 package org.modeldao.gateway.constraints;
 
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.serving.Tensor;
 

@@ -1,7 +1,7 @@
 package org.modeldao.gateway.policy;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import java.math.BigInteger;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.approval.AccessPolicy;
 
 /**

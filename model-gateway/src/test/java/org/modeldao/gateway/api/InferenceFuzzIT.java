@@ -1,7 +1,5 @@
 package org.modeldao.gateway.api;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -25,10 +23,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GatewayApplication;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,15 +1,14 @@
 package org.modeldao.gateway.api;
 
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,7 @@ class NumbersIT extends GatewayOverHttp {
     @TempDir
     Path dir;
     @Autowired
-    AuditLog audit;
+    DecisionLog audit;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -1,6 +1,5 @@
 package org.modeldao.gateway.api;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.KeyScanCursor;
@@ -19,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;

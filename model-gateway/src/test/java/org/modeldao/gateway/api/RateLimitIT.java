@@ -1,6 +1,5 @@
 package org.modeldao.gateway.api;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package org.modeldao.gateway.api;
 
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.verification.ArtifactVerifier;
 
 /**

@@ -1,7 +1,5 @@
 package org.modeldao.gateway.approval;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -9,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.chain.ApprovedStateStore;
 

@@ -1,12 +1,12 @@
 package org.modeldao.gateway.policy;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.Approval;

@@ -1,6 +1,5 @@
 package org.modeldao.gateway.tokens;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -12,10 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.api.GatewayOverHttp;
 import org.modeldao.gateway.api.HttpFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

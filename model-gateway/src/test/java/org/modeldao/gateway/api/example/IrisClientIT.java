@@ -1,7 +1,5 @@
 package org.modeldao.gateway.api.example;
 
-import org.modeldao.contracts.RegistryKinds.PolicyKind;
-import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,11 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.api.GatewayOverHttp;
-import org.modeldao.gateway.approval.AccessPolicy;
-import org.modeldao.gateway.approval.EthicalConstraint;
 
 /**
  * The Java client the root README gives app developers, against the whole gateway: it must
