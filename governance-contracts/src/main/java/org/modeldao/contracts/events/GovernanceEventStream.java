@@ -93,6 +93,14 @@ public final class GovernanceEventStream {
         }
     }
 
+    /**
+     * The chain id the node serves, asked every time (for a consumer that re-checks on every poll,
+     * in case the node behind its URL is replaced; {@link #requireDeploymentChain()} asks once).
+     */
+    public long nodeChainId() {
+        return node.chainId();
+    }
+
     /** The node's latest block number. */
     public long head() {
         return node.head();
