@@ -39,20 +39,9 @@ public final class ApprovalSync implements AutoCloseable {
     private static final String UNREACHABLE = "chain node unreachable: ";
     private static final String WRONG_CHAIN = "wrong chain: ";
 
-    /** The node's chain id, asked on every poll (the stream checks it once; a node can be swapped behind a URL). */
-    @FunctionalInterface
-    public interface NodeChainId {
-        long read() throws IOException;
-
-        static NodeChainId of(Web3j web3j) {
-            return () -> web3j.ethChainId().send().getChainId().longValueExact();
-        }
-    }
-
     private final GovernanceEventStream stream;
     private final InMemoryOperations operations;
     private final RecentBlocks blocks;
-    private final NodeChainId nodeChainId;
     private final GovernanceState state;
     private final ApprovedStateStore store;
     private final Duration pollInterval;
@@ -61,12 +50,11 @@ public final class ApprovalSync implements AutoCloseable {
     private volatile boolean running;
     private Thread poller;
 
-    public ApprovalSync(GovernanceEventStream stream, InMemoryOperations operations, NodeChainId nodeChainId,
-            GovernanceState state, ApprovedStateStore store, Duration pollInterval) {
+    public ApprovalSync(GovernanceEventStream stream, InMemoryOperations operations, GovernanceState state,
+            ApprovedStateStore store, Duration pollInterval) {
         this.stream = stream;
         this.operations = operations;
         this.blocks = new RecentBlocks(stream.settings().maxReorgDepth());
-        this.nodeChainId = nodeChainId;
         this.state = state;
         this.store = store;
         this.pollInterval = pollInterval;
@@ -76,8 +64,8 @@ public final class ApprovalSync implements AutoCloseable {
     public static ApprovalSync following(Web3j web3j, DeploymentDescriptor deployment, StreamSettings settings,
             GovernanceState state, ApprovedStateStore store, Duration pollInterval) {
         InMemoryOperations operations = new InMemoryOperations();
-        return new ApprovalSync(new GovernanceEventStream(web3j, deployment, settings, operations), operations,
-                NodeChainId.of(web3j), state, store, pollInterval);
+        return new ApprovalSync(new GovernanceEventStream(web3j, deployment, settings, operations), operations, state,
+                store, pollInterval);
     }
 
     /** Told after a reorganisation made the gateway rebuild its approved set. */
@@ -130,9 +118,10 @@ public final class ApprovalSync implements AutoCloseable {
         }
     }
 
-    private void requireDeploymentChain() throws IOException {
+    /** Asked on every poll, not once: the node behind the URL can be replaced by one serving another chain. */
+    private void requireDeploymentChain() {
         long descriptor = stream.deployment().chainId();
-        long node = nodeChainId.read();
+        long node = stream.nodeChainId();
         if (node != descriptor) {
             throw new ChainReadException.WrongChain(node, descriptor);
         }
