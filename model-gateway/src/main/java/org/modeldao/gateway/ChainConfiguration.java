@@ -36,7 +36,7 @@ class ChainConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ApprovalSync approvalSync(Web3j web3j, ChainEndpoints endpoints, GovernanceState governance,
-            GatewayProperties properties, DecisionLog audit, MeterRegistry meters) {
+            GatewayProperties properties, DecisionLog decisions, MeterRegistry meters) {
         GatewayProperties.Chain chain = properties.chain();
         ApprovalSync sync = new ApprovalSync(new RegistryLogReader(web3j, endpoints), governance,
                 new ApprovedStateStore(chain.stateFile()), endpoints.deploymentBlock(), chain.confirmations(),
@@ -46,7 +46,7 @@ class ChainConfiguration {
                 .register(meters);
         sync.onReorg(reorg -> {
             reorgs.increment();
-            audit.record(new DecisionEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
+            decisions.record(new DecisionEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
         });
         return sync;
     }
