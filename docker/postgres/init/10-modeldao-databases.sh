@@ -2,8 +2,8 @@
 # Runs once, when the PostgreSQL container initialises an empty data volume: one database per
 # service, so the app and the gateway cannot touch each other's tables. The gateway has two
 # roles: its owner runs the migrations and owns the database and its tables; the runtime role
-# only connects, and the gateway's migration V4 grants it what it may do with the audit log
-# (append). The grants live in that migration alone, so the script creates no table grants.
+# only connects, and the gateway's migrations (V4, restated in V6) grant it what it may do with
+# the decision log (append). The grants live in those migrations alone, so the script creates no table grants.
 # Passwords come from the environment, never from a file.
 set -eu
 
@@ -16,7 +16,7 @@ gateway_db=${GATEWAY_DB_NAME:-modeldao_gateway}
 gateway_user=${GATEWAY_DB_USER:-modeldao_gateway}
 gateway_owner=${GATEWAY_DB_OWNER:-modeldao_gateway_owner}
 if [ "$gateway_owner" = "$gateway_user" ]; then
-    echo "GATEWAY_DB_OWNER must differ from GATEWAY_DB_USER: a runtime role that owns the audit log can drop its triggers" >&2
+    echo "GATEWAY_DB_OWNER must differ from GATEWAY_DB_USER: a runtime role that owns the decision log can drop its triggers" >&2
     exit 1
 fi
 

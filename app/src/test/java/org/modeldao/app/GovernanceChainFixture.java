@@ -57,7 +57,7 @@ public final class GovernanceChainFixture implements AutoCloseable {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final TestDatabase database;
     public final ProposalReadModel readModel;
-    public final HistoryReadModel auditTrail;
+    public final HistoryReadModel history;
     public final RegistryReadModel registryReadModel;
     public final DelegateReadModel delegateReadModel;
     public final IndexedProposalQueries queries;
@@ -94,11 +94,11 @@ public final class GovernanceChainFixture implements AutoCloseable {
         codec = new ActionCodec(contracts.registry());
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         readModel = new ProposalReadModel(jdbc);
-        auditTrail = new HistoryReadModel(jdbc);
+        history = new HistoryReadModel(jdbc);
         registryReadModel = new RegistryReadModel(jdbc);
         delegateReadModel = new DelegateReadModel(jdbc);
         indexer = TestIndexer.catchingUp(chain.web3j(), deployment, database.dataSource());
-        queries = new IndexedProposalQueries(readModel, auditTrail, governor, codec);
+        queries = new IndexedProposalQueries(readModel, history, governor, codec);
         proposals = new ProposalService(chain.web3j(), contracts, governor, queries, codec);
         votes = new VoteService(contracts, governor, relayer);
         delegation = new DelegationService(contracts, governor, delegateReadModel, relayer, Clock.systemUTC());

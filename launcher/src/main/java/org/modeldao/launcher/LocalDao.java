@@ -18,6 +18,7 @@ import org.modeldao.launcher.seed.DemoDao;
 import org.modeldao.launcher.seed.DemoSeeder;
 import org.modeldao.launcher.services.BootJars;
 import org.modeldao.launcher.services.DaoServices;
+import org.modeldao.launcher.services.GatewayFolder;
 import org.modeldao.launcher.services.OrphanGuard;
 import org.modeldao.launcher.services.ServiceProcess;
 import org.slf4j.Logger;
@@ -66,7 +67,8 @@ public final class LocalDao implements AutoCloseable {
             chain.setAutomine(true);
             dao.deployment().write(settings.deploymentFile());
             // the last run's approved set describes a chain that is gone
-            Files.deleteIfExists(settings.home().resolve("gateway").resolve("approved-state.json"));
+            Files.deleteIfExists(GatewayFolder.of(settings.home()).resolve("approved-state.json"));
+            GatewayFolder.renameFormerFiles(settings.home());
 
             ServiceProcess app = launch(DaoServices.app(appJar, settings.appPort(), settings.deploymentFile(),
                     settings.artifactsDirectory(), dao.members().getFirst().getAddress(), settings.home(), hosting("modeldao_app")));

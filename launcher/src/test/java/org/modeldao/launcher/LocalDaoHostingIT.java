@@ -93,9 +93,9 @@ class LocalDaoHostingIT {
         // the app indexed the seeded DAO's proposals into its database
         assertThat(count(databases.get(0), "SELECT count(*) FROM proposal")).isPositive();
         assertThat(count(databases.get(0), "SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
-        // the gateway's audit log lives in its own
+        // the gateway's decision log lives in its own
         assertThat(count(databases.get(1), "SELECT count(*) FROM flyway_schema_history WHERE success")).isPositive();
-        assertThat(count(databases.get(1), "SELECT count(*) FROM information_schema.tables WHERE table_name = 'audit_log'")).isOne();
+        assertThat(count(databases.get(1), "SELECT count(*) FROM information_schema.tables WHERE table_name = 'decision_log'")).isOne();
         assertThat(count(databases.get(1), "SELECT count(*) FROM information_schema.tables WHERE table_name = 'proposal'")).isZero();
     }
 

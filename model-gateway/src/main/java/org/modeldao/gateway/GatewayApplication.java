@@ -1,5 +1,6 @@
 package org.modeldao.gateway;
 
+import java.time.Clock;
 import java.util.Arrays;
 import org.modeldao.gateway.decisions.DecisionChainVerifier;
 import org.modeldao.gateway.decisions.VerifyDecisionsCommand;
@@ -10,10 +11,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
- * Entry point of the inference gateway. Commands: none = serve; {@code verify-audit} = check
- * the audit chain and exit 0/1; {@code bench [iterations] [core]} = print the benchmark figures
+ * Entry point of the inference gateway. Commands: none = serve; {@code verify-decisions} = check
+ * the decision log's chain and exit 0/1; {@code bench [iterations] [core]} = print the benchmark figures
  * ({@code bench-client} is one of its HTTP client processes).
  */
 @SpringBootApplication
@@ -25,8 +27,8 @@ public class GatewayApplication {
         System.setProperty("ai.djl.offline", "true");
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
-            case "verify-audit" -> {
-                // no web server and no chain: only the audit database is needed
+            case "verify-decisions" -> {
+                // no web server and no chain: only the decision log's database is needed
                 String[] rest = Arrays.copyOf(Arrays.copyOfRange(args, 1, args.length), args.length);
                 rest[args.length - 1] = "--gateway.chain.deployment-file=";
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
@@ -39,5 +41,11 @@ public class GatewayApplication {
             case GatewayBench.CLIENT_COMMAND -> GatewayBench.runClient(args);
             default -> SpringApplication.run(GatewayApplication.class, args);
         }
+    }
+
+    /** The one clock of the decision log, serving and the revocation feed. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -16,19 +16,19 @@ public class GovernanceHistory {
 
     private static final int CSV_PAGE = 500;
 
-    private final HistoryReadModel trail;
+    private final HistoryReadModel readModel;
 
-    public GovernanceHistory(HistoryReadModel trail) {
-        this.trail = trail;
+    public GovernanceHistory(HistoryReadModel readModel) {
+        this.readModel = readModel;
     }
 
     /** One page of the events matching {@code filter}, newest first (for lazy grids). */
     public List<HistoryEntry> events(HistoryFilter filter, int offset, int limit) {
-        return trail.events(filter.query(), offset, limit).stream().map(GovernanceHistory::event).toList();
+        return readModel.events(filter.query(), offset, limit).stream().map(GovernanceHistory::event).toList();
     }
 
     public long count(HistoryFilter filter) {
-        return trail.count(filter.query());
+        return readModel.count(filter.query());
     }
 
     /** Every matching event, read page by page. */
@@ -37,7 +37,7 @@ public class GovernanceHistory {
         List<HistoryEntry> all = new ArrayList<>();
         List<org.modeldao.app.readmodel.HistoryRecord> page;
         do {
-            page = trail.events(query, all.size(), CSV_PAGE);
+            page = readModel.events(query, all.size(), CSV_PAGE);
             page.stream().map(GovernanceHistory::event).forEach(all::add);
         } while (page.size() == CSV_PAGE);
         return all;
@@ -45,16 +45,16 @@ public class GovernanceHistory {
 
     /** Logs the indexer could not store and set aside (block, transaction, event, why), newest first. */
     public List<QuarantinedLog> quarantined(int offset, int limit) {
-        return trail.quarantined(offset, limit);
+        return readModel.quarantined(offset, limit);
     }
 
     public long countQuarantined() {
-        return trail.countQuarantined();
+        return readModel.countQuarantined();
     }
 
-    /** Why the trail has stopped growing, when the indexer cannot read a block. */
+    /** Why the history has stopped growing, when the indexer cannot read a block. */
     public Optional<IndexerStall> stall() {
-        return trail.stall();
+        return readModel.stall();
     }
 
     public String csv(HistoryFilter filter) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** RFC 4180 CSV of audit events (CRLF line ends, fields quoted when they need it). */
+/** RFC 4180 CSV of governance history entries (CRLF line ends, fields quoted when they need it). */
 public final class HistoryCsv {
 
     static final String HEADER = "block,time,transaction,log_index,contract,event,proposal_id,summary";

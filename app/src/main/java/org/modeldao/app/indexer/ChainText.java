@@ -23,7 +23,7 @@ public final class ChainText {
     static final int KEY = 1_000;
     /** Proposal titles (VARCHAR(300)). */
     static final int TITLE = 300;
-    /** Audit summaries (VARCHAR(4000)). */
+    /** Governance history summaries (VARCHAR(4000)). */
     static final int SUMMARY = 4_000;
     /** Artifact and card URIs. */
     static final int URI = 2_000;
@@ -38,7 +38,7 @@ public final class ChainText {
     /**
      * For views showing chain text that did not come through the read model (a proposal's actions,
      * decoded again from the stored calldata): escaped like everything the indexer stores, capped
-     * like an audit line.
+     * like a governance history line.
      */
     public static String forDisplay(String raw) {
         return of(raw, SUMMARY);

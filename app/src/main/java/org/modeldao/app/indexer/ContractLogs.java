@@ -9,7 +9,7 @@ import org.web3j.abi.datatypes.Event;
 /**
  * Applies the logs of one DAO contract. Each subclass registers a handler per event; the
  * topic0 check comes first because the wrappers' {@code get…EventFromLog} decoders assume it.
- * Logs of events without a handler are still recorded in the audit trail.
+ * Logs of events without a handler are still recorded in the governance history.
  */
 abstract class ContractLogs {
 
@@ -31,8 +31,8 @@ abstract class ContractLogs {
         names.put(topic, event.getName());
     }
 
-    /** Events only worth an audit line. */
-    final void audit(Event event, java.util.function.Function<LogContext, String> summary) {
+    /** Events only worth a line in the governance history. */
+    final void historyOnly(Event event, java.util.function.Function<LogContext, String> summary) {
         on(event, (context, changes) -> context.record(changes, contract, event.getName(), null, summary.apply(context)));
     }
 

@@ -52,16 +52,16 @@ final class GovernorLogs extends ContractLogs {
             changes.add(Statement.PROPOSAL_EXTENDED, e.extendedDeadline.longValueExact(), c.blockNumber(), e.proposalId.toString());
             lifecycle(c, changes, PROPOSALEXTENDED_EVENT, e.proposalId, "voting extended to block " + e.extendedDeadline + " (late quorum)");
         });
-        audit(VOTINGDELAYSET_EVENT, c -> "Voting delay set to " + getVotingDelaySetEventFromLog(c.log()).newVotingDelay + " blocks");
-        audit(VOTINGPERIODSET_EVENT, c -> "Voting period set to " + getVotingPeriodSetEventFromLog(c.log()).newVotingPeriod + " blocks");
-        audit(PROPOSALTHRESHOLDSET_EVENT, c -> "Proposal threshold set to "
+        historyOnly(VOTINGDELAYSET_EVENT, c -> "Voting delay set to " + getVotingDelaySetEventFromLog(c.log()).newVotingDelay + " blocks");
+        historyOnly(VOTINGPERIODSET_EVENT, c -> "Voting period set to " + getVotingPeriodSetEventFromLog(c.log()).newVotingPeriod + " blocks");
+        historyOnly(PROPOSALTHRESHOLDSET_EVENT, c -> "Proposal threshold set to "
                 + votes(getProposalThresholdSetEventFromLog(c.log()).newProposalThreshold) + " votes");
-        audit(QUORUMNUMERATORUPDATED_EVENT, c -> "Quorum set to "
+        historyOnly(QUORUMNUMERATORUPDATED_EVENT, c -> "Quorum set to "
                 + getQuorumNumeratorUpdatedEventFromLog(c.log()).newQuorumNumerator + " % of the supply");
-        audit(LATEQUORUMVOTEEXTENSIONSET_EVENT, c -> "Late-quorum extension set to "
+        historyOnly(LATEQUORUMVOTEEXTENSIONSET_EVENT, c -> "Late-quorum extension set to "
                 + getLateQuorumVoteExtensionSetEventFromLog(c.log()).newVoteExtension + " blocks");
-        audit(TIMELOCKCHANGE_EVENT, c -> "Timelock changed to " + getTimelockChangeEventFromLog(c.log()).newTimelock);
-        audit(EIP712DOMAINCHANGED_EVENT, c -> "EIP-712 domain changed");
+        historyOnly(TIMELOCKCHANGE_EVENT, c -> "Timelock changed to " + getTimelockChangeEventFromLog(c.log()).newTimelock);
+        historyOnly(EIP712DOMAINCHANGED_EVENT, c -> "EIP-712 domain changed");
     }
 
     private void created(LogContext c, BatchChanges changes) {

@@ -56,7 +56,7 @@ final class IndexerCursor {
         }
     }
 
-    /** The indexer cannot read {@code block} at all: said in the cursor row, for the audit page, until it moves on. */
+    /** The indexer cannot read {@code block} at all: said in the cursor row, for the governance history page, until it moves on. */
     void stalledAt(long block, String reason) {
         jdbc.sql("""
                 UPDATE indexer_cursor SET stalled_since = CASE WHEN stalled_block = ? THEN stalled_since ELSE ? END,

@@ -34,7 +34,7 @@ record LogContext(Log log, BlockHeader block, BigInteger executedProposal) {
         return executedProposal == null ? null : executedProposal.toString();
     }
 
-    /** Adds the audit row every log gets, whatever else it changes. */
+    /** Adds the governance history row every log gets, whatever else it changes. */
     void record(BatchChanges changes, String contract, String eventName, BigInteger proposalId, String summary) {
         changes.add(Statement.INSERT_EVENT, blockNumber(), block.hash(), time(), txHash(), logIndex(), contract, eventName,
                 proposalId == null ? null : proposalId.toString(), ChainText.of(summary, ChainText.SUMMARY));

@@ -79,7 +79,7 @@ final class RegistryLogs extends ContractLogs {
             linked(c, changes, ETHICALCONSTRAINTREMOVED_EVENT, "Constraint " + e.constraintId + " removed from " + name(e.model)
                     + ": " + reason);
         });
-        audit(OWNERSHIPTRANSFERRED_EVENT, c -> "Registry owned by " + address(getOwnershipTransferredEventFromLog(c.log()).newOwner));
+        historyOnly(OWNERSHIPTRANSFERRED_EVENT, c -> "Registry owned by " + address(getOwnershipTransferredEventFromLog(c.log()).newOwner));
     }
 
     private void linked(LogContext c, BatchChanges changes, org.web3j.abi.datatypes.Event event, String summary) {

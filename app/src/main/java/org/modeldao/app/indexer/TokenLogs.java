@@ -32,10 +32,10 @@ final class TokenLogs extends ContractLogs {
                     c.blockNumber());
             record(c, changes, TRANSFER_EVENT, null, votes(e.value) + " tokens from " + address(e.from) + " to " + address(e.to));
         });
-        audit(APPROVAL_EVENT, c -> {
+        historyOnly(APPROVAL_EVENT, c -> {
             ApprovalEventResponse e = getApprovalEventFromLog(c.log());
             return address(e.owner) + " approved " + address(e.spender) + " for " + votes(e.value) + " tokens";
         });
-        audit(EIP712DOMAINCHANGED_EVENT, c -> "EIP-712 domain changed");
+        historyOnly(EIP712DOMAINCHANGED_EVENT, c -> "EIP-712 domain changed");
     }
 }

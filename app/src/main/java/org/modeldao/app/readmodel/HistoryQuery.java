@@ -3,7 +3,7 @@ package org.modeldao.app.readmodel;
 import java.util.Locale;
 
 /**
- * Narrows the audit trail; blank fields and zero blocks do not filter.
+ * Narrows the governance history; blank fields and zero blocks do not filter.
  *
  * @param contract  GOVERNOR, TOKEN, TIMELOCK or REGISTRY (any case)
  * @param eventName event name, e.g. VoteCast (any case)

@@ -8,7 +8,7 @@ import org.modeldao.contracts.RegistryKinds.PolicyKind;
 /** One call a proposal makes, decoded by its function selector when it targets the model registry. */
 public sealed interface ProposalAction {
 
-    /** Short human-readable description, for lists and the audit trail. */
+    /** Short human-readable description, for lists and the governance history. */
     String describe();
 
     record ApproveVersion(String model, String version, String artifactSha256, String artifactUri, String cardSha256,

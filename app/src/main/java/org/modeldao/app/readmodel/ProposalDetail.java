@@ -7,7 +7,7 @@ import java.util.List;
  * and, once executed, the registry changes its execution produced.
  *
  * @param executedTx transaction that executed it, or null
- * @param effects    audit entries of the registry changes made by its execution
+ * @param effects    history entries of the registry changes made by its execution
  */
 public record ProposalDetail(ProposalSummary summary, String description, List<ProposalAction> actions, String executedTx,
         List<HistoryRecord> effects) {

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The pages render what an attacker put on the chain, in a real headless Chromium against the
  * whole app (its own indexer polling a real Hardhat node): a proposal page with NUL reasons, a
  * 100 KB reason and a description full of control characters; a catalog whose voted card URI is
- * {@code javascript:} (shown as text, never a link); an audit page listing a quarantined vote.
+ * {@code javascript:} (shown as text, never a link); the governance history page listing a quarantined vote.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hostile-browser-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
@@ -85,7 +85,7 @@ class HostileChainDataBrowserIT {
     }
 
     @Test
-    void hostile_reasons_descriptions_and_uris_render_as_plain_text_and_a_quarantined_vote_is_listed_on_the_audit_page()
+    void hostile_reasons_descriptions_and_uris_render_as_plain_text_and_a_quarantined_vote_is_listed_on_the_governance_history_page()
             throws Exception {
         Files.createDirectories(SCREENSHOTS);
         JdbcClient.create(dataSource).sql("ALTER TABLE vote ADD CONSTRAINT test_refuses_one_vote CHECK (reason <> '" + REFUSED_REASON + "')")

@@ -111,7 +111,7 @@ class HostileChainDataIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     @Order(3)
-    void a_log_the_database_refuses_is_quarantined_shown_on_the_audit_trail_and_never_tried_again(String kind) {
+    void a_log_the_database_refuses_is_quarantined_shown_on_the_governance_history_and_never_tried_again(String kind) {
         try (TestDatabase database = TestDatabase.of(kind)) {
             JdbcClient sql = JdbcClient.create(database.dataSource());
             // a stand-in for any failure that is not about text: this database refuses one particular vote

@@ -235,8 +235,8 @@ class GovernanceFlowsIT {
 
     @Test
     @Order(10)
-    void the_audit_trail_lists_every_step_and_filters_by_proposal() {
-        var trail = new GovernanceHistory(dao.auditTrail);
+    void the_governance_history_lists_every_step_and_filters_by_proposal() {
+        var trail = new GovernanceHistory(dao.history);
 
         var events = trail.events(new HistoryFilter("Governor", "", proposalId.toString(), 0, 0));
         assertThat(trail.events(new HistoryFilter("Registry", "", proposalId.toString(), 0, 0)))

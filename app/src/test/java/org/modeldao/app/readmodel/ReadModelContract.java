@@ -28,7 +28,7 @@ abstract class ReadModelContract {
     static ProposalReadModel proposals;
     static DelegateReadModel delegates;
     static RegistryReadModel registry;
-    static HistoryReadModel audit;
+    static HistoryReadModel history;
 
     static void setUp(String databaseKind) throws Exception {
         dao = IndexerFixture.start();
@@ -39,7 +39,7 @@ abstract class ReadModelContract {
         proposals = new ProposalReadModel(jdbc);
         delegates = new DelegateReadModel(jdbc);
         registry = new RegistryReadModel(jdbc);
-        audit = new HistoryReadModel(jdbc);
+        history = new HistoryReadModel(jdbc);
     }
 
     @AfterAll
@@ -200,12 +200,12 @@ abstract class ReadModelContract {
     }
 
     @Test
-    void the_audit_trail_has_every_log_newest_first_and_per_proposal() {
-        assertThat(audit.count()).isEqualTo(dao.logCount());
-        List<HistoryRecord> latest = audit.events(0, 5);
+    void the_governance_history_has_every_log_newest_first_and_per_proposal() {
+        assertThat(history.count()).isEqualTo(dao.logCount());
+        List<HistoryRecord> latest = history.events(0, 5);
         assertThat(latest.getFirst().eventName()).isEqualTo("ProposalCreated");
         assertThat(latest.getFirst().proposalId()).isEqualTo(scenario.pending);
-        assertThat(audit.eventsOf(scenario.revoked)).extracting(HistoryRecord::eventName)
+        assertThat(history.eventsOf(scenario.revoked)).extracting(HistoryRecord::eventName)
                 .contains("ProposalCreated", "VoteCast", "ProposalQueued", "ModelVersionRevoked", "CurrentVersionChanged",
                         "EthicalConstraintRemoved", "ProposalExecuted");
     }
@@ -220,17 +220,17 @@ abstract class ReadModelContract {
     }
 
     @Test
-    void the_audit_trail_filters_by_contract_event_text_and_blocks_in_the_database() {
+    void the_governance_history_filters_by_contract_event_text_and_blocks_in_the_database() {
         var registryEvents = new HistoryQuery("registry", "", "", 0, 0);
-        assertThat(audit.events(registryEvents, 0, 100)).isNotEmpty().allMatch(e -> e.contract().equals("REGISTRY"));
-        assertThat(audit.count(registryEvents)).isEqualTo(audit.events(registryEvents, 0, 100).size());
-        assertThat(audit.events(new HistoryQuery("", "modelversionrevoked", "", 0, 0), 0, 10)).singleElement()
+        assertThat(history.events(registryEvents, 0, 100)).isNotEmpty().allMatch(e -> e.contract().equals("REGISTRY"));
+        assertThat(history.count(registryEvents)).isEqualTo(history.events(registryEvents, 0, 100).size());
+        assertThat(history.events(new HistoryQuery("", "modelversionrevoked", "", 0, 0), 0, 10)).singleElement()
                 .satisfies(e -> assertThat(e.proposalId()).isEqualTo(scenario.revoked));
-        assertThat(audit.events(new HistoryQuery("", "", "SMALL PETALS", 0, 0), 0, 10)).extracting(HistoryRecord::eventName)
+        assertThat(history.events(new HistoryQuery("", "", "SMALL PETALS", 0, 0), 0, 10)).extracting(HistoryRecord::eventName)
                 .contains("ModelVersionRevoked");
-        assertThat(audit.count(new HistoryQuery("", "", "100%_", 0, 0))).as("LIKE wildcards are literal").isZero();
-        HistoryRecord newest = audit.events(0, 1).getFirst();
-        assertThat(audit.events(new HistoryQuery("", "", "", newest.blockNumber(), newest.blockNumber()), 0, 10))
+        assertThat(history.count(new HistoryQuery("", "", "100%_", 0, 0))).as("LIKE wildcards are literal").isZero();
+        HistoryRecord newest = history.events(0, 1).getFirst();
+        assertThat(history.events(new HistoryQuery("", "", "", newest.blockNumber(), newest.blockNumber()), 0, 10))
                 .allMatch(e -> e.blockNumber() == newest.blockNumber()).contains(newest);
         assertThatThrownBy(() -> new HistoryQuery("", "", "", -1, 0)).isInstanceOf(InvalidQuery.class);
     }
@@ -248,7 +248,7 @@ abstract class ReadModelContract {
     void malformed_queries_are_refused_with_a_clear_error() {
         assertThatThrownBy(() -> proposals.proposals(ProposalFilter.ALL, -1, 10)).isInstanceOf(InvalidQuery.class)
                 .hasMessageContaining("offset");
-        assertThatThrownBy(() -> audit.events(0, 0)).isInstanceOf(InvalidQuery.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> history.events(0, 0)).isInstanceOf(InvalidQuery.class).hasMessageContaining("limit");
         assertThatThrownBy(() -> delegates.delegate("bob")).isInstanceOf(InvalidQuery.class).hasMessageContaining("address");
     }
 

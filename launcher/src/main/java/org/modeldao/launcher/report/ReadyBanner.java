@@ -33,7 +33,7 @@ public final class ReadyBanner {
         }
         log.info("Try the governed inference endpoint:\n\n{}\n", DemoRequest.curl(urls.gateway(), demo.name()));
         log.info("Press Ctrl-C to stop everything. The dev chain and the app's H2 database live in memory: a new run"
-                + " starts a new chain and seeds it again; artifacts, gateway audit log and logs stay in {}.",
+                + " starts a new chain and seeds it again; artifacts, gateway decision log and logs stay in {}.",
                 java.nio.file.Path.of(systemFile).getParent());
     }
 }

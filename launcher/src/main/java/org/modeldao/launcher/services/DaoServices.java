@@ -75,13 +75,13 @@ public final class DaoServices {
      */
     static final String ARTIFACT_RECHECK_INTERVAL = "5s";
 
-    /** The gateway following the deployment, its audit log and last approved set under {@code <home>/gateway}. */
+    /** The gateway following the deployment, its decision log and last approved set under {@code <home>/gateway}. */
     public static ServiceSpec gateway(Path jar, int port, Path deploymentFile, String appUrl, Path home) {
         return gateway(jar, port, deploymentFile, appUrl, home, Hosting.loopbackWithH2());
     }
 
     public static ServiceSpec gateway(Path jar, int port, Path deploymentFile, String appUrl, Path home, Hosting hosting) {
-        Path state = home.resolve("gateway");
+        Path state = GatewayFolder.of(home);
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--server.address=" + hosting.bindAddress(),
@@ -97,7 +97,7 @@ public final class DaoServices {
         hosting.database().ifPresentOrElse(database -> {
             arguments.add("--spring.profiles.active=postgres");
             arguments.addAll(datasource(database));
-        }, () -> arguments.add("--spring.datasource.url=jdbc:h2:file:" + state.resolve("audit") + ";AUTO_SERVER=FALSE"));
+        }, () -> arguments.add("--spring.datasource.url=jdbc:h2:file:" + state.resolve("decisions") + ";AUTO_SERVER=FALSE"));
         return new ServiceSpec("gateway", DJL_JVM_OPTIONS, List.of("-jar", jar.toString()), arguments,
                 DJL_ENVIRONMENT, state, home.resolve("logs").resolve("gateway.log"));
     }

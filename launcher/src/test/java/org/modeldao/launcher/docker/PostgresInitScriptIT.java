@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
  * this machine's PostgreSQL (127.0.0.1:5432, trust auth) with database and role names unique to
  * the test run (roles are cluster-wide, so they are dropped afterwards): one database per
  * service, closed to the other service; the gateway's database owned by its owner role, which
- * runs the gateway's own migrations, while its runtime role may only append to the audit log.
+ * runs the gateway's own migrations, while its runtime role may only append to the decision log.
  */
 class PostgresInitScriptIT {
 
@@ -79,7 +79,7 @@ class PostgresInitScriptIT {
     }
 
     @Test
-    void the_gateway_migrates_as_its_owner_role_and_its_runtime_role_may_only_append_to_the_audit_log() throws Exception {
+    void the_gateway_migrates_as_its_owner_role_and_its_runtime_role_may_only_append_to_the_decision_log() throws Exception {
         ScriptRun run = ScriptRun.run(script, environment());
         assertThat(run.exitCode()).as(run.output()).isZero();
 
@@ -89,31 +89,31 @@ class PostgresInitScriptIT {
                 Statement sql = runtime.createStatement()) {
             // the query DecisionLogConfiguration warns on at start: false means the gateway cannot drop its triggers
             try (ResultSet owns = sql.executeQuery("SELECT pg_has_role(current_user, (SELECT tableowner FROM pg_tables"
-                    + " WHERE tablename = 'audit_log'), 'USAGE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                    + " WHERE tablename = 'decision_log'), 'USAGE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
                 assertThat(owns.next()).isTrue();
                 assertThat(owns.getBoolean(1)).isFalse();
             }
-            assertThat(tableOwner(sql, "audit_log")).isEqualTo(gatewayOwner);
-            assertThat(tableOwner(sql, "audit_head")).isEqualTo(gatewayOwner);
+            assertThat(tableOwner(sql, "decision_log")).isEqualTo(gatewayOwner);
+            assertThat(tableOwner(sql, "decision_head")).isEqualTo(gatewayOwner);
 
             String entryHash = "a".repeat(64);
-            assertThat(sql.executeUpdate("INSERT INTO audit_log (seq, recorded_at_ms, kind, caller, model, model_version,"
+            assertThat(sql.executeUpdate("INSERT INTO decision_log (seq, recorded_at_ms, kind, caller, model, model_version,"
                     + " outcome, detail, prev_hash, entry_hash) VALUES (1, 0, 'INFER', 'caller', 'm', '1', 'OK', '', '"
                     + GENESIS + "', '" + entryHash + "')")).isOne();
-            assertThat(sql.executeUpdate("UPDATE audit_head SET seq = 1, entry_hash = '" + entryHash + "' WHERE id = 1")).isOne();
+            assertThat(sql.executeUpdate("UPDATE decision_head SET seq = 1, entry_hash = '" + entryHash + "' WHERE id = 1")).isOne();
 
-            assertRefused(sql, "TRUNCATE audit_log", "permission denied");
-            assertRefused(sql, "DELETE FROM audit_log", "permission denied");
-            assertRefused(sql, "UPDATE audit_log SET detail = 'edited'", "permission denied");
-            assertRefused(sql, "DELETE FROM audit_head", "permission denied");
-            assertRefused(sql, "DROP TRIGGER audit_log_no_update_or_delete ON audit_log", "must be owner");
-            assertRefused(sql, "DROP TRIGGER audit_log_appends_linked ON audit_log", "must be owner");
-            assertRefused(sql, "ALTER TABLE audit_log DISABLE TRIGGER ALL", "must be owner");
-            assertRefused(sql, "DROP TABLE audit_log", "must be owner");
+            assertRefused(sql, "TRUNCATE decision_log", "permission denied");
+            assertRefused(sql, "DELETE FROM decision_log", "permission denied");
+            assertRefused(sql, "UPDATE decision_log SET detail = 'edited'", "permission denied");
+            assertRefused(sql, "DELETE FROM decision_head", "permission denied");
+            assertRefused(sql, "DROP TRIGGER decision_log_no_update_or_delete ON decision_log", "must be owner");
+            assertRefused(sql, "DROP TRIGGER decision_log_appends_linked ON decision_log", "must be owner");
+            assertRefused(sql, "ALTER TABLE decision_log DISABLE TRIGGER ALL", "must be owner");
+            assertRefused(sql, "DROP TABLE decision_log", "must be owner");
             assertRefused(sql, "SET ROLE " + gatewayOwner, "permission denied");
             assertRefused(sql, "CREATE TABLE beside_the_log (id int)", "permission denied");
 
-            try (ResultSet entries = sql.executeQuery("SELECT count(*), max(entry_hash) FROM audit_log")) {
+            try (ResultSet entries = sql.executeQuery("SELECT count(*), max(entry_hash) FROM decision_log")) {
                 entries.next();
                 assertThat(entries.getInt(1)).isOne();
                 assertThat(entries.getString(2)).isEqualTo(entryHash);

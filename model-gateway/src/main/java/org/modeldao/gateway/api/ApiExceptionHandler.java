@@ -50,7 +50,7 @@ class ApiExceptionHandler {
 
     /** The call may have run, but it is not answered unless it is recorded. */
     @ExceptionHandler(DecisionLogUnavailableException.class)
-    ResponseEntity<Object> auditUnavailable(DecisionLogUnavailableException e) {
+    ResponseEntity<Object> decisionLogUnavailable(DecisionLogUnavailableException e) {
         return Responses.error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 

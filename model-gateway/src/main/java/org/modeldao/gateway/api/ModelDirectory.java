@@ -25,13 +25,13 @@ class ModelDirectory {
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
-    private final DecisionLog audit;
+    private final DecisionLog decisions;
     private final RevocationFeed revocations;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance, DecisionLog audit, RevocationFeed revocations) {
+    ModelDirectory(ServingRegistry registry, GovernanceState governance, DecisionLog decisions, RevocationFeed revocations) {
         this.registry = registry;
         this.governance = governance;
-        this.audit = audit;
+        this.decisions = decisions;
         this.revocations = revocations;
     }
 
@@ -101,11 +101,11 @@ class ModelDirectory {
         if (!sync.healthy()) {
             p.put("degraded_because", sync.lastError());
         }
-        DecisionWriterStatus recording = audit.status();
-        p.put("audit_backlog", recording.backlog());
+        DecisionWriterStatus recording = decisions.status();
+        p.put("decision_log_backlog", recording.backlog());
         if (recording.stalled()) {
             // a gateway that cannot record what it serves is not ready to serve
-            p.put("not_ready_because", "audit writer stalled: " + recording.lastError());
+            p.put("not_ready_because", "decision writer stalled: " + recording.lastError());
         }
         // revoked tokens keep being refused from the last list received; new revocations wait for the feed
         RevocationFeed.Status feed = revocations.status();

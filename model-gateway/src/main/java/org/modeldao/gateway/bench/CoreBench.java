@@ -65,11 +65,11 @@ final class CoreBench implements AutoCloseable {
     private final GovernanceState state = new GovernanceState();
     private final ServingRegistry registry = new ServingRegistry();
     private final ServingReconciler reconciler;
-    private final DecisionLog audit;
+    private final DecisionLog decisions;
     private final InferenceService inference;
-    private final InferenceService inferenceWithoutAudit;
+    private final InferenceService inferenceWithoutDecisionLog;
     private final InferenceMetrics metrics = new InferenceMetrics(new SimpleMeterRegistry());
-    private final InferenceMetrics metricsWithoutAudit = new InferenceMetrics(new SimpleMeterRegistry());
+    private final InferenceMetrics metricsWithoutDecisionLog = new InferenceMetrics(new SimpleMeterRegistry());
 
     CoreBench() throws Exception {
         ServingSettings settings = new ServingSettings(2, 64, Duration.ofSeconds(10), Duration.ofSeconds(5));
@@ -78,14 +78,14 @@ final class CoreBench implements AutoCloseable {
         state.onChange(reconciler::reconcile);
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
-        audit = new DecisionLog(new JdbcTemplate(dataSource),
+        decisions = new DecisionLog(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
                 DecisionLogSettings.defaults());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
-                new LocalRateLimiter()), new ConstraintEngine(), audit, metrics);
-        inferenceWithoutAudit = new InferenceService(registry, state, new AccessPolicyEnforcer(
+                new LocalRateLimiter()), new ConstraintEngine(), decisions, metrics);
+        inferenceWithoutDecisionLog = new InferenceService(registry, state, new AccessPolicyEnforcer(
                 a -> java.math.BigInteger.ZERO, new LocalRateLimiter()), new ConstraintEngine(), entry -> { },
-                metricsWithoutAudit);
+                metricsWithoutDecisionLog);
     }
 
     private GovernanceSnapshot approve(String version, DemoModel demo) {
@@ -123,7 +123,7 @@ final class CoreBench implements AutoCloseable {
         }
     }
 
-    /** Governance checks (policy, validation, 4 constraints, audit enqueue, metrics) vs the bare predictor. */
+    /** Governance checks (policy, validation, 4 constraints, decision log enqueue, metrics) vs the bare predictor. */
     void governanceOverhead(int iterations) throws Exception {
         approve("1", DemoModels.iris("1"));
         approve("2", DemoModels.iris("2"));
@@ -153,20 +153,20 @@ final class CoreBench implements AutoCloseable {
                 for (int step = 0; step < 3; step++) {
                     switch ((i + step) % 3) {
                         case 0 -> raw.add(timeRaw());
-                        case 1 -> checks.add(timeGoverned(inferenceWithoutAudit, call));
+                        case 1 -> checks.add(timeGoverned(inferenceWithoutDecisionLog, call));
                         default -> governed.add(timeGoverned(inference, call));
                     }
                 }
             }
-            audit.flush();
+            decisions.flush();
         }
         double checksRatio = checks.percentileMicros(50) / raw.percentileMicros(50);
         double ratio = governed.percentileMicros(50) / raw.percentileMicros(50);
         log.info(String.format(Locale.ROOT, "%n[governance overhead] raw predictor             %s%n"
-                + "[governance overhead] checks, no audit          %s%n"
-                + "[governance overhead] checks + audit log (H2)   %s%n"
-                + "[governance overhead] p50 ratios: checks %.3f (%+.1f%%), with audit %.3f (%+.1f%%); goal <= 5%%%n"
-                + "[governance overhead] added at p50: checks %+.0f ns, audit %+.0f ns",
+                + "[governance overhead] checks, no decision log   %s%n"
+                + "[governance overhead] checks + decision log (H2) %s%n"
+                + "[governance overhead] p50 ratios: checks %.3f (%+.1f%%), with decision log %.3f (%+.1f%%); goal <= 5%%%n"
+                + "[governance overhead] added at p50: checks %+.0f ns, decision log %+.0f ns",
                 raw.summary(), checks.summary(), governed.summary(), checksRatio, (checksRatio - 1) * 100, ratio,
                 (ratio - 1) * 100, (checks.percentileMicros(50) - raw.percentileMicros(50)) * 1000,
                 (governed.percentileMicros(50) - checks.percentileMicros(50)) * 1000));
@@ -279,8 +279,8 @@ final class CoreBench implements AutoCloseable {
     @Override
     public void close() throws Exception {
         metrics.close();
-        metricsWithoutAudit.close();
-        audit.close();
+        metricsWithoutDecisionLog.close();
+        decisions.close();
         reconciler.close();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Outcome of checking the constraints of one phase: which constraints were checked (for the
- * audit log) and the first violation, if any.
+ * decision log) and the first violation, if any.
  */
 public record ConstraintReport(List<String> checked, Optional<ConstraintViolation> violation) {
 

@@ -14,7 +14,7 @@ final class ChainAppender {
     /** The chain's head after an append. */
     record Head(long seq, String hash) {}
 
-    private static final String INSERT = "INSERT INTO audit_log (seq, recorded_at_ms, kind, caller, model,"
+    private static final String INSERT = "INSERT INTO decision_log (seq, recorded_at_ms, kind, caller, model,"
             + " model_version, outcome, detail, prev_hash, entry_hash, ascii_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
@@ -28,7 +28,7 @@ final class ChainAppender {
     /** @param asciiOnly store each entry's ASCII-only form, flagged */
     Head append(List<Pending> entries, boolean asciiOnly) {
         return tx.execute(status -> {
-            var head = jdbc.queryForMap("SELECT seq, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+            var head = jdbc.queryForMap("SELECT seq, entry_hash FROM decision_head WHERE id = 1 FOR UPDATE");
             long seq = ((Number) head.get("seq")).longValue();
             String prev = ((String) head.get("entry_hash")).trim();
             List<Object[]> rows = new ArrayList<>(entries.size());
@@ -41,7 +41,7 @@ final class ChainAppender {
                 prev = hash;
             }
             jdbc.batchUpdate(INSERT, rows);
-            jdbc.update("UPDATE audit_head SET seq = ?, entry_hash = ? WHERE id = 1", seq, prev);
+            jdbc.update("UPDATE decision_head SET seq = ?, entry_hash = ? WHERE id = 1", seq, prev);
             return new Head(seq, prev);
         });
     }

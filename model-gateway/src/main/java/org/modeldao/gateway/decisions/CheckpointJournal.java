@@ -36,7 +36,7 @@ final class CheckpointJournal {
                 out.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the audit checkpoint file " + file, e);
+            throw new UncheckedIOException("cannot append to the decision log checkpoint file " + file, e);
         }
     }
 
@@ -49,7 +49,7 @@ final class CheckpointJournal {
             return Files.readAllLines(file, StandardCharsets.US_ASCII).stream().filter(line -> !line.isBlank())
                     .map(DecisionCheckpoint::fromLine).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit checkpoint file " + file, e);
+            throw new UncheckedIOException("cannot read the decision log checkpoint file " + file, e);
         }
     }
 

@@ -47,15 +47,15 @@ final class CheckpointKey {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 createPrivate(file);
                 Files.writeString(file, HexFormat.of().formatHex(seed) + "\n");
-                log.info("generated the audit checkpoint key {}", file);
+                log.info("generated the decision log checkpoint key {}", file);
             }
             CheckpointKey key = new CheckpointKey(fromSeed(seed));
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(publicKeyFile(file), key.publicKeyHex() + "\n");
-            log.info("audit checkpoints are signed with Ed25519 public key {}", key.publicKeyHex());
+            log.info("decision log checkpoints are signed with Ed25519 public key {}", key.publicKeyHex());
             return key;
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("audit checkpoint key " + file + " unusable: " + e.getMessage(), e);
+            throw new IllegalStateException("decision log checkpoint key " + file + " unusable: " + e.getMessage(), e);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code verify-audit} holds the database against: the signed checkpoints and the public key
+ * What {@code verify-decisions} holds the database against: the signed checkpoints and the public key
  * they must verify under ({@code <key file>.pub}, or the configured seed's key).
  */
 final class CheckpointWitness {

@@ -27,7 +27,7 @@ final class Checkpointer implements DecisionLog.AppendListener {
 
     Checkpointer(CheckpointJournal journal, String hexSeed, Path keyFile, long every, Clock clock) {
         if (every < 1) {
-            throw new IllegalArgumentException("gateway.audit.checkpoint-every must be at least 1");
+            throw new IllegalArgumentException("gateway.decision-log.checkpoint-every must be at least 1");
         }
         this.journal = journal;
         this.hexSeed = hexSeed;
@@ -37,12 +37,12 @@ final class Checkpointer implements DecisionLog.AppendListener {
         this.lastSeq = lastCheckpointed(journal);
     }
 
-    /** An unreadable file must not stop the gateway: verify-audit reports it, new checkpoints follow it. */
+    /** An unreadable file must not stop the gateway: verify-decisions reports it, new checkpoints follow it. */
     private static long lastCheckpointed(CheckpointJournal journal) {
         try {
             return journal.lastSeq();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            log.error("audit checkpoint file {} unreadable ({}); verify-audit will report it", journal.file(),
+            log.error("decision log checkpoint file {} unreadable ({}); verify-decisions will report it", journal.file(),
                     e.getMessage());
             return 0;
         }
@@ -71,6 +71,6 @@ final class Checkpointer implements DecisionLog.AppendListener {
         String signature = key.sign(DecisionCheckpoint.message(head.seq(), head.hash(), now));
         journal.append(new DecisionCheckpoint(head.seq(), head.hash(), now, signature));
         lastSeq = head.seq();
-        log.debug("audit checkpoint at entry {}", head.seq());
+        log.debug("decision log checkpoint at entry {}", head.seq());
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Re-computes the audit chain from the first entry and reports the first broken link; then holds
+ * Re-computes the decision log's chain from the first entry and reports the first broken link; then holds
  * the chain and its head against the signed checkpoints (entries they name must exist with their
  * hash, the head must not be behind the latest one, every signature must verify).
  */
@@ -41,7 +41,7 @@ public final class DecisionChainVerifier {
     }
 
     public Result verify() {
-        long headSeq = jdbc.queryForObject("SELECT seq FROM audit_head WHERE id = 1", Long.class);
+        long headSeq = jdbc.queryForObject("SELECT seq FROM decision_head WHERE id = 1", Long.class);
         List<DecisionCheckpoint> checkpoints;
         try {
             checkpoints = witness == null ? List.of() : witness.checkpoints();
@@ -62,7 +62,7 @@ public final class DecisionChainVerifier {
         AtomicReference<String> previous = new AtomicReference<>(StoredEntry.GENESIS);
         AtomicReference<Result> broken = new AtomicReference<>();
         jdbc.query("SELECT seq, recorded_at_ms, kind, caller, model, model_version, outcome, detail, prev_hash,"
-                + " entry_hash, ascii_only FROM audit_log ORDER BY seq", rs -> {
+                + " entry_hash, ascii_only FROM decision_log ORDER BY seq", rs -> {
             if (broken.get() != null) {
                 return;
             }

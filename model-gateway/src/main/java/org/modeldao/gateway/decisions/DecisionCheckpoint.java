@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * A signed statement "the audit chain had entry {@code seq} with hash {@code entryHash} at
+ * A signed statement "the decision log's chain had entry {@code seq} with hash {@code entryHash} at
  * {@code timeMillis}", written outside the database so that a database owner who shortens or
  * rewrites the chain contradicts it.
  *
@@ -15,6 +15,10 @@ import java.util.HexFormat;
  */
 public record DecisionCheckpoint(long seq, String entryHash, long timeMillis, String signature) {
 
+    /**
+     * The signed format's tag, not a name of the log: kept when the log was renamed (issue 13) so
+     * that checkpoints signed before still verify, and still 28 bytes wide.
+     */
     static final byte[] DOMAIN = "modeldao.audit.checkpoint.v1".getBytes(StandardCharsets.US_ASCII);
 
     public byte[] message() {

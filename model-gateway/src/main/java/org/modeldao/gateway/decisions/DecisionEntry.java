@@ -11,7 +11,7 @@ package org.modeldao.gateway.decisions;
  */
 public record DecisionEntry(String kind, String caller, String model, String version, String outcome, String detail) {
 
-    /** Column widths of audit_log (V1__audit_log.sql). */
+    /** Column widths of decision_log (V1__audit_log.sql, renamed in V5). */
     static final int KIND_MAX = 32;
     static final int NAME_MAX = 200;
     static final int OUTCOME_MAX = 64;

@@ -21,7 +21,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends entries to the hash-chained audit table. Callers enqueue (a bounded queue); one
+ * Appends entries to the hash-chained decision log table. Callers enqueue (a bounded queue); one
  * virtual thread writes them in order, in batches, each batch in one transaction holding the
  * chain head's row lock.
  *
@@ -93,7 +93,7 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
         this.afterAppend = afterAppend;
         this.lastSuccessAt = clock.millis();
         this.lastProgressAt = lastSuccessAt;
-        this.writer = Thread.ofVirtual().name("audit-writer").start(this::writeLoop);
+        this.writer = Thread.ofVirtual().name("decision-writer").start(this::writeLoop);
     }
 
     /** @throws DecisionLogUnavailableException when the queue stayed full for the bounded wait */
@@ -102,13 +102,13 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
         try {
             if (!slots.tryAcquire(enqueueWaitNanos, TimeUnit.NANOSECONDS)) {
                 refusedCalls.incrementAndGet();
-                throw new DecisionLogUnavailableException("audit log unavailable: " + (enqueued.get() - written.get())
+                throw new DecisionLogUnavailableException("decision log unavailable: " + (enqueued.get() - written.get())
                         + " entries wait for the database");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             refusedCalls.incrementAndGet();
-            throw new DecisionLogUnavailableException("interrupted while waiting for the audit log");
+            throw new DecisionLogUnavailableException("interrupted while waiting for the decision log");
         }
         queue.add(entry);
         enqueued.incrementAndGet();
@@ -152,7 +152,7 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
                     backoff = 0;
                 } else {
                     if (!running) {
-                        log.error("audit writer stopping with {} entries the database refused", status().backlog());
+                        log.error("decision writer stopping with {} entries the database refused", status().backlog());
                         return;
                     }
                     backoff = Math.min(backoff == 0 ? FIRST_BACKOFF_MILLIS : backoff * 2,
@@ -204,7 +204,7 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
             Pending refused = batch.get(from);
             appended(appender.append(List.of(refused), true), 1);
             asciiOnlyEntries.incrementAndGet();
-            log.warn("audit entry refused by the database in its normal form, stored ASCII-only and flagged: {}",
+            log.warn("decision log entry refused by the database in its normal form, stored ASCII-only and flagged: {}",
                     refused.entry().asciiOnly());
             return to;
         } catch (RuntimeException e) {
@@ -218,7 +218,7 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
             afterAppend.appended(head); // before the entries count as written: flush() then includes the checkpoint
         } catch (RuntimeException e) {
             // the entries are committed: a failing listener must not make the writer store them twice
-            log.error("after-append step failed at audit entry {}", head.seq(), e);
+            log.error("after-append step failed at decision log entry {}", head.seq(), e);
         }
         written.addAndGet(entries);
         lastSuccessAt = clock.millis();
@@ -231,7 +231,7 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
         Throwable cause = e instanceof NestedRuntimeException nested ? nested.getMostSpecificCause() : e;
         String message = String.valueOf(cause.getMessage());
         lastError = message.length() > 300 ? message.substring(0, 300) : message;
-        log.warn("audit write refused: {}", lastError);
+        log.warn("decision log write refused: {}", lastError);
     }
 
     private static boolean notAboutTheEntries(RuntimeException e) {
@@ -248,7 +248,7 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
             try {
                 afterAppend.closing();
             } catch (RuntimeException e) {
-                log.error("closing step of the audit log failed", e);
+                log.error("closing step of the decision log failed", e);
             }
         }
     }

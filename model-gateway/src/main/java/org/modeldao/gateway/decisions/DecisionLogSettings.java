@@ -1,12 +1,15 @@
 package org.modeldao.gateway.decisions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the audit writer ({@code gateway.audit.*}).
+ * Settings of the decision log's writer and checkpoints ({@code gateway.decision-log.*}).
  *
  * @param enqueueWait how long a call waits for room in the full queue before it is refused (503)
  * @param stallAfter readiness goes DOWN when entries wait and nothing was stored for this long
@@ -16,22 +19,62 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointKeyFile the Ed25519 seed (hex), generated on first use if absent; {@code .pub} beside it
  * @param checkpointKey the seed in hex instead of the file (e.g. from an environment variable)
  */
-@ConfigurationProperties("gateway.audit")
+@ConfigurationProperties("gateway.decision-log")
 public record DecisionLogSettings(@DefaultValue("2s") Duration enqueueWait, @DefaultValue("10s") Duration stallAfter,
         @DefaultValue("5s") Duration maxBackoff, @DefaultValue("1000") long checkpointEvery,
-        @DefaultValue("./.gateway/audit-checkpoints.jsonl") Path checkpointFile,
-        @DefaultValue("./.gateway/audit-checkpoint.key") Path checkpointKeyFile,
+        @DefaultValue("./.gateway/decisions-checkpoints.jsonl") Path checkpointFile,
+        @DefaultValue("./.gateway/decisions-checkpoint.key") Path checkpointKeyFile,
         @DefaultValue("") String checkpointKey) {
 
     public static DecisionLogSettings defaults() {
         return new DecisionLogSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 1000,
-                Path.of("./.gateway/audit-checkpoints.jsonl"), Path.of("./.gateway/audit-checkpoint.key"), "");
+                Path.of("./.gateway/decisions-checkpoints.jsonl"), Path.of("./.gateway/decisions-checkpoint.key"), "");
     }
 
     /** The same bounds with the checkpoint files in {@code dir} and one every {@code every} entries. */
     public DecisionLogSettings checkpointingIn(Path dir, long every) {
-        return new DecisionLogSettings(enqueueWait, stallAfter, maxBackoff, every, dir.resolve("audit-checkpoints.jsonl"),
-                dir.resolve("audit-checkpoint.key"), "");
+        return new DecisionLogSettings(enqueueWait, stallAfter, maxBackoff, every, dir.resolve("decisions-checkpoints.jsonl"),
+                dir.resolve("decisions-checkpoint.key"), "");
+    }
+
+    /**
+     * The files of the log under its former name, "audit" (issue 13), and what they are called
+     * now. The default H2 database is among them: left beside the new files it would mean a new,
+     * empty chain started silently.
+     */
+    private static final Map<String, String> FORMER_NAMES = formerNames();
+
+    private static Map<String, String> formerNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("audit-checkpoints.jsonl", "decisions-checkpoints.jsonl");
+        names.put("audit-checkpoint.key", "decisions-checkpoint.key");
+        names.put("audit.mv.db", "decisions.mv.db");
+        return names;
+    }
+
+    /**
+     * Refuses to start beside a file of the log under its former name: its checkpoints (or key,
+     * or H2 database) would otherwise be ignored and a new chain begun. Renaming is all it takes:
+     * the migrations rename the tables, and hashes, keys and signatures are unchanged.
+     *
+     * @throws IllegalStateException naming the file found and the name it must have now
+     */
+    void refuseFilesUnderFormerNames() {
+        for (Path dir : new Path[] {parentOf(checkpointFile), parentOf(checkpointKeyFile)}) {
+            FORMER_NAMES.forEach((former, now) -> {
+                Path found = dir.resolve(former);
+                if (Files.exists(found)) {
+                    throw new IllegalStateException(found + " is a file of the gateway's decision log under its former"
+                            + " name (\"audit\"), no longer read: rename it to " + dir.resolve(now)
+                            + " (with its .pub, for the key) to continue that log, or remove it to end it");
+                }
+            });
+        }
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? file.toAbsolutePath() : parent;
     }
 
     CheckpointJournal journal() {

@@ -1,7 +1,7 @@
 package org.modeldao.gateway.decisions;
 
 /**
- * The one normal form of audit text, applied when an {@link DecisionEntry} is made, so the text that
+ * The one normal form of decision log text, applied when an {@link DecisionEntry} is made, so the text that
  * is hashed is the text that is stored. Control characters (NUL included: PostgreSQL refuses it)
  * and unpaired surrogates (UTF-8 cannot encode them; the driver would store '?') become visible
  * escapes (a backslash, "u", four hex digits); text longer than its column is cut with a visible marker
@@ -50,7 +50,7 @@ final class DecisionText {
     private static boolean plain(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            // printable ASCII in one unsigned comparison: that is almost all audit text
+            // printable ASCII in one unsigned comparison: that is almost all decision log text
             if ((char) (c - 0x20) >= 0x5f && !plain(c)) {
                 return false;
             }

@@ -9,15 +9,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 final class DecisionWriterHealthIndicator implements HealthIndicator {
 
-    private final DecisionLog audit;
+    private final DecisionLog decisions;
 
-    DecisionWriterHealthIndicator(DecisionLog audit) {
-        this.audit = audit;
+    DecisionWriterHealthIndicator(DecisionLog decisions) {
+        this.decisions = decisions;
     }
 
     @Override
     public Health health() {
-        DecisionWriterStatus status = audit.status();
+        DecisionWriterStatus status = decisions.status();
         Health.Builder health = status.stalled() ? Health.down() : Health.up();
         health.withDetail("backlog", status.backlog())
                 .withDetail("lastSuccessAgeMillis", status.lastSuccessAgeMillis())

@@ -1,7 +1,7 @@
 package org.modeldao.gateway.decisions;
 
 /**
- * How the audit writer is doing, for readiness and metrics.
+ * How the decision log's writer is doing, for readiness and metrics.
  *
  * @param backlog entries recorded but not yet in the database
  * @param lastSuccessAgeMillis since the writer last stored a batch (or started)

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * An audit entry as stored, with its place in the chain.
+ * A decision log entry as stored, with its place in the chain.
  *
  * @param asciiOnly the database refused the entry's normal form, so it was stored ASCII-only
  *     ({@link DecisionEntry#asciiOnly()}); the flag is part of the hash

@@ -22,7 +22,7 @@ import org.modeldao.gateway.serving.Tensor;
 /**
  * Runs one governed inference: resolve the approved version, apply the voted access policy,
  * validate, check input constraints, predict, check output constraints, and only then
- * return output. Every decision goes to the audit log (without payloads) and metrics.
+ * return output. Every decision goes to the decision log (without payloads) and metrics.
  */
 public final class InferenceService {
 
@@ -33,16 +33,16 @@ public final class InferenceService {
     private final ServingRegistry registry;
     private final GovernanceState governance;
     private final AccessPolicyEnforcer access;
-    private final DecisionRecorder audit;
+    private final DecisionRecorder decisions;
     private final InferenceMetrics metrics;
     private final VersionPlans plans;
 
     public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
-            ConstraintEngine constraints, DecisionRecorder audit, InferenceMetrics metrics) {
+            ConstraintEngine constraints, DecisionRecorder decisions, InferenceMetrics metrics) {
         this.registry = registry;
         this.governance = governance;
         this.access = access;
-        this.audit = audit;
+        this.decisions = decisions;
         this.metrics = metrics;
         this.plans = new VersionPlans(constraints, metrics);
     }
@@ -57,7 +57,7 @@ public final class InferenceService {
             String reason = reasonOf(e);
             // metric tags come only from the approved set: any other name a client sends is one "unknown" series
             metrics.refused(known ? call.model() : UNKNOWN, approvedOrUnknown(call.model(), call.version()), reason);
-            audit.record(new DecisionEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
+            decisions.record(new DecisionEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
                     known ? call.version() : UNKNOWN, reason, e.getMessage()));
             return new InferenceOutcome.Unservable(e);
         }
@@ -102,7 +102,7 @@ public final class InferenceService {
         String nonFinite = nonFiniteOutput(outputs);
         if (nonFinite != null) {
             metrics.refused(version.model(), version.version(), NON_FINITE_OUTPUT);
-            audit.record(new DecisionEntry("FAILURE", call.caller().describe(), version.model(), version.version(),
+            decisions.record(new DecisionEntry("FAILURE", call.caller().describe(), version.model(), version.version(),
                     NON_FINITE_OUTPUT, nonFinite));
             return new InferenceOutcome.Failed(version, NON_FINITE_OUTPUT, nonFinite);
         }
@@ -118,8 +118,8 @@ public final class InferenceService {
             outputs = outputs.stream().filter(t -> call.requestedOutputs().contains(t.name())).toList();
         }
         plan.meters().served(System.nanoTime() - start);
-        audit.record(new DecisionEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
-                plan.servedAuditDetail(call.purpose())));
+        decisions.record(new DecisionEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
+                plan.servedDecisionDetail(call.purpose())));
         return new InferenceOutcome.Served(version, call.requestId(), outputs);
     }
 
@@ -148,7 +148,7 @@ public final class InferenceService {
     private InferenceOutcome violated(InferenceCall call, ApprovedVersion version, ConstraintReport report) {
         var violation = report.violation().orElseThrow();
         metrics.refused(version.model(), version.version(), "constraint_" + violation.constraint().kind().name());
-        audit.record(new DecisionEntry("VIOLATION", call.caller().describe(), version.model(), version.version(),
+        decisions.record(new DecisionEntry("VIOLATION", call.caller().describe(), version.model(), version.version(),
                 violation.constraintName(), "checked " + report.checked() + "; " + violation.detail() + "; proposal "
                         + violation.constraint().approval().proposalId()));
         return new InferenceOutcome.Violated(version, violation);
@@ -157,7 +157,7 @@ public final class InferenceService {
     /** For a call that reached an approved version: its names are approved-set values. */
     private void refusal(InferenceCall call, String model, String version, String reason, String detail) {
         metrics.refused(model, version, reason);
-        audit.record(new DecisionEntry("REFUSAL", call.caller().describe(), model, version, reason, detail));
+        decisions.record(new DecisionEntry("REFUSAL", call.caller().describe(), model, version, reason, detail));
     }
 
     /** The version as a metric tag: "current" for unversioned calls, an approved version, or "unknown". */

@@ -8,7 +8,7 @@ import org.modeldao.gateway.constraints.ConstraintPlan;
 /**
  * What the governed path needs for one loaded version under one governance snapshot, derived
  * once instead of on every request: the voted policy, the compiled constraints, the served
- * call's audit text, and the version's meters.
+ * call's decision log text, and the version's meters.
  */
 final class VersionPlan {
 
@@ -17,15 +17,15 @@ final class VersionPlan {
 
     private final AccessPolicy policy;
     private final ConstraintPlan constraints;
-    private final String servedAuditPrefix;
+    private final String servedDetailPrefix;
     private final InferenceMetrics.VersionMeters meters;
-    private final Map<String, String> servedAuditDetails = new ConcurrentHashMap<>();
+    private final Map<String, String> servedDetails = new ConcurrentHashMap<>();
 
-    VersionPlan(AccessPolicy policy, ConstraintPlan constraints, String servedAuditPrefix,
+    VersionPlan(AccessPolicy policy, ConstraintPlan constraints, String servedDetailPrefix,
             InferenceMetrics.VersionMeters meters) {
         this.policy = policy;
         this.constraints = constraints;
-        this.servedAuditPrefix = servedAuditPrefix;
+        this.servedDetailPrefix = servedDetailPrefix;
         this.meters = meters;
     }
 
@@ -42,19 +42,19 @@ final class VersionPlan {
     }
 
     /**
-     * The served call's audit detail: every constraint passed, so only the declared purpose
+     * The served call's detail in the decision log: every constraint passed, so only the declared purpose
      * varies. Built once per purpose (the text carries the artifact hash: ~150 characters to
      * copy per call otherwise).
      */
-    String servedAuditDetail(String purpose) {
+    String servedDecisionDetail(String purpose) {
         if (purpose == null) {
-            return servedAuditPrefix + null;
+            return servedDetailPrefix + null;
         }
-        String detail = servedAuditDetails.get(purpose);
+        String detail = servedDetails.get(purpose);
         if (detail == null) {
-            detail = servedAuditPrefix + purpose;
-            if (servedAuditDetails.size() < MAX_CACHED_PURPOSES) {
-                servedAuditDetails.put(purpose, detail);
+            detail = servedDetailPrefix + purpose;
+            if (servedDetails.size() < MAX_CACHED_PURPOSES) {
+                servedDetails.put(purpose, detail);
             }
         }
         return detail;

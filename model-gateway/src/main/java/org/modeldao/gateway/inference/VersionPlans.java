@@ -51,10 +51,10 @@ final class VersionPlans {
         ModelGovernance model = snapshot.model(version.model()).orElse(null);
         AccessPolicy policy = model == null ? AccessPolicy.DEFAULT : model.effectivePolicy();
         ConstraintPlan plan = constraints.plan(model == null ? List.of() : model.constraints());
-        // a classifier's output side is checked; otherwise nothing is, and the audit says "[]"
+        // a classifier's output side is checked; otherwise nothing is, and the decision log says "[]"
         List<String> outputSide = loaded.signature().labels().isEmpty() ? List.of() : plan.outputSideNames();
-        String auditPrefix = "constraints passed " + plan.inputSideNames() + outputSide + "; sha256 "
+        String servedDetailPrefix = "constraints passed " + plan.inputSideNames() + outputSide + "; sha256 "
                 + version.artifactSha256() + "; purpose ";
-        return new VersionPlan(policy, plan, auditPrefix, metrics.forVersion(version.model(), version.version()));
+        return new VersionPlan(policy, plan, servedDetailPrefix, metrics.forVersion(version.model(), version.version()));
     }
 }

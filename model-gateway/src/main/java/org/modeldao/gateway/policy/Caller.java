@@ -33,7 +33,7 @@ public record Caller(String address, String rateKey, String networkKey) {
         return address != null;
     }
 
-    /** For logs and the audit trail. */
+    /** For logs and the decision log. */
     public String describe() {
         return authenticated() ? address : rateKey;
     }

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Random tensors, shapes, datatypes, names, numbers and JSON structures against the whole
- * gateway over HTTP (real codec, validation, constraints, ONNX Runtime, audit): every answer is
+ * gateway over HTTP (real codec, validation, constraints, ONNX Runtime, decision log): every answer is
  * 200, 4xx or 503 — or the deliberate 502 for a model answer that is not finite — never a 500,
  * never a hang (each call has a 10 s deadline).
  */

@@ -22,7 +22,7 @@ class NumbersIT extends GatewayOverHttp {
     @TempDir
     Path dir;
     @Autowired
-    DecisionLog audit;
+    DecisionLog decisions;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -47,7 +47,7 @@ class NumbersIT extends GatewayOverHttp {
     }
 
     @Test
-    void a_model_answering_nan_is_a_failed_inference_with_502_audited_and_without_a_label() throws Exception {
+    void a_model_answering_nan_is_a_failed_inference_with_502_in_the_decision_log_and_without_a_label() throws Exception {
         GovernanceFixture dao = new GovernanceFixture(dir, "iris-numbers-out");
         dao.approveDemo("1");
         // a minimum confidence must not let a NaN answer through either
@@ -75,8 +75,8 @@ class NumbersIT extends GatewayOverHttp {
             }
         }
         assertThat(failed).as("sign patterns on which the model answers NaN").isPositive();
-        audit.flush();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE kind = 'FAILURE' AND model = ?"
+        decisions.flush();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_log WHERE kind = 'FAILURE' AND model = ?"
                 + " AND outcome = 'non_finite_output'", Long.class, "iris-numbers-out")).isEqualTo(failed);
         log.info("NumbersIT: the model answered NaN for " + failed + " of 16 sign patterns of ±3.4e38");
     }

@@ -23,7 +23,7 @@ class OipApiIT extends GatewayOverHttp {
     static final String SMALL_HOLDER = "0x00000000000000000000000000000000000000b2";
 
     @Autowired
-    DecisionLog audit;
+    DecisionLog decisions;
     @Autowired
     DecisionChainVerifier verifier;
     @TempDir
@@ -264,12 +264,12 @@ class OipApiIT extends GatewayOverHttp {
     }
 
     @Test
-    void every_decision_lands_in_a_verifiable_audit_chain_and_metrics() throws Exception {
+    void every_decision_lands_in_the_verifiable_decision_log_and_metrics() throws Exception {
         dao.approveDemo("1");
         publishAndAwait("1");
         infer("/v2/models/" + m + "/versions/1/infer", null, 5.1, 3.5, 1.4, 0.2);
         infer("/v2/models/" + m + "/versions/7/infer", null, 5.1, 3.5, 1.4, 0.2);
-        audit.flush();
+        decisions.flush();
         DecisionChainVerifier.Result result = verifier.verify();
         assertThat(result.intact()).as(result.problem()).isTrue();
         assertThat(result.entries()).isGreaterThanOrEqualTo(3);

@@ -13,7 +13,7 @@ class DecisionChainTest {
 
     @BeforeEach
     void open() {
-        db = new DecisionFixture("jdbc:h2:mem:audit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "h2");
+        db = new DecisionFixture("jdbc:h2:mem:decisions-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "h2");
         log = db.newLog();
     }
 
@@ -35,8 +35,8 @@ class DecisionChainTest {
         DecisionChainVerifier.Result result = db.verifier().verify();
         assertThat(result.intact()).isTrue();
         assertThat(result.entries()).isEqualTo(50);
-        String prevOf2 = db.jdbc.queryForObject("SELECT prev_hash FROM audit_log WHERE seq = 2", String.class);
-        String hashOf1 = db.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 1", String.class);
+        String prevOf2 = db.jdbc.queryForObject("SELECT prev_hash FROM decision_log WHERE seq = 2", String.class);
+        String hashOf1 = db.jdbc.queryForObject("SELECT entry_hash FROM decision_log WHERE seq = 1", String.class);
         assertThat(prevOf2).isEqualTo(hashOf1);
     }
 
@@ -48,7 +48,7 @@ class DecisionChainTest {
             Thread.sleep(15); // a few linger periods apart, so the bursts land in different batches
         }
         long after = System.currentTimeMillis();
-        var stamps = db.jdbc.queryForList("SELECT recorded_at_ms FROM audit_log ORDER BY seq", Long.class);
+        var stamps = db.jdbc.queryForList("SELECT recorded_at_ms FROM decision_log ORDER BY seq", Long.class);
         assertThat(stamps).hasSize(100).isSorted().allSatisfy(at -> assertThat(at).isBetween(before, after));
         assertThat(stamps.getLast()).as("later bursts are stamped later").isGreaterThan(stamps.getFirst());
         assertThat(db.verifier().verify().intact()).isTrue();
@@ -57,7 +57,7 @@ class DecisionChainTest {
     @Test
     void an_edited_entry_is_reported_as_the_first_broken_link() throws Exception {
         record(20);
-        db.jdbc.update("UPDATE audit_log SET outcome = 'refused' WHERE seq = 7");
+        db.jdbc.update("UPDATE decision_log SET outcome = 'refused' WHERE seq = 7");
         DecisionChainVerifier.Result result = db.verifier().verify();
         assertThat(result.firstBrokenSeq()).isEqualTo(7);
         assertThat(result.problem()).contains("edited");
@@ -66,7 +66,7 @@ class DecisionChainTest {
     @Test
     void a_deleted_entry_is_reported_where_the_gap_is() throws Exception {
         record(20);
-        db.jdbc.update("DELETE FROM audit_log WHERE seq = 12");
+        db.jdbc.update("DELETE FROM decision_log WHERE seq = 12");
         assertThat(db.verifier().verify().firstBrokenSeq()).isEqualTo(12);
     }
 
@@ -74,9 +74,9 @@ class DecisionChainTest {
     void a_rewritten_entry_with_a_fresh_hash_breaks_the_next_link() throws Exception {
         record(10);
         DecisionEntry forged = new DecisionEntry("INFERENCE", "0xabc", "iris", "1", "refused", "rewritten");
-        String prev = db.jdbc.queryForObject("SELECT prev_hash FROM audit_log WHERE seq = 4", String.class);
-        long at = db.jdbc.queryForObject("SELECT recorded_at_ms FROM audit_log WHERE seq = 4", Long.class);
-        db.jdbc.update("UPDATE audit_log SET outcome = 'refused', detail = 'rewritten', entry_hash = ? WHERE seq = 4",
+        String prev = db.jdbc.queryForObject("SELECT prev_hash FROM decision_log WHERE seq = 4", String.class);
+        long at = db.jdbc.queryForObject("SELECT recorded_at_ms FROM decision_log WHERE seq = 4", Long.class);
+        db.jdbc.update("UPDATE decision_log SET outcome = 'refused', detail = 'rewritten', entry_hash = ? WHERE seq = 4",
                 StoredEntry.hashOf(4, at, forged, prev.trim()));
         assertThat(db.verifier().verify().firstBrokenSeq()).isEqualTo(5);
     }
@@ -85,14 +85,14 @@ class DecisionChainTest {
     void the_verify_command_exits_0_for_an_intact_chain_and_1_for_a_broken_one() throws Exception {
         record(5);
         assertThat(VerifyDecisionsCommand.run(db.verifier())).isZero();
-        db.jdbc.update("UPDATE audit_log SET caller = 'someone else' WHERE seq = 2");
+        db.jdbc.update("UPDATE decision_log SET caller = 'someone else' WHERE seq = 2");
         assertThat(VerifyDecisionsCommand.run(db.verifier())).isEqualTo(1);
     }
 
     @Test
     void a_truncated_tail_is_noticed_through_the_head() throws Exception {
         record(10);
-        db.jdbc.update("DELETE FROM audit_log WHERE seq > 8");
+        db.jdbc.update("DELETE FROM decision_log WHERE seq > 8");
         DecisionChainVerifier.Result result = db.verifier().verify();
         assertThat(result.firstBrokenSeq()).isEqualTo(9);
     }
@@ -110,19 +110,19 @@ class DecisionChainTest {
     @Test
     void the_writer_reports_a_stall_while_the_database_refuses_writes_and_recovers() throws Exception {
         new DecisionWriterScenarios(db).writerStallsVisiblyWhileTheDatabaseRefusesAndRecovers(
-                "ALTER TABLE audit_log RENAME TO audit_log_away", "ALTER TABLE audit_log_away RENAME TO audit_log");
+                "ALTER TABLE decision_log RENAME TO decision_log_away", "ALTER TABLE decision_log_away RENAME TO decision_log");
     }
 
     @Test
     void a_full_queue_refuses_the_call_after_a_bounded_wait_and_loses_nothing_it_accepted() throws Exception {
         new DecisionWriterScenarios(db).aFullQueueRefusesTheCallAfterTheBoundedWait(
-                "ALTER TABLE audit_log RENAME TO audit_log_away", "ALTER TABLE audit_log_away RENAME TO audit_log");
+                "ALTER TABLE decision_log RENAME TO decision_log_away", "ALTER TABLE decision_log_away RENAME TO decision_log");
     }
 
     @Test
     void text_stored_outside_the_normal_form_counts_as_edited() throws Exception {
         record(3);
-        db.jdbc.update("UPDATE audit_log SET detail = CONCAT(detail, CHAR(0)) WHERE seq = 2");
+        db.jdbc.update("UPDATE decision_log SET detail = CONCAT(detail, CHAR(0)) WHERE seq = 2");
         assertThat(db.verifier().verify().firstBrokenSeq()).isEqualTo(2);
     }
 }

@@ -1,6 +1,7 @@
 package org.modeldao.gateway.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class DecisionCheckpointTest {
     @Test
     void a_signed_checkpoint_is_written_every_n_entries_and_at_close_and_the_chain_verifies_against_them() {
         assertThat(checkpoints()).extracting(DecisionCheckpoint::seq).containsExactly(10L, 20L, 25L);
-        String publicKey = db.checkpointedLogSettings(dir).checkpointKeyFile().resolveSibling("audit-checkpoint.key.pub")
+        String publicKey = db.checkpointedLogSettings(dir).checkpointKeyFile().resolveSibling("decisions-checkpoint.key.pub")
                 .toFile().exists() ? "present" : "missing";
         assertThat(publicKey).isEqualTo("present");
         assertThat(checkpoints().getFirst().message()).as("fixed width, ready for a contract").hasSize(76);
@@ -56,11 +57,36 @@ class DecisionCheckpointTest {
         assertThat(result.entries()).isEqualTo(25);
     }
 
+    /** Issue 13: the log was called "audit"; a file under that name is never silently left behind. */
+    @Test
+    void a_file_under_the_former_audit_name_is_refused_naming_its_new_name_and_once_renamed_the_chain_verifies()
+            throws Exception {
+        DecisionLogSettings settings = db.checkpointedLogSettings(dir);
+        settings.refuseFilesUnderFormerNames();
+        for (var renamed : Map.of("audit-checkpoints.jsonl", settings.checkpointFile(),
+                "audit-checkpoint.key", settings.checkpointKeyFile(), "audit.mv.db", dir.resolve("decisions.mv.db")).entrySet()) {
+            Path former = dir.resolve(renamed.getKey());
+            Path now = renamed.getValue();
+            if (Files.exists(now)) {
+                Files.move(now, former);
+            } else {
+                Files.writeString(former, "");
+            }
+            assertThatThrownBy(settings::refuseFilesUnderFormerNames).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(former.toString()).hasMessageContaining("rename it to " + now);
+            Files.move(former, now);
+            settings.refuseFilesUnderFormerNames();
+        }
+        DecisionChainVerifier.Result result = verify();
+        assertThat(result.intact()).as(result.problem()).isTrue();
+        assertThat(result.entries()).isEqualTo(25);
+    }
+
     @Test
     void truncating_the_last_entries_and_moving_the_head_passes_the_chain_alone_but_not_the_checkpoints() {
-        String hash20 = db.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 20", String.class);
-        db.jdbc.update("DELETE FROM audit_log WHERE seq > 20");
-        db.jdbc.update("UPDATE audit_head SET seq = 20, entry_hash = ? WHERE id = 1", hash20);
+        String hash20 = db.jdbc.queryForObject("SELECT entry_hash FROM decision_log WHERE seq = 20", String.class);
+        db.jdbc.update("DELETE FROM decision_log WHERE seq > 20");
+        db.jdbc.update("UPDATE decision_head SET seq = 20, entry_hash = ? WHERE id = 1", hash20);
         assertThat(db.verifier().verify().intact()).as("internally consistent: the old weakness").isTrue();
         DecisionChainVerifier.Result result = verify();
         assertThat(result.firstBrokenSeq()).isEqualTo(21);
@@ -69,24 +95,24 @@ class DecisionCheckpointTest {
 
     @Test
     void a_head_moved_back_is_detected() {
-        String hash15 = db.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 15", String.class);
-        db.jdbc.update("UPDATE audit_head SET seq = 15, entry_hash = ? WHERE id = 1", hash15);
+        String hash15 = db.jdbc.queryForObject("SELECT entry_hash FROM decision_log WHERE seq = 15", String.class);
+        db.jdbc.update("UPDATE decision_head SET seq = 15, entry_hash = ? WHERE id = 1", hash15);
         assertThat(verify().problem()).contains("head moved back");
     }
 
     @Test
     void a_chain_rewritten_from_an_edited_entry_on_with_fresh_hashes_is_detected() {
-        db.jdbc.update("UPDATE audit_log SET outcome = 'refused' WHERE seq = 3");
-        String prev = db.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 2", String.class).trim();
+        db.jdbc.update("UPDATE decision_log SET outcome = 'refused' WHERE seq = 3");
+        String prev = db.jdbc.queryForObject("SELECT entry_hash FROM decision_log WHERE seq = 2", String.class).trim();
         for (long seq = 3; seq <= 25; seq++) {
-            Map<String, Object> row = db.jdbc.queryForMap("SELECT * FROM audit_log WHERE seq = ?", seq);
+            Map<String, Object> row = db.jdbc.queryForMap("SELECT * FROM decision_log WHERE seq = ?", seq);
             DecisionEntry e = new DecisionEntry((String) row.get("KIND"), (String) row.get("CALLER"), (String) row.get("MODEL"),
                     (String) row.get("MODEL_VERSION"), (String) row.get("OUTCOME"), (String) row.get("DETAIL"));
             String hash = StoredEntry.hashOf(seq, (Long) row.get("RECORDED_AT_MS"), e, prev);
-            db.jdbc.update("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE seq = ?", prev, hash, seq);
+            db.jdbc.update("UPDATE decision_log SET prev_hash = ?, entry_hash = ? WHERE seq = ?", prev, hash, seq);
             prev = hash;
         }
-        db.jdbc.update("UPDATE audit_head SET entry_hash = ? WHERE id = 1", prev);
+        db.jdbc.update("UPDATE decision_head SET entry_hash = ? WHERE id = 1", prev);
         assertThat(db.verifier().verify().intact()).as("unkeyed hashes recomputed: consistent again").isTrue();
         DecisionChainVerifier.Result result = verify();
         assertThat(result.firstBrokenSeq()).isEqualTo(10);
@@ -95,7 +121,7 @@ class DecisionCheckpointTest {
 
     @Test
     void deleting_rows_is_detected() {
-        db.jdbc.update("DELETE FROM audit_log WHERE seq IN (7, 8)");
+        db.jdbc.update("DELETE FROM decision_log WHERE seq IN (7, 8)");
         assertThat(verify().firstBrokenSeq()).isEqualTo(7);
     }
 
@@ -116,9 +142,9 @@ class DecisionCheckpointTest {
 
     @Test
     void the_verify_command_fails_on_a_truncated_tail_that_only_the_checkpoints_reveal() {
-        String hash22 = db.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 22", String.class);
-        db.jdbc.update("DELETE FROM audit_log WHERE seq > 22");
-        db.jdbc.update("UPDATE audit_head SET seq = 22, entry_hash = ? WHERE id = 1", hash22);
+        String hash22 = db.jdbc.queryForObject("SELECT entry_hash FROM decision_log WHERE seq = 22", String.class);
+        db.jdbc.update("DELETE FROM decision_log WHERE seq > 22");
+        db.jdbc.update("UPDATE decision_head SET seq = 22, entry_hash = ? WHERE id = 1", hash22);
         assertThat(VerifyDecisionsCommand.run(db.witnessedVerifier(dir, EVERY))).isEqualTo(1);
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** An audit log on a migrated database, H2 or PostgreSQL. */
+/** A decision log on a migrated database, H2 or PostgreSQL. */
 final class DecisionFixture {
 
     /** Short bounds, so a stalled writer shows within a test's patience. */
@@ -75,13 +75,13 @@ final class DecisionFixture {
         return DecisionLogSettings.defaults().checkpointingIn(dir, 1);
     }
 
-    /** The verifier of {@code verify-audit}: the chain, its head and the checkpoints in {@code dir}. */
+    /** The verifier of {@code verify-decisions}: the chain, its head and the checkpoints in {@code dir}. */
     DecisionChainVerifier witnessedVerifier(Path dir, long every) {
         return new DecisionChainVerifier(jdbc, DecisionLogSettings.defaults().checkpointingIn(dir, every).witness());
     }
 
     long entries() {
-        return jdbc.queryForObject("SELECT count(*) FROM audit_log", Long.class);
+        return jdbc.queryForObject("SELECT count(*) FROM decision_log", Long.class);
     }
 
     static DecisionEntry inference(int n) {
@@ -99,9 +99,9 @@ final class DecisionFixture {
         assertThat(entries()).isEqualTo(before + ATTACKS.size() + 1000);
         DecisionChainVerifier.Result result = verifier().verify();
         assertThat(result.intact()).as(result.problem()).isTrue();
-        assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE detail LIKE '%purpose a%'", String.class))
+        assertThat(jdbc.queryForList("SELECT detail FROM decision_log WHERE detail LIKE '%purpose a%'", String.class))
                 .as("the NUL is stored as a visible escape").containsExactly("constraints passed []; purpose a\\u0000b");
-        String version = jdbc.queryForObject("SELECT model_version FROM audit_log WHERE model_version LIKE 'vvv%'",
+        String version = jdbc.queryForObject("SELECT model_version FROM decision_log WHERE model_version LIKE 'vvv%'",
                 String.class);
         assertThat(version).hasSize(DecisionEntry.NAME_MAX).endsWith("\u2026[+56]");
         assertThat(log.status().asciiOnlyEntries()).as("normal form alone was enough").isZero();

@@ -15,12 +15,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The attacks of issue 11 item 1 over HTTP against a gateway whose audit log is on the machine's
+ * The attacks of issue 11 item 1 over HTTP against a gateway whose decision log is on the machine's
  * PostgreSQL (which refuses NUL), written by a runtime role that may only append.
  */
 class DecisionLogOverHttpPostgresIT extends GatewayOverHttp {
 
-    static final String DATABASE = "gateway_http_audit_it_" + System.currentTimeMillis();
+    static final String DATABASE = "gateway_http_decision_log_it_" + System.currentTimeMillis();
     static final String RUNTIME_ROLE = "gateway_http_runtime_it_" + System.currentTimeMillis();
 
     @DynamicPropertySource
@@ -31,7 +31,7 @@ class DecisionLogOverHttpPostgresIT extends GatewayOverHttp {
         registry.add("spring.datasource.username", () -> RUNTIME_ROLE);
         registry.add("spring.flyway.user", () -> "postgres");
         registry.add("spring.flyway.placeholders.runtime_role", () -> RUNTIME_ROLE);
-        registry.add("gateway.chain.state-file", () -> "target/audit-over-http-pg-state.json");
+        registry.add("gateway.chain.state-file", () -> "target/decision-log-over-http-pg-state.json");
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class DecisionLogOverHttpPostgresIT extends GatewayOverHttp {
     }
 
     @Autowired
-    DecisionLog audit;
+    DecisionLog decisions;
     @Autowired
     DecisionChainVerifier verifier;
     @Autowired
@@ -51,14 +51,14 @@ class DecisionLogOverHttpPostgresIT extends GatewayOverHttp {
 
     HttpFixture.Reply infer(HttpFixture http, String version, String parameters, String inputName) {
         String body = HttpFixture.irisRequest("r", parameters, 5.1, 3.5, 1.4, 0.2).replace("\"input\"", inputName);
-        return http.post("/v2/models/iris-audited-pg/versions/" + version + "/infer", body, null);
+        return http.post("/v2/models/iris-decided-pg/versions/" + version + "/infer", body, null);
     }
 
     @Test
-    void a_long_version_and_nul_characters_sent_over_http_do_not_stop_the_postgres_audit_log() throws Exception {
+    void a_long_version_and_nul_characters_sent_over_http_do_not_stop_the_postgres_decision_log() throws Exception {
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(RUNTIME_ROLE);
         HttpFixture http = new HttpFixture(port);
-        GovernanceFixture dao = new GovernanceFixture(dir, "iris-audited-pg");
+        GovernanceFixture dao = new GovernanceFixture(dir, "iris-decided-pg");
         dao.approveDemo("1");
         publishAndAwait(dao, "1");
         assertThat(infer(http, "v".repeat(250), "{}", "\"input\"").status()).isEqualTo(404);
@@ -67,11 +67,11 @@ class DecisionLogOverHttpPostgresIT extends GatewayOverHttp {
         for (int i = 0; i < 1000; i++) {
             assertThat(infer(http, "1", "{}", "\"input\"").status()).isIn(200, 429);
         }
-        audit.flush();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE model = 'iris-audited-pg'"
+        decisions.flush();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_log WHERE model = 'iris-decided-pg'"
                 + " AND kind IN ('INFERENCE', 'REFUSAL')", Long.class)).as("every call, besides the version's LOAD")
                 .isEqualTo(1003);
-        assertThat(audit.status().asciiOnlyEntries()).isZero();
+        assertThat(decisions.status().asciiOnlyEntries()).isZero();
         DecisionChainVerifier.Result result = verifier.verify();
         assertThat(result.intact()).as(result.problem()).isTrue();
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);

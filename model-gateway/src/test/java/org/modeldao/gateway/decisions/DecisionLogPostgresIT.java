@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The audit chain on the real PostgreSQL server of this machine, in a fresh database. */
+/** The decision log on the real PostgreSQL server of this machine, in a fresh database. */
 class DecisionLogPostgresIT {
 
     static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -24,7 +24,7 @@ class DecisionLogPostgresIT {
     /** A fresh database per test: the tables refuse to be emptied. */
     @BeforeEach
     void createDatabase() throws Exception {
-        database = "gateway_audit_it_" + System.nanoTime();
+        database = "gateway_decision_log_it_" + System.nanoTime();
         admin("CREATE DATABASE " + database);
         admin("CREATE DATABASE " + database + "_roles");
         db = new DecisionFixture("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "postgresql");
@@ -72,9 +72,9 @@ class DecisionLogPostgresIT {
         DecisionChainVerifier.Result result = db.verifier().verify();
         assertThat(result.intact()).as(result.problem()).isTrue();
         assertThat(result.entries()).isEqualTo(600);
-        assertThatThrownBy(() -> db.jdbc.update("UPDATE audit_log SET outcome = 'x' WHERE seq = 3"))
+        assertThatThrownBy(() -> db.jdbc.update("UPDATE decision_log SET outcome = 'x' WHERE seq = 3"))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.jdbc.update("DELETE FROM audit_log WHERE seq = 3"))
+        assertThatThrownBy(() -> db.jdbc.update("DELETE FROM decision_log WHERE seq = 3"))
                 .hasMessageContaining("append-only");
     }
 
@@ -93,13 +93,13 @@ class DecisionLogPostgresIT {
     @Test
     void the_writer_reports_a_stall_while_the_database_refuses_writes_and_recovers() throws Exception {
         new DecisionWriterScenarios(db).writerStallsVisiblyWhileTheDatabaseRefusesAndRecovers(
-                "ALTER TABLE audit_log RENAME TO audit_log_away", "ALTER TABLE audit_log_away RENAME TO audit_log");
+                "ALTER TABLE decision_log RENAME TO decision_log_away", "ALTER TABLE decision_log_away RENAME TO decision_log");
     }
 
     @Test
     void a_full_queue_refuses_the_call_after_a_bounded_wait_and_loses_nothing_it_accepted() throws Exception {
         new DecisionWriterScenarios(db).aFullQueueRefusesTheCallAfterTheBoundedWait(
-                "ALTER TABLE audit_log RENAME TO audit_log_away", "ALTER TABLE audit_log_away RENAME TO audit_log");
+                "ALTER TABLE decision_log RENAME TO decision_log_away", "ALTER TABLE decision_log_away RENAME TO decision_log");
     }
 
     @Test
@@ -116,20 +116,20 @@ class DecisionLogPostgresIT {
                 }
             }
             assertThat(runtime.entries()).isEqualTo(25);
-            String hash20 = runtime.jdbc.queryForObject("SELECT entry_hash FROM audit_log WHERE seq = 20", String.class);
+            String hash20 = runtime.jdbc.queryForObject("SELECT entry_hash FROM decision_log WHERE seq = 20", String.class);
             String forged = "f".repeat(64);
             for (String refused : List.of(
-                    "DROP TRIGGER audit_log_no_update_or_delete ON audit_log",
-                    "ALTER TABLE audit_log DISABLE TRIGGER USER",
-                    "DROP TABLE audit_log",
-                    "TRUNCATE audit_log",
-                    "DELETE FROM audit_log WHERE seq > 20",
-                    "UPDATE audit_log SET outcome = 'refused' WHERE seq = 3",
-                    "UPDATE audit_head SET seq = 20, entry_hash = '" + hash20 + "' WHERE id = 1",
-                    "UPDATE audit_head SET seq = 30, entry_hash = '" + forged + "' WHERE id = 1",
-                    "DELETE FROM audit_head",
-                    "TRUNCATE audit_head",
-                    "INSERT INTO audit_log VALUES (40, 0, 'X', '', '', '', '', '', '" + forged + "', '" + forged
+                    "DROP TRIGGER decision_log_no_update_or_delete ON decision_log",
+                    "ALTER TABLE decision_log DISABLE TRIGGER USER",
+                    "DROP TABLE decision_log",
+                    "TRUNCATE decision_log",
+                    "DELETE FROM decision_log WHERE seq > 20",
+                    "UPDATE decision_log SET outcome = 'refused' WHERE seq = 3",
+                    "UPDATE decision_head SET seq = 20, entry_hash = '" + hash20 + "' WHERE id = 1",
+                    "UPDATE decision_head SET seq = 30, entry_hash = '" + forged + "' WHERE id = 1",
+                    "DELETE FROM decision_head",
+                    "TRUNCATE decision_head",
+                    "INSERT INTO decision_log VALUES (40, 0, 'X', '', '', '', '', '', '" + forged + "', '" + forged
                             + "', FALSE)")) {
                 assertThatThrownBy(() -> runtime.jdbc.execute(refused)).as(refused).rootCause()
                         .hasMessageFindingMatch("must be owner|permission denied|moves forward|does not link");
@@ -139,10 +139,10 @@ class DecisionLogPostgresIT {
             assertThat(result.intact()).as(result.problem()).isTrue();
 
             // the owner (a superuser here) can still do anything, but the signed checkpoints remember
-            runtime.owner.execute("ALTER TABLE audit_log DISABLE TRIGGER USER");
-            runtime.owner.execute("ALTER TABLE audit_head DISABLE TRIGGER USER");
-            runtime.owner.execute("DELETE FROM audit_log WHERE seq > 20");
-            runtime.owner.execute("UPDATE audit_head SET seq = 20, entry_hash = '" + hash20 + "' WHERE id = 1");
+            runtime.owner.execute("ALTER TABLE decision_log DISABLE TRIGGER USER");
+            runtime.owner.execute("ALTER TABLE decision_head DISABLE TRIGGER USER");
+            runtime.owner.execute("DELETE FROM decision_log WHERE seq > 20");
+            runtime.owner.execute("UPDATE decision_head SET seq = 20, entry_hash = '" + hash20 + "' WHERE id = 1");
             assertThat(runtime.verifier().verify().intact()).as("the chain alone cannot tell").isTrue();
             assertThat(runtime.witnessedVerifier(dir, 10).verify().problem()).contains("entries removed");
         } finally {
@@ -153,8 +153,8 @@ class DecisionLogPostgresIT {
 
     @Test
     void even_the_owner_cannot_truncate_or_delete_without_first_disabling_the_triggers() {
-        assertThatThrownBy(() -> db.owner.execute("TRUNCATE audit_log")).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.owner.execute("DELETE FROM audit_head")).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.owner.execute("UPDATE audit_head SET seq = 5")).hasMessageContaining("moves forward");
+        assertThatThrownBy(() -> db.owner.execute("TRUNCATE decision_log")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.owner.execute("DELETE FROM decision_head")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.owner.execute("UPDATE decision_head SET seq = 5")).hasMessageContaining("moves forward");
     }
 }

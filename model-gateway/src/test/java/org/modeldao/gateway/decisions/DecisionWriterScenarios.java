@@ -16,7 +16,7 @@ final class DecisionWriterScenarios {
 
     /** The database refuses one entry's normal form: it is stored ASCII-only, flagged, and the writer moves on. */
     void writerGivesUpOnAPoisonedEntryInsteadOfLooping() throws Exception {
-        db.owner.execute("ALTER TABLE audit_log ADD CONSTRAINT refuses_poison CHECK (ascii_only OR caller <> 'poison')");
+        db.owner.execute("ALTER TABLE decision_log ADD CONSTRAINT refuses_poison CHECK (ascii_only OR caller <> 'poison')");
         try (DecisionLog log = db.newLog(DecisionFixture.QUICK)) {
             for (int i = 0; i < 10; i++) {
                 log.record(DecisionFixture.inference(i));
@@ -29,14 +29,14 @@ final class DecisionWriterScenarios {
             log.flush();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(db.entries()).isEqualTo(21);
-            assertThat(db.jdbc.queryForObject("SELECT caller FROM audit_log WHERE ascii_only", String.class))
+            assertThat(db.jdbc.queryForObject("SELECT caller FROM decision_log WHERE ascii_only", String.class))
                     .isEqualTo("poison");
             assertThat(log.status().asciiOnlyEntries()).isEqualTo(1);
             assertThat(log.status().writeFailures()).isPositive();
             assertThat(log.status().stalled()).isFalse();
             assertThat(log.status().backlog()).isZero();
         } finally {
-            db.owner.execute("ALTER TABLE audit_log DROP CONSTRAINT refuses_poison");
+            db.owner.execute("ALTER TABLE decision_log DROP CONSTRAINT refuses_poison");
         }
         DecisionChainVerifier.Result result = db.verifier().verify();
         assertThat(result.intact()).as(result.problem()).isTrue();

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway on its `postgres` profile, against the machine's PostgreSQL, in a fresh database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.audit.stall-after=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "gateway.decision-log.stall-after=1s")
 @ActiveProfiles("postgres")
 class PostgresProfileIT {
 
@@ -44,7 +44,7 @@ class PostgresProfileIT {
     @Autowired
     GovernanceState governance;
     @Autowired
-    DecisionLog audit;
+    DecisionLog decisions;
     @Autowired
     DecisionChainVerifier verifier;
     @Autowired
@@ -55,42 +55,42 @@ class PostgresProfileIT {
     @Test
     void flyway_migrates_as_the_owner_and_the_gateway_appends_as_its_runtime_role() throws Exception {
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(RUNTIME_ROLE);
-        assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log'", String.class))
+        assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE tablename = 'decision_log'", String.class))
                 .isEqualTo("postgres");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.triggers"
-                + " WHERE trigger_name = 'audit_log_no_update_or_delete'", Integer.class)).isPositive();
+                + " WHERE trigger_name = 'decision_log_no_update_or_delete'", Integer.class)).isPositive();
         GovernanceFixture dao = new GovernanceFixture(dir);
         dao.approveDemo("1");
         governance.publish(dao.snapshot());
         long deadline = System.currentTimeMillis() + 20_000;
-        while (jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE kind = 'LOAD'", Integer.class) == 0
+        while (jdbc.queryForObject("SELECT count(*) FROM decision_log WHERE kind = 'LOAD'", Integer.class) == 0
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        audit.flush();
-        assertThat(jdbc.queryForObject("SELECT model FROM audit_log WHERE kind = 'LOAD'", String.class)).isEqualTo("iris");
+        decisions.flush();
+        assertThat(jdbc.queryForObject("SELECT model FROM decision_log WHERE kind = 'LOAD'", String.class)).isEqualTo("iris");
         assertThat(verifier.verify().intact()).isTrue();
     }
 
     @Test
     void attacks_through_the_wired_writer_are_stored_and_readiness_follows_a_database_that_refuses_the_runtime_role()
             throws Exception {
-        DecisionFixture.ATTACKS.forEach(audit::record);
-        audit.flush();
-        assertThat(audit.status().backlog()).isZero();
+        DecisionFixture.ATTACKS.forEach(decisions::record);
+        decisions.flush();
+        assertThat(decisions.status().backlog()).isZero();
         assertThat(writerHealth.health().getStatus().getCode()).isEqualTo("UP");
 
-        DecisionLogPostgresIT.admin(DATABASE, "REVOKE INSERT ON audit_log FROM " + RUNTIME_ROLE);
+        DecisionLogPostgresIT.admin(DATABASE, "REVOKE INSERT ON decision_log FROM " + RUNTIME_ROLE);
         try {
-            audit.record(DecisionFixture.inference(1));
+            decisions.record(DecisionFixture.inference(1));
             DecisionFixture.await(() -> writerHealth.health().getStatus().getCode().equals("DOWN"), Duration.ofSeconds(10),
                     "readiness DOWN while the database refuses the runtime role");
         } finally {
-            DecisionLogPostgresIT.admin(DATABASE, "GRANT INSERT ON audit_log TO " + RUNTIME_ROLE);
+            DecisionLogPostgresIT.admin(DATABASE, "GRANT INSERT ON decision_log TO " + RUNTIME_ROLE);
         }
         DecisionFixture.await(() -> writerHealth.health().getStatus().getCode().equals("UP"), Duration.ofSeconds(10),
                 "readiness UP once it may write again");
-        audit.flush();
+        decisions.flush();
         assertThat(VerifyDecisionsCommand.run(verifier)).isZero();
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A voted artifact over the size limit, served over HTTP from 127.0.0.1 (listed in this
  * module's test configuration): quarantined once with the reason visible in metadata, metrics
- * and the audit log, and never downloaded again by the rechecks or later reconciliations.
+ * and the decision log, and never downloaded again by the rechecks or later reconciliations.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:oversized;DB_CLOSE_DELAY=-1",
@@ -95,7 +95,7 @@ class OversizedArtifactIT {
 
         assertThat(http.get("/actuator/prometheus").raw().body())
                 .containsPattern("gateway_quarantines_total\\{[^}]*model=\"big\"[^}]*reason=\"over_size_limit\"");
-        assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE kind = 'QUARANTINE' AND model = 'big'", String.class))
+        assertThat(jdbc.queryForList("SELECT detail FROM decision_log WHERE kind = 'QUARANTINE' AND model = 'big'", String.class))
                 .singleElement().asString().contains("-byte artifact limit (MODELDAO_MAX_ARTIFACT_BYTES)");
     }
 }

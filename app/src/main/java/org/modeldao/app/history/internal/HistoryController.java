@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HistoryController {
 
-    private final GovernanceHistory trail;
+    private final GovernanceHistory history;
 
-    HistoryController(GovernanceHistory trail) {
-        this.trail = trail;
+    HistoryController(GovernanceHistory history) {
+        this.history = history;
     }
 
     @GetMapping(path = "/api/history.csv", produces = "text/csv")
@@ -26,6 +26,6 @@ class HistoryController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"model-dao-governance-history.csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(trail.csv(new HistoryFilter(contract, event, text, fromBlock, toBlock)));
+                .body(history.csv(new HistoryFilter(contract, event, text, fromBlock, toBlock)));
     }
 }

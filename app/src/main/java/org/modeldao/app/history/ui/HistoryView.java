@@ -35,7 +35,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int QUARANTINE_SHOWN = 100;
 
-    private final GovernanceHistory trail;
+    private final GovernanceHistory history;
     private final Grid<HistoryEntry> grid = new Grid<>();
     private final Select<String> contract = new Select<>();
     private final TextField event = new TextField("Event");
@@ -44,8 +44,8 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     private final Details quarantineSection = new Details("", quarantine);
     private final Paragraph stall = new Paragraph();
 
-    public HistoryView(GovernanceHistory trail, GovernanceUpdates updates) {
-        this.trail = trail;
+    public HistoryView(GovernanceHistory history, GovernanceUpdates updates) {
+        this.history = history;
         contract.setLabel("Contract");
         contract.setItems("", "Governor", "Token", "Registry", "Timelock");
         contract.setItemLabelGenerator(c -> c.isEmpty() ? "All" : c);
@@ -55,7 +55,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         Button apply = new Button("Filter", click -> refresh());
         apply.setId("history-filter");
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(download -> new DownloadResponse(new ByteArrayInputStream(
-                trail.csv(filter()).getBytes(StandardCharsets.UTF_8)), "model-dao-governance-history.csv", "text/csv", -1)), "Export CSV");
+                history.csv(filter()).getBytes(StandardCharsets.UTF_8)), "model-dao-governance-history.csv", "text/csv", -1)), "Export CSV");
         csv.setId("history-csv");
         HorizontalLayout filters = new HorizontalLayout(contract, event, text, apply, csv);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -84,7 +84,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         });
     }
 
-    /** {@code history?text=…} opens the trail already filtered, e.g. on one transaction (the catalog links there). */
+    /** {@code history?text=…} opens the history already filtered, e.g. on one transaction (the catalog links there). */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("text").ifPresent(value -> {
@@ -94,18 +94,18 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /**
-     * What the trail is missing: the block the indexer is stuck on (if any) and the logs it set
+     * What the history is missing: the block the indexer is stuck on (if any) and the logs it set
      * aside because they could not be stored (the newest {@value #QUARANTINE_SHOWN}; the count is exact).
      */
     private void refreshHealth() {
-        trail.stall().ifPresentOrElse(s -> {
+        history.stall().ifPresentOrElse(s -> {
             stall.setText("Indexing is stalled at block " + s.block() + " since " + s.since() + ": " + s.reason());
             stall.setVisible(true);
         }, () -> stall.setVisible(false));
-        long count = trail.countQuarantined();
+        long count = history.countQuarantined();
         quarantineSection.setSummaryText("Logs the indexer could not store: " + count);
         quarantineSection.setVisible(count > 0);
-        quarantine.setItems(count > 0 ? trail.quarantined(0, QUARANTINE_SHOWN) : java.util.List.of());
+        quarantine.setItems(count > 0 ? history.quarantined(0, QUARANTINE_SHOWN) : java.util.List.of());
     }
 
     private HistoryFilter filter() {
@@ -115,6 +115,6 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     /** Filters are applied in the database; the grid loads page by page as it scrolls. */
     private void refresh() {
         HistoryFilter current = filter();
-        grid.setItems(query -> trail.events(current, query.getOffset(), query.getLimit()).stream(), query -> (int) trail.count(current));
+        grid.setItems(query -> history.events(current, query.getOffset(), query.getLimit()).stream(), query -> (int) history.count(current));
     }
 }

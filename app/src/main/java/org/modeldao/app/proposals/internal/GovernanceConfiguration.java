@@ -50,8 +50,8 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    ProposalQueries proposalQueries(ProposalReadModel readModel, HistoryReadModel audit, GovernorReader governor, ActionCodec codec) {
-        return new IndexedProposalQueries(readModel, audit, governor, codec);
+    ProposalQueries proposalQueries(ProposalReadModel readModel, HistoryReadModel history, GovernorReader governor, ActionCodec codec) {
+        return new IndexedProposalQueries(readModel, history, governor, codec);
     }
 
     @Bean

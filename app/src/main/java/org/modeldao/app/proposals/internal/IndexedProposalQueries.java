@@ -30,13 +30,13 @@ import org.modeldao.contracts.ProposalCall;
 public class IndexedProposalQueries implements ProposalQueries {
 
     private final ProposalReadModel readModel;
-    private final HistoryReadModel audit;
+    private final HistoryReadModel history;
     private final GovernorReader governor;
     private final ActionCodec codec;
 
-    public IndexedProposalQueries(ProposalReadModel readModel, HistoryReadModel audit, GovernorReader governor, ActionCodec codec) {
+    public IndexedProposalQueries(ProposalReadModel readModel, HistoryReadModel history, GovernorReader governor, ActionCodec codec) {
         this.readModel = readModel;
-        this.audit = audit;
+        this.history = history;
         this.governor = governor;
         this.codec = codec;
     }
@@ -67,7 +67,7 @@ public class IndexedProposalQueries implements ProposalQueries {
         long head = readModel.indexedHead().block();
         BigInteger quorum = s.quorum() != null ? s.quorum() : governor.quorum(Math.min(s.snapshotBlock(), governor.blockNumber() - 1));
         Optional<Instant> executableAt = Optional.ofNullable(s.etaSeconds()).map(Instant::ofEpochSecond);
-        List<HistoryRecord> lifecycle = audit.eventsOf(s.id()).stream().filter(e -> "GOVERNOR".equals(e.contract())).toList();
+        List<HistoryRecord> lifecycle = history.eventsOf(s.id()).stream().filter(e -> "GOVERNOR".equals(e.contract())).toList();
         Optional<HistoryRecord> canceled = step(lifecycle, "ProposalCanceled");
 
         List<TimelineEntry> timeline = new ArrayList<>();

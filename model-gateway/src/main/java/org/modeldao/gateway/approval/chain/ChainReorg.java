@@ -39,7 +39,7 @@ public record ChainReorg(long appliedBlock, String appliedHash, String canonical
         return snapshot.servable().map(ApprovedVersion::key).collect(Collectors.toSet());
     }
 
-    /** One line for the log and the audit trail. */
+    /** One line for the log and the decision log. */
     public String describe() {
         return "block " + appliedBlock + " (" + appliedHash + ") is no longer canonical (now "
                 + (canonicalHash == null ? "absent" : canonicalHash) + "); approved set rebuilt up to block "

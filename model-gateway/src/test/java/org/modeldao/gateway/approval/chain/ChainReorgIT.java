@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * an approval, the chain is reverted past it (evm_revert) and mines another history while the
  * gateway cannot see it; back in touch, the block it applied last has another hash, and the
  * whole gateway (over HTTP) unloads what the canonical chain does not approve and loads what
- * it does, with a warning, {@code gateway_sync_reorgs_total} and a REORG audit entry.
+ * it does, with a warning, {@code gateway_sync_reorgs_total} and a REORG entry in the decision log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:chain-reorg;DB_CLOSE_DELAY=-1",
@@ -53,7 +53,7 @@ class ChainReorgIT {
     @LocalServerPort
     int port;
     @Autowired
-    DecisionLog audit;
+    DecisionLog decisions;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -105,8 +105,8 @@ class ChainReorgIT {
 
         assertThat(new HttpFixture(port).get("/actuator/prometheus").raw().body())
                 .containsPattern("gateway_sync_reorgs_total(\\{[^}]*\\})? 1\\.0");
-        audit.flush();
-        List<String> reorgs = jdbc.queryForList("SELECT detail FROM audit_log WHERE kind = 'REORG'", String.class);
+        decisions.flush();
+        List<String> reorgs = jdbc.queryForList("SELECT detail FROM decision_log WHERE kind = 'REORG'", String.class);
         assertThat(reorgs).singleElement().satisfies(detail -> assertThat(detail)
                 .contains("is no longer canonical").contains("no longer approved [fleeting/1]")
                 .contains("now approved [lasting/1]"));

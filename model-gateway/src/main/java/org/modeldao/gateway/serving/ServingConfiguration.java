@@ -1,18 +1,12 @@
-package org.modeldao.gateway;
+package org.modeldao.gateway.serving;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.modeldao.gateway.GatewayProperties;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.decisions.DecisionEntry;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.decisions.DecisionLogUnavailableException;
-import org.modeldao.gateway.serving.ServingEvent;
-import org.modeldao.gateway.serving.ServingReconciler;
-import org.modeldao.gateway.serving.ServingRegistry;
-import org.modeldao.gateway.serving.ServingSettings;
-import org.modeldao.gateway.serving.SourceRecheck;
-import org.modeldao.gateway.serving.VersionLoader;
-import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactMirrors;
 import org.modeldao.gateway.verification.ArtifactVerifier;
@@ -27,27 +21,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the serving core (no web types): verification, loading, hot swap, lifecycle audit. */
+/**
+ * Wires the serving core (no web types): artifact verification, loading, hot swap, the periodic
+ * re-check of the sources, and the lifecycle entries it writes to the decision log.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SourcePolicy.class)
 class ServingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServingConfiguration.class);
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    GovernanceState governanceState(MeterRegistry meters) {
-        GovernanceState state = new GovernanceState();
-        Gauge.builder("gateway.sync.lag.blocks", state, s -> s.status().lagBlocks())
-                .description("blocks the applied registry state trails the chain head").register(meters);
-        Gauge.builder("gateway.sync.chain.reachable", state, s -> s.status().chainReachable() ? 1 : 0)
-                .register(meters);
-        return state;
-    }
 
     @Bean
     ServingSettings servingSettings(GatewayProperties properties) {
@@ -75,18 +57,18 @@ class ServingConfiguration {
 
     @Bean(destroyMethod = "close")
     ServingReconciler servingReconciler(ServingRegistry registry, ArtifactVerifier verifier, ServingSettings settings,
-            Clock clock, GovernanceState governance, DecisionLog audit, MeterRegistry meters) {
+            Clock clock, GovernanceState governance, DecisionLog decisions, MeterRegistry meters) {
         ServingReconciler reconciler = new ServingReconciler(registry, new VersionLoader(verifier, settings), settings,
                 clock);
         reconciler.onEvent(event -> {
-            DecisionEntry entry = new DecisionEntry(auditKind(event.kind()), "gateway", event.version().model(),
+            DecisionEntry entry = new DecisionEntry(decisionKind(event.kind()), "gateway", event.version().model(),
                     event.version().version(), event.kind().name().toLowerCase(),
                     event.detail() + "; sha256 " + event.artifactSha256() + "; proposal " + event.proposalId());
             try {
-                audit.record(entry);
+                decisions.record(entry);
             } catch (DecisionLogUnavailableException e) {
                 // a lifecycle change happens whether or not it can be recorded; counted, logged, readiness DOWN
-                log.error("lifecycle event not audited ({}): {}", e.getMessage(), entry);
+                log.error("lifecycle event not in the decision log ({}): {}", e.getMessage(), entry);
             }
         });
         reconciler.onEvent(event -> {
@@ -140,7 +122,7 @@ class ServingConfiguration {
         return detail.startsWith("refused to fetch") ? "source_refused" : "unloadable";
     }
 
-    private static String auditKind(ServingEvent.Kind kind) {
+    private static String decisionKind(ServingEvent.Kind kind) {
         return switch (kind) {
             case LOADED -> "LOAD";
             case QUARANTINED -> "QUARANTINE";
