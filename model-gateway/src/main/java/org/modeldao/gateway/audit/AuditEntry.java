@@ -18,11 +18,13 @@ public record AuditEntry(String kind, String caller, String model, String versio
     static final int DETAIL_MAX = 4000;
 
     public AuditEntry {
-        kind = AuditText.normal(kind, KIND_MAX);
+        // kind, outcome (constants), model and version (the approved set's instances) and a served
+        // call's detail (cached per purpose) recur as the same instances; the caller is new per request
+        kind = AuditText.normalRecurring(kind, KIND_MAX);
         caller = AuditText.normal(caller, NAME_MAX);
-        model = AuditText.normal(model, NAME_MAX);
-        version = AuditText.normal(version, NAME_MAX);
-        outcome = AuditText.normal(outcome, OUTCOME_MAX);
+        model = AuditText.normalRecurring(model, NAME_MAX);
+        version = AuditText.normalRecurring(version, NAME_MAX);
+        outcome = AuditText.normalRecurring(outcome, OUTCOME_MAX);
         detail = AuditText.normalRecurring(detail, DETAIL_MAX);
     }
 

@@ -8,7 +8,6 @@ import org.modeldao.gateway.approval.VersionKey;
 import org.modeldao.gateway.audit.AuditEntry;
 import org.modeldao.gateway.audit.AuditTrail;
 import org.modeldao.gateway.constraints.Classification;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.constraints.ConstraintReport;
 import org.modeldao.gateway.policy.AccessDecision;
 import org.modeldao.gateway.policy.AccessPolicyEnforcer;
@@ -38,13 +37,13 @@ public final class InferenceService {
     private final VersionPlans plans;
 
     public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
-            ConstraintEngine constraints, AuditTrail audit, InferenceMetrics metrics) {
+            AuditTrail audit, InferenceMetrics metrics) {
         this.registry = registry;
         this.governance = governance;
         this.access = access;
         this.audit = audit;
         this.metrics = metrics;
-        this.plans = new VersionPlans(constraints, metrics);
+        this.plans = new VersionPlans(metrics);
     }
 
     public InferenceOutcome infer(InferenceCall call) {

@@ -20,6 +20,10 @@ final class VersionPlan {
     private final String servedAuditPrefix;
     private final InferenceMetrics.VersionMeters meters;
     private final Map<String, String> servedAuditDetails = new ConcurrentHashMap<>();
+    /** The last purpose served and its detail: calls mostly repeat it, and an equals beats hashing and a map. */
+    private volatile ServedDetail lastServed;
+
+    private record ServedDetail(String purpose, String detail) {}
 
     VersionPlan(AccessPolicy policy, ConstraintPlan constraints, String servedAuditPrefix,
             InferenceMetrics.VersionMeters meters) {
@@ -50,12 +54,19 @@ final class VersionPlan {
         if (purpose == null) {
             return servedAuditPrefix + null;
         }
+        ServedDetail last = lastServed;
+        if (last != null && last.purpose().equals(purpose)) {
+            return last.detail();
+        }
         String detail = servedAuditDetails.get(purpose);
         if (detail == null) {
             detail = servedAuditPrefix + purpose;
             if (servedAuditDetails.size() < MAX_CACHED_PURPOSES) {
                 servedAuditDetails.put(purpose, detail);
             }
+        }
+        if (detail == servedAuditDetails.get(purpose)) {
+            lastServed = new ServedDetail(purpose, detail); // only a cached instance: its normal form is scanned once
         }
         return detail;
     }
