@@ -2,7 +2,6 @@ package org.modeldao.gateway;
 
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceMetrics;
 import org.modeldao.gateway.inference.InferenceService;
 import org.modeldao.gateway.policy.AccessPolicyEnforcer;
@@ -47,6 +46,6 @@ class GovernanceConfiguration {
     @Bean
     InferenceService inferenceService(ServingRegistry registry, GovernanceState governance,
             AccessPolicyEnforcer access, AuditLog audit, InferenceMetrics metrics) {
-        return new InferenceService(registry, governance, access, new ConstraintEngine(), audit, metrics);
+        return new InferenceService(registry, governance, access, audit, metrics);
     }
 }

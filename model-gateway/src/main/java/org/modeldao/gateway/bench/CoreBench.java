@@ -22,7 +22,6 @@ import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.RegistryEvent;
 import org.modeldao.gateway.audit.AuditLog;
 import org.modeldao.gateway.audit.AuditSettings;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceMetrics;
 import org.modeldao.gateway.inference.InferenceOutcome;
@@ -79,9 +78,9 @@ final class CoreBench implements AutoCloseable {
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
                 AuditSettings.defaults());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
-                new LocalRateLimiter()), new ConstraintEngine(), audit, metrics);
+                new LocalRateLimiter()), audit, metrics);
         inferenceWithoutAudit = new InferenceService(registry, state, new AccessPolicyEnforcer(
-                a -> java.math.BigInteger.ZERO, new LocalRateLimiter()), new ConstraintEngine(), entry -> { },
+                a -> java.math.BigInteger.ZERO, new LocalRateLimiter()), entry -> { },
                 metricsWithoutAudit);
     }
 
