@@ -8,8 +8,8 @@ import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.approval.SyncStatus;
 import org.modeldao.gateway.approval.VersionKey;
-import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.audit.AuditWriterStatus;
+import org.modeldao.gateway.decisions.DecisionLog;
+import org.modeldao.gateway.decisions.DecisionWriterStatus;
 import org.modeldao.gateway.serving.ServingException;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.TensorSpec;
@@ -25,10 +25,10 @@ class ModelDirectory {
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
-    private final AuditLog audit;
+    private final DecisionLog audit;
     private final RevocationFeed revocations;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance, AuditLog audit, RevocationFeed revocations) {
+    ModelDirectory(ServingRegistry registry, GovernanceState governance, DecisionLog audit, RevocationFeed revocations) {
         this.registry = registry;
         this.governance = governance;
         this.audit = audit;
@@ -44,19 +44,21 @@ class ModelDirectory {
         if (resolved == null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("state", "no_current_version");
+            Responses.putGovernance(p, governed);
             return new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
         }
         VersionState state = registry.state(new VersionKey(model, resolved))
                 .orElseThrow(() -> new ServingException.NotFound("model " + model + " has no version " + version));
         Map<String, Object> p = Responses.provenance(state.approved());
         p.put("state", state.name());
-        p.put("current_version", governed.currentVersion());
+        Responses.putGovernance(p, governed);
         return switch (state) {
             case VersionState.Ready ready -> new OipDtos.ModelMetadata(model, versions, PLATFORM,
                     tensors(ready.loaded().signature().inputs()), tensors(ready.loaded().signature().declaredOutputs()),
                     withLabels(p, ready.loaded().signature().labels()));
             case VersionState.Revoked revoked -> throw new ServingException.Revoked(
-                    model + "/" + resolved + " was revoked by the DAO: " + revoked.approved().revocationReason());
+                    model + "/" + resolved + " was revoked by the DAO: " + revoked.approved().revocationReason(),
+                    revoked.approved());
             case VersionState.Quarantined q -> {
                 p.put("quarantine_reason", q.reason());
                 yield new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
@@ -99,7 +101,7 @@ class ModelDirectory {
         if (!sync.healthy()) {
             p.put("degraded_because", sync.lastError());
         }
-        AuditWriterStatus recording = audit.status();
+        DecisionWriterStatus recording = audit.status();
         p.put("audit_backlog", recording.backlog());
         if (recording.stalled()) {
             // a gateway that cannot record what it serves is not ready to serve

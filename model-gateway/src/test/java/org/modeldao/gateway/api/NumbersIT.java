@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ class NumbersIT extends GatewayOverHttp {
     @TempDir
     Path dir;
     @Autowired
-    AuditLog audit;
+    DecisionLog audit;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,7 +51,7 @@ class NumbersIT extends GatewayOverHttp {
         GovernanceFixture dao = new GovernanceFixture(dir, "iris-numbers-out");
         dao.approveDemo("1");
         // a minimum confidence must not let a NaN answer through either
-        dao.constraint(GovernanceFixture.constraint(31, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
+        dao.constraint(GovernanceFixture.constraint(31, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
                 "no unsure answers"));
         publishAndAwait(dao, "1");
         HttpFixture http = new HttpFixture(port);

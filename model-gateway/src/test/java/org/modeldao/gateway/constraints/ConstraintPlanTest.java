@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.approval.EthicalConstraint.Kind;
 import org.modeldao.gateway.serving.DataType;
 import org.modeldao.gateway.serving.Tensor;
 
@@ -17,16 +17,16 @@ class ConstraintPlanTest {
         return Tensor.numeric("input", DataType.FP32, new long[] {values.length / 4, 4}, values);
     }
 
-    static EthicalConstraint c(long id, Kind kind, String target, double min, double max, List<String> values) {
+    static EthicalConstraint c(long id, ConstraintKind kind, String target, double min, double max, List<String> values) {
         return GovernanceFixture.constraint(id, kind, target, min, max, values, "why " + id);
     }
 
     final ConstraintPlan plan = ConstraintPlan.of(List.of(
-            c(1, Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of()),
-            c(2, Kind.MAX_INPUT_SIZE, "", 0, 8, List.of()),
-            c(3, Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("versicolor")),
-            c(4, Kind.INPUT_RANGE, "input", 0, 10, List.of()),
-            c(5, Kind.ALLOWED_PURPOSES, "", 0, 0, List.of("research"))));
+            c(1, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of()),
+            c(2, ConstraintKind.MAX_INPUT_SIZE, "", 0, 8, List.of()),
+            c(3, ConstraintKind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("versicolor")),
+            c(4, ConstraintKind.INPUT_RANGE, "input", 0, 10, List.of()),
+            c(5, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0, List.of("research"))));
 
     @Test
     void constraints_are_split_by_side_keeping_the_voted_order() {
@@ -60,7 +60,7 @@ class ConstraintPlanTest {
 
     @Test
     void a_size_limit_beyond_a_long_never_refuses_instead_of_failing_every_call() {
-        ConstraintPlan huge = ConstraintPlan.of(List.of(new EthicalConstraint(BigInteger.valueOf(9), Kind.MAX_INPUT_SIZE,
+        ConstraintPlan huge = ConstraintPlan.of(List.of(new EthicalConstraint(BigInteger.valueOf(9), ConstraintKind.MAX_INPUT_SIZE,
                 "", BigInteger.ZERO, BigInteger.TWO.pow(80), List.of(), "why 9", GovernanceFixture.proposal("9"))));
         assertThat(huge.beforeInference(List.of(rows(1, 2, 3, 4)), null).passed()).isTrue();
     }
@@ -68,10 +68,10 @@ class ConstraintPlanTest {
     @Test
     void input_side_constraints_check_size_range_and_purpose_in_order() {
         ConstraintPlan voted = ConstraintPlan.of(List.of(
-                c(1, Kind.MAX_INPUT_SIZE, "", 0, 8, List.of()),
-                c(2, Kind.INPUT_RANGE, "input", 0, 10, List.of()),
-                c(3, Kind.ALLOWED_PURPOSES, "", 0, 0, List.of("education", "research")),
-                c(4, Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of())));
+                c(1, ConstraintKind.MAX_INPUT_SIZE, "", 0, 8, List.of()),
+                c(2, ConstraintKind.INPUT_RANGE, "input", 0, 10, List.of()),
+                c(3, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0, List.of("education", "research")),
+                c(4, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of())));
         assertThat(voted.beforeInference(List.of(rows(1, 2, 3, 4)), "research").passed()).isTrue();
         assertThat(voted.beforeInference(List.of(rows(1, 2, 3, 4)), "research").checked())
                 .containsExactly("MAX_INPUT_SIZE#1", "INPUT_RANGE#2", "ALLOWED_PURPOSES#3");
@@ -90,8 +90,8 @@ class ConstraintPlanTest {
     void a_size_or_range_constraint_reads_only_its_target_input() {
         Tensor other = Tensor.numeric("other", DataType.FP32, new long[] {1, 4}, new double[] {99, 99, 99, 99});
         ConstraintPlan targeted = ConstraintPlan.of(List.of(
-                c(1, Kind.MAX_INPUT_SIZE, "input", 0, 4, List.of()),
-                c(2, Kind.INPUT_RANGE, "input", 0, 10, List.of())));
+                c(1, ConstraintKind.MAX_INPUT_SIZE, "input", 0, 4, List.of()),
+                c(2, ConstraintKind.INPUT_RANGE, "input", 0, 10, List.of())));
         assertThat(targeted.beforeInference(List.of(rows(1, 2, 3, 4), other), null).passed()).isTrue();
         assertThat(targeted.beforeInference(List.of(other, rows(1, 2, 3, 4, 5, 6, 7, 8)), null).violation()
                 .orElseThrow().constraintName()).isEqualTo("MAX_INPUT_SIZE#1");
@@ -106,13 +106,13 @@ class ConstraintPlanTest {
                 Tensor.numeric("output", DataType.FP32, new long[] {2, 3}, new double[] {0.1, 0.8, 0.1, 0.05, 0.05, 0.9}),
                 labels);
         assertThat(sure.labels()).containsExactly("setosa", "versicolor");
-        assertThat(ConstraintPlan.of(List.of(c(5, Kind.MIN_CONFIDENCE, "", 0.75, 0, List.of()))).afterInference(sure)
+        assertThat(ConstraintPlan.of(List.of(c(5, ConstraintKind.MIN_CONFIDENCE, "", 0.75, 0, List.of()))).afterInference(sure)
                 .passed()).isTrue();
-        assertThat(ConstraintPlan.of(List.of(c(5, Kind.MIN_CONFIDENCE, "", 0.85, 0, List.of()))).afterInference(sure)
+        assertThat(ConstraintPlan.of(List.of(c(5, ConstraintKind.MIN_CONFIDENCE, "", 0.85, 0, List.of()))).afterInference(sure)
                 .violation().orElseThrow().detail()).contains("abstains");
-        assertThat(ConstraintPlan.of(List.of(c(6, Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("versicolor"))))
+        assertThat(ConstraintPlan.of(List.of(c(6, ConstraintKind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("versicolor"))))
                 .afterInference(sure).passed()).isFalse();
-        assertThat(ConstraintPlan.of(List.of(c(6, Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("virginica"))))
+        assertThat(ConstraintPlan.of(List.of(c(6, ConstraintKind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("virginica"))))
                 .afterInference(sure).passed()).isTrue();
     }
 
@@ -120,16 +120,16 @@ class ConstraintPlanTest {
     void a_nan_confidence_is_below_any_minimum_and_nan_inputs_are_outside_any_range() {
         Classification nan = Classification.of(Tensor.numeric("output", DataType.FP32, new long[] {1, 3},
                 new double[] {Double.NaN, Double.NaN, Double.NaN}), List.of("a", "b", "c"));
-        assertThat(ConstraintPlan.of(List.of(c(1, Kind.MIN_CONFIDENCE, "", 0.0, 0, List.of()))).afterInference(nan)
+        assertThat(ConstraintPlan.of(List.of(c(1, ConstraintKind.MIN_CONFIDENCE, "", 0.0, 0, List.of()))).afterInference(nan)
                 .violation().orElseThrow().detail()).contains("NaN").contains("abstains");
-        assertThat(ConstraintPlan.of(List.of(c(2, Kind.INPUT_RANGE, "input", -1e9, 1e9, List.of())))
+        assertThat(ConstraintPlan.of(List.of(c(2, ConstraintKind.INPUT_RANGE, "input", -1e9, 1e9, List.of())))
                 .beforeInference(List.of(rows(1, Double.NaN, 3, 4)), null).passed()).isFalse();
     }
 
     @Test
     void output_side_constraints_refuse_a_model_without_labels_before_it_runs() {
         assertThat(plan.withoutLabels().violation().orElseThrow().constraintName()).isEqualTo("MIN_CONFIDENCE#1");
-        assertThat(ConstraintPlan.of(List.of(c(4, Kind.INPUT_RANGE, "input", 0, 10, List.of()))).withoutLabels()
+        assertThat(ConstraintPlan.of(List.of(c(4, ConstraintKind.INPUT_RANGE, "input", 0, 10, List.of()))).withoutLabels()
                 .passed()).isTrue();
     }
 }
