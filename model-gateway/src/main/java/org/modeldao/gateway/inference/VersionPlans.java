@@ -31,12 +31,17 @@ final class VersionPlans {
 
     VersionPlan planFor(LoadedVersion loaded, GovernanceSnapshot snapshot) {
         Generation current = generation;
-        if (current.snapshot() != snapshot || current.plans().size() > MAX_PLANS_PER_GENERATION) {
+        if (current.snapshot() != snapshot) {
             current = new Generation(snapshot, new ConcurrentHashMap<>());
             generation = current;
         }
         VersionPlan plan = current.plans().get(loaded);
         if (plan == null) {
+            // the bound is checked where plans are added, not on every call (a map's size sums its counters)
+            if (current.plans().size() >= MAX_PLANS_PER_GENERATION) {
+                current = new Generation(snapshot, new ConcurrentHashMap<>());
+                generation = current;
+            }
             plan = build(loaded, snapshot);
             current.plans().put(loaded, plan);
         }
