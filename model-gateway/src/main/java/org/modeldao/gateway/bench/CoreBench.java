@@ -24,7 +24,6 @@ import org.modeldao.gateway.approval.Approval;
 import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.decisions.DecisionLogSettings;
 import org.modeldao.gateway.inference.InferenceCall;
@@ -82,9 +81,9 @@ final class CoreBench implements AutoCloseable {
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
                 DecisionLogSettings.defaults());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
-                new LocalRateLimiter()), new ConstraintEngine(), decisions, metrics);
+                new LocalRateLimiter()), decisions, metrics);
         inferenceWithoutDecisionLog = new InferenceService(registry, state, new AccessPolicyEnforcer(
-                a -> java.math.BigInteger.ZERO, new LocalRateLimiter()), new ConstraintEngine(), entry -> { },
+                a -> java.math.BigInteger.ZERO, new LocalRateLimiter()), entry -> { },
                 metricsWithoutDecisionLog);
     }
 

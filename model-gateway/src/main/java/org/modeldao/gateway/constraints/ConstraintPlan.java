@@ -10,9 +10,11 @@ import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.serving.Tensor;
 
 /**
- * A model's voted constraints compiled once per governance snapshot: names, scaled limits and
- * value sets are computed here, not on every request, and a call that passes every check gets
- * a report built in advance. Checks and messages are exactly those of {@link ConstraintEngine}.
+ * The DAO's ethical constraints around one inference: input-side constraints before the model
+ * runs, output-side ones after it and before anything is returned. A model's voted constraints
+ * are compiled once per governance snapshot ({@link #of}): names, scaled limits and value sets are
+ * computed here, not on every request, and a call that passes every check gets a report built in
+ * advance.
  */
 public final class ConstraintPlan {
 
@@ -119,7 +121,8 @@ public final class ConstraintPlan {
 
     private static String maxInputSize(Compiled c, List<Tensor> inputs) {
         String target = c.constraint().target();
-        for (Tensor input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) { // indexed: no iterator per call
+            Tensor input = inputs.get(i);
             if ((target.isEmpty() || target.equals(input.name())) && input.length() > c.limit()) {
                 return "input " + input.name() + " has " + input.length() + " elements; at most " + c.limit()
                         + " are allowed";
@@ -131,9 +134,11 @@ public final class ConstraintPlan {
     private static String inputRange(Compiled c, List<Tensor> inputs) {
         double min = c.min();
         double max = c.max();
-        for (Tensor input : inputs) {
+        String target = c.constraint().target();
+        for (int i = 0; i < inputs.size(); i++) { // indexed: no iterator per call
+            Tensor input = inputs.get(i);
             double[] numbers = input.numbers();
-            if (!input.name().equals(c.constraint().target()) || numbers == null) {
+            if (numbers == null || !input.name().equals(target)) {
                 continue;
             }
             for (double value : numbers) {

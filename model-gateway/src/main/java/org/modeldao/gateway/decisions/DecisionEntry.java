@@ -18,11 +18,13 @@ public record DecisionEntry(String kind, String caller, String model, String ver
     static final int DETAIL_MAX = 4000;
 
     public DecisionEntry {
-        kind = DecisionText.normal(kind, KIND_MAX);
+        // kind, outcome (constants), model and version (the approved set's instances) and a served
+        // call's detail (cached per purpose) recur as the same instances; the caller is new per request
+        kind = DecisionText.normalRecurring(kind, KIND_MAX);
         caller = DecisionText.normal(caller, NAME_MAX);
-        model = DecisionText.normal(model, NAME_MAX);
-        version = DecisionText.normal(version, NAME_MAX);
-        outcome = DecisionText.normal(outcome, OUTCOME_MAX);
+        model = DecisionText.normalRecurring(model, NAME_MAX);
+        version = DecisionText.normalRecurring(version, NAME_MAX);
+        outcome = DecisionText.normalRecurring(outcome, OUTCOME_MAX);
         detail = DecisionText.normalRecurring(detail, DETAIL_MAX);
     }
 

@@ -100,7 +100,8 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
     @Override
     public void record(DecisionEntry entry) {
         try {
-            if (!slots.tryAcquire(enqueueWaitNanos, TimeUnit.NANOSECONDS)) {
+            // a free slot is the common case: taken without the timed path's interrupt check and set-up
+            if (!slots.tryAcquire() && !slots.tryAcquire(enqueueWaitNanos, TimeUnit.NANOSECONDS)) {
                 refusedCalls.incrementAndGet();
                 throw new DecisionLogUnavailableException("decision log unavailable: " + (enqueued.get() - written.get())
                         + " entries wait for the database");

@@ -25,8 +25,9 @@ final class DecisionText {
     }
 
     /**
-     * {@link #normal} for text that recurs as the same instance (a served call's detail is built
-     * once per version and purpose): an instance found normal once is not scanned again. The slots
+     * {@link #normal} for text that recurs as the same instance (constants, the approved set's names,
+     * a served call's detail built once per version and purpose): an instance found normal once is
+     * not scanned again; text that does not recur only costs a slot check more than {@link #normal}. The slots
      * are read and written without locks: a String is immutable and safely published, and a lost
      * write only costs one more scan.
      */
@@ -45,7 +46,7 @@ final class DecisionText {
         return capped(escaped(value, false), max);
     }
 
-    private static final String[] KNOWN_NORMAL = new String[64];
+    private static final String[] KNOWN_NORMAL = new String[256];
 
     private static boolean plain(String value) {
         for (int i = 0; i < value.length(); i++) {

@@ -2,7 +2,6 @@ package org.modeldao.gateway.inference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.policy.AccessPolicyEnforcer;
 import org.modeldao.gateway.serving.ServingRegistry;
@@ -22,6 +21,6 @@ class InferenceConfiguration {
     @Bean
     InferenceService inferenceService(ServingRegistry registry, GovernanceState governance,
             AccessPolicyEnforcer access, DecisionLog decisions, InferenceMetrics metrics) {
-        return new InferenceService(registry, governance, access, new ConstraintEngine(), decisions, metrics);
+        return new InferenceService(registry, governance, access, decisions, metrics);
     }
 }

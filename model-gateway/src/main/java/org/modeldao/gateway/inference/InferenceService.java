@@ -8,7 +8,6 @@ import org.modeldao.gateway.approval.VersionKey;
 import org.modeldao.gateway.decisions.DecisionEntry;
 import org.modeldao.gateway.decisions.DecisionRecorder;
 import org.modeldao.gateway.constraints.Classification;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.constraints.ConstraintReport;
 import org.modeldao.gateway.policy.AccessDecision;
 import org.modeldao.gateway.policy.AccessPolicyEnforcer;
@@ -38,13 +37,13 @@ public final class InferenceService {
     private final VersionPlans plans;
 
     public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
-            ConstraintEngine constraints, DecisionRecorder decisions, InferenceMetrics metrics) {
+            DecisionRecorder decisions, InferenceMetrics metrics) {
         this.registry = registry;
         this.governance = governance;
         this.access = access;
         this.decisions = decisions;
         this.metrics = metrics;
-        this.plans = new VersionPlans(constraints, metrics);
+        this.plans = new VersionPlans(metrics);
     }
 
     public InferenceOutcome infer(InferenceCall call) {

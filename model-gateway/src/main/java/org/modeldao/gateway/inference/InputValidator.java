@@ -30,9 +30,9 @@ final class InputValidator {
                 }
             }
             TensorSpec spec = null;
-            for (TensorSpec candidate : specs) {
-                if (candidate.name().equals(input.name())) {
-                    spec = candidate;
+            for (int j = 0; j < specs.size(); j++) { // indexed: no iterator per call
+                if (specs.get(j).name().equals(input.name())) {
+                    spec = specs.get(j);
                 }
             }
             if (spec == null) {
@@ -69,7 +69,8 @@ final class InputValidator {
                 }
             }
         }
-        for (String name : requestedOutputs) {
+        for (int i = 0; i < requestedOutputs.size(); i++) {
+            String name = requestedOutputs.get(i);
             if (!signature.declaresOutput(name)) {
                 return "unknown output " + name + "; the model gives "
                         + signature.declaredOutputs().stream().map(TensorSpec::name).toList();
@@ -78,14 +79,22 @@ final class InputValidator {
         return null;
     }
 
-    /** The product of the dimensions, or -1 when it overflows a long (a wrapped product could match any length). */
+    /**
+     * The product of the dimensions, or -1 when it overflows a long (a wrapped product could match
+     * any length) or a dimension is negative. Overflow is read from the high half of the product
+     * rather than by dividing: a 64-bit division per dimension on every call cost more than the rest.
+     */
     static long elementsOf(long[] shape) {
         long product = 1;
         for (long dim : shape) {
-            if (dim != 0 && product > Long.MAX_VALUE / dim) {
+            if (dim < 0) {
                 return -1;
             }
+            long high = Math.multiplyHigh(product, dim);
             product *= dim;
+            if (high != 0 || product < 0) {
+                return -1;
+            }
         }
         return product;
     }

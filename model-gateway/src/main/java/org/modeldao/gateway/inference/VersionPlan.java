@@ -20,6 +20,10 @@ final class VersionPlan {
     private final String servedDetailPrefix;
     private final InferenceMetrics.VersionMeters meters;
     private final Map<String, String> servedDetails = new ConcurrentHashMap<>();
+    /** The last purpose served and its detail: calls mostly repeat it, and an equals beats hashing and a map. */
+    private volatile ServedDetail lastServed;
+
+    private record ServedDetail(String purpose, String detail) {}
 
     VersionPlan(AccessPolicy policy, ConstraintPlan constraints, String servedDetailPrefix,
             InferenceMetrics.VersionMeters meters) {
@@ -50,12 +54,19 @@ final class VersionPlan {
         if (purpose == null) {
             return servedDetailPrefix + null;
         }
+        ServedDetail last = lastServed;
+        if (last != null && last.purpose().equals(purpose)) {
+            return last.detail();
+        }
         String detail = servedDetails.get(purpose);
         if (detail == null) {
             detail = servedDetailPrefix + purpose;
             if (servedDetails.size() < MAX_CACHED_PURPOSES) {
                 servedDetails.put(purpose, detail);
             }
+        }
+        if (detail == servedDetails.get(purpose)) {
+            lastServed = new ServedDetail(purpose, detail); // only a cached instance: its normal form is scanned once
         }
         return detail;
     }

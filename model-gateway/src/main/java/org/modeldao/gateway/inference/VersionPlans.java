@@ -7,7 +7,6 @@ import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.ModelGovernance;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.constraints.ConstraintPlan;
 import org.modeldao.gateway.serving.LoadedVersion;
 
@@ -23,23 +22,26 @@ final class VersionPlans {
     /** Versions reloaded without a snapshot change are rare; this only bounds a pathological case. */
     private static final int MAX_PLANS_PER_GENERATION = 1024;
 
-    private final ConstraintEngine constraints;
     private final InferenceMetrics metrics;
     private volatile Generation generation = new Generation(GovernanceSnapshot.EMPTY, new ConcurrentHashMap<>());
 
-    VersionPlans(ConstraintEngine constraints, InferenceMetrics metrics) {
-        this.constraints = constraints;
+    VersionPlans(InferenceMetrics metrics) {
         this.metrics = metrics;
     }
 
     VersionPlan planFor(LoadedVersion loaded, GovernanceSnapshot snapshot) {
         Generation current = generation;
-        if (current.snapshot() != snapshot || current.plans().size() > MAX_PLANS_PER_GENERATION) {
+        if (current.snapshot() != snapshot) {
             current = new Generation(snapshot, new ConcurrentHashMap<>());
             generation = current;
         }
         VersionPlan plan = current.plans().get(loaded);
         if (plan == null) {
+            // the bound is checked where plans are added, not on every call (a map's size sums its counters)
+            if (current.plans().size() >= MAX_PLANS_PER_GENERATION) {
+                current = new Generation(snapshot, new ConcurrentHashMap<>());
+                generation = current;
+            }
             plan = build(loaded, snapshot);
             current.plans().put(loaded, plan);
         }
@@ -50,7 +52,7 @@ final class VersionPlans {
         ApprovedVersion version = loaded.approved();
         ModelGovernance model = snapshot.model(version.model()).orElse(null);
         AccessPolicy policy = model == null ? AccessPolicy.DEFAULT : model.effectivePolicy();
-        ConstraintPlan plan = constraints.plan(model == null ? List.of() : model.constraints());
+        ConstraintPlan plan = ConstraintPlan.of(model == null ? List.of() : model.constraints());
         // a classifier's output side is checked; otherwise nothing is, and the decision log says "[]"
         List<String> outputSide = loaded.signature().labels().isEmpty() ? List.of() : plan.outputSideNames();
         String servedDetailPrefix = "constraints passed " + plan.inputSideNames() + outputSide + "; sha256 "

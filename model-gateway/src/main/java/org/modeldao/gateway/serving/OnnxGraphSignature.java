@@ -1,5 +1,7 @@
 package org.modeldao.gateway.serving;
 
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtEnvironment;
@@ -23,7 +25,18 @@ final class OnnxGraphSignature {
     private OnnxGraphSignature() {
     }
 
+    /**
+     * @throws ai.djl.engine.EngineException when the DJL engine cannot start (nothing is wrong with the model)
+     */
     static ModelSignature read(byte[] onnx) throws OrtException {
+        // DJL's engine creates ONNX Runtime's one environment with its thread pool settings and
+        // refuses to start if an environment already exists; so it starts first, and this reuses its environment
+        try {
+            Engine.getEngine(VersionLoader.ENGINE);
+        } catch (RuntimeException e) {
+            throw e instanceof EngineException engine ? engine
+                    : new EngineException("DJL engine " + VersionLoader.ENGINE + " could not start: " + e.getMessage(), e);
+        }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession session = environment.createSession(onnx, options)) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.ModelGovernance;
@@ -26,6 +27,8 @@ public final class ServingReconciler implements AutoCloseable {
 
     private final ServingRegistry registry;
     private final VersionLoader loader;
+    /** {@link VersionLoader#load}, replaceable in tests to make a load throw what no real one can be made to. */
+    private final Function<ApprovedVersion, VersionLoader.Outcome> load;
     private final ServingSettings settings;
     private final Clock clock;
     private final ExecutorService loads = Executors.newVirtualThreadPerTaskExecutor();
@@ -33,8 +36,14 @@ public final class ServingReconciler implements AutoCloseable {
     private volatile GovernanceSnapshot latest = GovernanceSnapshot.EMPTY;
 
     public ServingReconciler(ServingRegistry registry, VersionLoader loader, ServingSettings settings, Clock clock) {
+        this(registry, loader, loader::load, settings, clock);
+    }
+
+    ServingReconciler(ServingRegistry registry, VersionLoader loader, Function<ApprovedVersion, VersionLoader.Outcome> load,
+            ServingSettings settings, Clock clock) {
         this.registry = registry;
         this.loader = loader;
+        this.load = load;
         this.settings = settings;
         this.clock = clock;
     }
@@ -99,7 +108,15 @@ public final class ServingReconciler implements AutoCloseable {
     }
 
     private void loadInBackground(ApprovedVersion version) {
-        VersionLoader.Outcome outcome = loader.load(version);
+        VersionLoader.Outcome outcome;
+        try {
+            outcome = load.apply(version);
+        } catch (RuntimeException | LinkageError e) {
+            // a native library that fails to load, a bug: the task would end silently and leave the
+            // version Loading for good; it becomes Unavailable and is tried again after the retry interval
+            log.error("{} could not be loaded", version.key(), e);
+            outcome = new VersionLoader.Outcome.Failed("loading failed: " + e);
+        }
         synchronized (this) {
             VersionKey key = version.key();
             boolean stillWanted = latest.version(key).map(v -> !v.revoked()).orElse(false)

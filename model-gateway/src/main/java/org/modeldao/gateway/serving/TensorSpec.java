@@ -15,7 +15,8 @@ public record TensorSpec(String name, DataType datatype, List<Long> shape) {
             return false;
         }
         for (int i = 0; i < dims.length; i++) {
-            if (dims[i] < 0 || (shape.get(i) >= 0 && shape.get(i) != dims[i])) {
+            long declared = shape.get(i); // unboxed once
+            if (dims[i] < 0 || (declared >= 0 && declared != dims[i])) {
                 return false;
             }
         }

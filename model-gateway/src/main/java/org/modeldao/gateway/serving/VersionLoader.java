@@ -1,6 +1,7 @@
 package org.modeldao.gateway.serving;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.EngineException;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -37,7 +38,8 @@ public final class VersionLoader {
         record Failed(String reason) implements Outcome {}
     }
 
-    private static final String ENGINE = "OnnxRuntime";
+    /** The DJL engine every version loads in; {@link OnnxGraphSignature} starts it before touching ONNX Runtime. */
+    static final String ENGINE = "OnnxRuntime";
 
     private final ArtifactVerifier verifier;
     private final ServingSettings settings;
@@ -75,6 +77,8 @@ public final class VersionLoader {
         ModelSignature signature;
         try {
             signature = declared.isPresent() ? declared.get() : OnnxGraphSignature.read(verified.artifact());
+        } catch (EngineException e) {
+            return new Outcome.Failed("the inference engine could not start: " + e.getMessage());
         } catch (OrtException | RuntimeException e) {
             return new Outcome.Quarantined("the model card declares no signature and the ONNX graph gives none"
                     + " the gateway can serve: " + e.getMessage());

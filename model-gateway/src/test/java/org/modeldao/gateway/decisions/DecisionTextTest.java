@@ -56,4 +56,20 @@ class DecisionTextTest {
         assertThat(DecisionText.normalRecurring(poisoned, 4000)).endsWith("research\\u0000");
         assertThat(DecisionText.normalRecurring(detail, 20)).hasSize(20).endsWith("]");
     }
+
+    @Test
+    void every_field_of_an_entry_is_normal_whether_or_not_its_instance_recurs() {
+        String version = "v1\u0000" + "x".repeat(300);
+        for (int i = 0; i < 3; i++) { // the same instances again: a recurring instance is never trusted unscanned
+            DecisionEntry entry = new DecisionEntry("INFERENCE\n", "anon:\u0007", "iris\u001b", version, "served\r", null);
+            assertThat(entry.kind()).isEqualTo("INFERENCE\\u000a");
+            assertThat(entry.caller()).isEqualTo("anon:\\u0007");
+            assertThat(entry.model()).isEqualTo("iris\\u001b");
+            assertThat(entry.version()).hasSize(DecisionEntry.NAME_MAX).startsWith("v1\\u0000x").endsWith("]");
+            assertThat(entry.outcome()).isEqualTo("served\\u000d");
+            assertThat(entry.detail()).isEmpty();
+        }
+        String model = "iris";
+        assertThat(new DecisionEntry("INFERENCE", "anon:1", model, "2", "served", "d").model()).isSameAs(model);
+    }
 }

@@ -57,4 +57,17 @@ class InputValidatorTest {
         assertThat(InputValidator.problemWith(signature, List.of(wrapped), List.of()))
                 .contains("has 4 values").contains("needs more than");
     }
+
+    @Test
+    void element_counts_are_exact_up_to_a_long_and_refused_beyond_it_or_for_negative_dimensions() {
+        assertThat(InputValidator.elementsOf(new long[] {})).isEqualTo(1);
+        assertThat(InputValidator.elementsOf(new long[] {3, 0, Long.MAX_VALUE})).isZero();
+        assertThat(InputValidator.elementsOf(new long[] {1L << 31, 1L << 31})).isEqualTo(1L << 62);
+        assertThat(InputValidator.elementsOf(new long[] {Long.MAX_VALUE, 1})).isEqualTo(Long.MAX_VALUE);
+        assertThat(InputValidator.elementsOf(new long[] {1L << 32, 1L << 31})).isEqualTo(-1); // 2^63: one too many
+        assertThat(InputValidator.elementsOf(new long[] {(1L << 62) + 1, 4})).isEqualTo(-1); // wraps to 4
+        assertThat(InputValidator.elementsOf(new long[] {1L << 40, 1L << 40})).isEqualTo(-1); // high half only
+        assertThat(InputValidator.elementsOf(new long[] {2, -3})).isEqualTo(-1);
+        assertThat(InputValidator.elementsOf(new long[] {0, -1})).isEqualTo(-1);
+    }
 }

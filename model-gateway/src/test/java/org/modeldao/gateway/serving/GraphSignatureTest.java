@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,29 @@ class GraphSignatureTest {
         VersionState state = serving.registry.state(approved.key()).orElseThrow();
         assertThat(state).isInstanceOfSatisfying(VersionState.Quarantined.class,
                 q -> assertThat(q.reason()).contains("model card is not a usable signature", "FP8"));
+    }
+
+    /**
+     * ONNX Runtime keeps one environment per process and DJL's engine refuses to start once one
+     * exists without its thread pool settings: a graph read first used to leave the process unable
+     * to load any model. Which test ran first in a shared JVM decided it, so this runs in a fresh one.
+     */
+    @Test
+    void reading_a_graph_first_in_a_process_leaves_the_engine_able_to_start() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path output = dir.resolve("child.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBin.toString(), "-Dai.djl.offline=true", "-cp", classPath,
+                GraphSignatureFirst.class.getName()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("OPT_OUT_TRACKING", "true");
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the child JVM did not finish in 60 s: " + Files.readString(output));
+        }
+        String text = Files.readString(output);
+        assertThat(process.exitValue()).as(text).isZero();
+        assertThat(text).contains("engine OnnxRuntime started after reading inputs [input]");
     }
 
     private ApprovedVersion approveWithCard(String card) throws Exception {

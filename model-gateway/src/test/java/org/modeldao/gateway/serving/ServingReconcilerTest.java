@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.VersionKey;
+import org.modeldao.gateway.verification.ArtifactFetcher;
+import org.modeldao.gateway.verification.ArtifactVerifier;
+import org.modeldao.gateway.verification.SourcePolicy;
 
 class ServingReconcilerTest {
 
@@ -28,6 +34,37 @@ class ServingReconcilerTest {
     private List<Tensor> predict(String version) throws Exception {
         try (Lease lease = serving.registry.lease("iris", version)) {
             return lease.version().predict(ServingFixture.irisRows(5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3));
+        }
+    }
+
+    @Test
+    void a_load_that_throws_marks_the_version_unavailable_and_it_is_loaded_at_the_next_retry() throws Exception {
+        ServingSettings settings = new ServingSettings(2, 8, Duration.ofSeconds(5), Duration.ofSeconds(2));
+        VersionLoader loader = new VersionLoader(
+                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5), SourcePolicy.local())), settings);
+        AtomicInteger attempts = new AtomicInteger();
+        ServingRegistry registry = new ServingRegistry();
+        // what a real load cannot be made to do on demand: the native library failing, then a bug
+        try (ServingReconciler reconciler = new ServingReconciler(registry, loader, version -> switch (attempts.incrementAndGet()) {
+                    case 1 -> throw new UnsatisfiedLinkError("no onnxruntime in java.library.path");
+                    case 2 -> throw new IllegalStateException("a bug in a load");
+                    default -> loader.load(version);
+                }, settings, Clock.systemUTC())) {
+            GovernanceFixture governance = new GovernanceFixture(dir);
+            ApprovedVersion approved = governance.approveDemo("1");
+            for (String failure : List.of("UnsatisfiedLinkError", "IllegalStateException")) {
+                reconciler.reconcile(governance.snapshot());
+                assertThat(reconciler.awaitSettled(Duration.ofSeconds(30))).isTrue();
+                assertThat(registry.state(approved.key()).orElseThrow()).isInstanceOfSatisfying(
+                        VersionState.Unavailable.class, u -> assertThat(u.reason()).contains(failure));
+                reconciler.reconcile(governance.snapshot()); // before the retry interval: not tried again
+                assertThat(attempts.get()).isEqualTo(failure.startsWith("Unsatisfied") ? 1 : 2);
+                Thread.sleep(2100);
+            }
+            reconciler.reconcile(governance.snapshot());
+            assertThat(reconciler.awaitSettled(Duration.ofSeconds(30))).isTrue();
+            assertThat(registry.state(approved.key()).orElseThrow().name()).isEqualTo("ready");
+            assertThat(attempts.get()).isEqualTo(3);
         }
     }
 

@@ -1,0 +1,22 @@
+package org.modeldao.gateway.serving;
+
+import ai.djl.engine.Engine;
+import org.modeldao.demomodels.DemoModels;
+
+/**
+ * Run in a JVM of its own by {@link GraphSignatureTest}: the first ONNX Runtime use of the process
+ * is reading a graph's signature, as when the first approved version has a prose-only card; DJL's
+ * engine must still start afterwards (ONNX Runtime holds one environment per process).
+ */
+final class GraphSignatureFirst {
+
+    private GraphSignatureFirst() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ModelSignature signature = OnnxGraphSignature.read(DemoModels.iris("2").artifactBytes());
+        Engine engine = Engine.getEngine(VersionLoader.ENGINE);
+        System.out.println("engine " + engine.getEngineName() + " started after reading inputs "
+                + signature.inputs().stream().map(TensorSpec::name).toList());
+    }
+}
