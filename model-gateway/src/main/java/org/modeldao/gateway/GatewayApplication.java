@@ -3,7 +3,6 @@ package org.modeldao.gateway;
 import java.util.Arrays;
 import org.modeldao.gateway.audit.AuditChainVerifier;
 import org.modeldao.gateway.audit.AuditVerifyCommand;
-import org.modeldao.gateway.bench.GatewayBench;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,8 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Entry point of the inference gateway. Commands: none = serve; {@code verify-audit} = check
- * the audit chain and exit 0/1; {@code bench [iterations] [core]} = print the benchmark figures
- * ({@code bench-client} is one of its HTTP client processes).
+ * the audit chain and exit 0/1. The benchmarks live in the {@code benchmarks} module.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -35,8 +33,6 @@ public class GatewayApplication {
                 context.close();
                 System.exit(exit);
             }
-            case "bench" -> GatewayBench.run(args);
-            case GatewayBench.CLIENT_COMMAND -> GatewayBench.runClient(args);
             default -> SpringApplication.run(GatewayApplication.class, args);
         }
     }

@@ -26,9 +26,18 @@ class ArchitectureTest {
 
     @Test
     void only_the_chain_adapter_touches_web3j_and_the_contract_wrappers() {
-        noClasses().that().resideOutsideOfPackages("..gateway.approval.chain..", "..gateway.policy.chain..", "..gateway.bench..",
+        noClasses().that().resideOutsideOfPackages("..gateway.approval.chain..", "..gateway.policy.chain..",
                         "org.modeldao.gateway")
                 .should().dependOnClassesThat().resideInAnyPackage("org.web3j..", "org.modeldao.contracts..")
+                .check(classes);
+    }
+
+    @Test
+    void production_code_never_depends_on_the_dev_chain_nor_bench_code() {
+        // the Hardhat dev chain and the benches belong to tests and the benchmarks module: a
+        // production jar that reaches them would start a node or ship demo code
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.modeldao.contracts.devchain..",
+                        "org.modeldao.benchmarks..", "org.modeldao.gateway.bench..")
                 .check(classes);
     }
 
