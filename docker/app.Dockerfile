@@ -22,6 +22,7 @@ COPY .mvn/ .mvn/
 COPY demo-models/pom.xml demo-models/
 COPY model-gateway/pom.xml model-gateway/
 COPY launcher/pom.xml launcher/
+COPY benchmarks/pom.xml benchmarks/
 COPY governance-contracts/ governance-contracts/
 COPY frontend/ frontend/
 COPY app/ app/

@@ -23,6 +23,7 @@ COPY demo-models/pom.xml demo-models/
 COPY model-gateway/pom.xml model-gateway/
 COPY app/pom.xml app/
 COPY launcher/pom.xml launcher/
+COPY benchmarks/pom.xml benchmarks/
 COPY governance-contracts/ governance-contracts/
 # The contracts jar (ABI, bytecode, web3j wrappers, DeployCommand), its runtime dependencies and
 # Logback: the library itself only speaks SLF4J, so without a binding the deployer's log is lost.

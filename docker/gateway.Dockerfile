@@ -21,6 +21,7 @@ COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY app/pom.xml app/
 COPY launcher/pom.xml launcher/
+COPY benchmarks/pom.xml benchmarks/
 COPY governance-contracts/ governance-contracts/
 COPY demo-models/ demo-models/
 COPY model-gateway/ model-gateway/

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import org.modeldao.gateway.decisions.DecisionChainVerifier;
 import org.modeldao.gateway.decisions.VerifyDecisionsCommand;
-import org.modeldao.gateway.bench.GatewayBench;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,8 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Entry point of the inference gateway. Commands: none = serve; {@code verify-decisions} = check
- * the decision log's chain and exit 0/1; {@code bench [iterations] [core]} = print the benchmark figures
- * ({@code bench-client} is one of its HTTP client processes).
+ * the decision log's chain and exit 0/1. The benchmarks live in the {@code benchmarks} module.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -37,8 +35,6 @@ public class GatewayApplication {
                 context.close();
                 System.exit(exit);
             }
-            case "bench" -> GatewayBench.run(args);
-            case GatewayBench.CLIENT_COMMAND -> GatewayBench.runClient(args);
             default -> SpringApplication.run(GatewayApplication.class, args);
         }
     }

@@ -26,9 +26,21 @@ class ArchitectureTest {
 
     @Test
     void only_the_chain_adapter_touches_web3j_and_the_contract_wrappers() {
-        noClasses().that().resideOutsideOfPackages("..gateway.approval.chain..", "..gateway.policy.chain..", "..gateway.bench..",
+        // the registry's kinds (contracts.RegistryKinds) and the shared typed event stream
+        // (contracts.events) are the project's one vocabulary of the chain: every feature may
+        // speak it; raw web3j and the generated wrappers stay in the adapters
+        noClasses().that().resideOutsideOfPackages("..gateway.approval.chain..", "..gateway.policy.chain..",
                         "org.modeldao.gateway")
-                .should().dependOnClassesThat().resideInAnyPackage("org.web3j..", "org.modeldao.contracts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.web3j..", "org.modeldao.contracts.wrappers..")
+                .check(classes);
+    }
+
+    @Test
+    void production_code_never_depends_on_the_dev_chain_nor_bench_code() {
+        // the Hardhat dev chain and the benches belong to tests and the benchmarks module: a
+        // production jar that reaches them would start a node or ship demo code
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.modeldao.contracts.devchain..",
+                        "org.modeldao.benchmarks..", "org.modeldao.gateway.bench..")
                 .check(classes);
     }
 

@@ -1,4 +1,4 @@
-package org.modeldao.gateway.bench;
+package org.modeldao.benchmarks.gateway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

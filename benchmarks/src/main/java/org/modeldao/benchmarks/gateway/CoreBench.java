@@ -1,4 +1,4 @@
-package org.modeldao.gateway.bench;
+package org.modeldao.benchmarks.gateway;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;

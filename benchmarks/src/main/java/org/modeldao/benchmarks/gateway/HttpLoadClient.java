@@ -1,4 +1,4 @@
-package org.modeldao.gateway.bench;
+package org.modeldao.benchmarks.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * One HTTP client of the bench, in a process of its own ({@code bench-client} command): a
+ * One HTTP client of the bench, in a process of its own ({@code GatewayBench client …}): a
  * client inside the gateway's JVM shares its heap, safepoints and scheduler and measured the
  * JVM's crowding rather than the gateway (p50 3.3 ms there against 1.3 ms for the same client
  * from another process). Keep-alive, one call at a time, as a calling app would.
@@ -28,7 +28,7 @@ final class HttpLoadClient {
 
     private HttpLoadClient() {}
 
-    /** {@code bench-client <url> <json body file> <startAtMillis> <seconds> <output file>} */
+    /** {@code client <url> <json body file> <startAtMillis> <seconds> <output file>} */
     static void run(String[] args) throws Exception {
         URI url = URI.create(args[1]);
         String body = Files.readString(Path.of(args[2]));
@@ -80,7 +80,7 @@ final class HttpLoadClient {
     record Result(Latencies latencies, long errors, Duration clientCpu, Duration thisJvmCpu) {}
 
     /**
-     * Starts {@code clients} client processes (this JVM's launcher, main class or jar) against
+     * Starts {@code clients} client processes (this JVM's java and class path) against
      * {@code url}, all measuring the same window, and merges what they measured.
      */
     static Result runClients(int clients, URI url, String body, Duration duration, Duration warmUp, Path dir)
@@ -122,14 +122,10 @@ final class HttpLoadClient {
         return new Result(merged, errors, Duration.ofNanos(cpu), Duration.ofNanos(ownCpu));
     }
 
-    /** How this JVM was started: {@code java -jar the.jar} or {@code java -cp … MainClass}. */
+    /** The same java and class path as this JVM, running {@link GatewayBench}'s client command. */
     private static List<String> launcher() {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new UncheckedIOException(new IOException("cannot tell which java runs this JVM")));
-        String started = System.getProperty("sun.java.command", "").split(" ")[0];
-        if (started.endsWith(".jar")) {
-            return List.of(java, "-Xmx256m", "-jar", started);
-        }
-        return List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), started);
+        return List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), GatewayBench.class.getName());
     }
 }

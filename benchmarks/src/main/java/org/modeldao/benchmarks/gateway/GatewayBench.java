@@ -1,0 +1,59 @@
+package org.modeldao.benchmarks.gateway;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway bench: prints the gateway's figures side by side. Not a test: numbers depend on
+ * the machine. Bounded to about a minute, 127.0.0.1 only.
+ *
+ * <p>Arguments: {@code [iterations] [core]} ({@code ./dao bench gateway} and {@code ./dao bench
+ * gateway-core}); {@code client …} is one of the HTTP part's client processes, started by the
+ * bench itself.
+ */
+public final class GatewayBench {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayBench.class);
+
+    /** The first argument of one HTTP client process. */
+    static final String CLIENT_COMMAND = "client";
+
+    private GatewayBench() {}
+
+    public static void main(String[] args) {
+        // DJL phones home at engine start unless told not to: no traffic may leave the machine
+        System.setProperty("ai.djl.offline", "true");
+        int exit = 0;
+        try {
+            if (args.length > 0 && args[0].equals(CLIENT_COMMAND)) {
+                HttpLoadClient.run(args);
+            } else {
+                run(args);
+            }
+        } catch (Exception e) {
+            log.error("bench failed", e);
+            exit = 1;
+        }
+        // the gateway's and ONNX Runtime's non-daemon threads would otherwise keep the JVM alive
+        System.exit(exit);
+    }
+
+    private static void run(String[] args) throws Exception {
+        // fewer calls leave the JIT unfinished and the p50 unstable (measured: +17 % at 20,000)
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean coreOnly = args.length > 1 && args[1].equals("core");
+        log.info("gateway bench on {} cores, {} iterations", Runtime.getRuntime().availableProcessors(), iterations);
+        try (CoreBench core = new CoreBench()) {
+            core.governanceOverhead(iterations);
+            if (coreOnly) {
+                return;
+            }
+            core.hotSwap(1_000, 100);
+            try (ChainHttpBench chain = new ChainHttpBench()) {
+                chain.httpThroughput(Duration.ofSeconds(5), core);
+                chain.executeToFirstInference();
+            }
+        }
+    }
+}
