@@ -23,9 +23,9 @@ import java.nio.charset.StandardCharsets;
 import org.modeldao.app.audit.AuditEvent;
 import org.modeldao.app.audit.AuditFilter;
 import org.modeldao.app.audit.AuditLog;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.readmodel.QuarantinedLog;
-import org.modeldao.app.proposals.ui.LiveRefresh;
+import org.modeldao.app.readmodel.LiveRefresh;
 
 /** Every governance event, filterable (also from the URL: {@code ?text=}), exportable as CSV; loaded lazily and updated live. */
 @Route("audit")

@@ -1,5 +1,7 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.readmodel.LiveRefresh;
+import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,15 +27,15 @@ import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.modeldao.app.identity.CurrentMember;
-import org.modeldao.app.proposals.DevNodeWallet;
+import org.modeldao.app.wallet.DevWallet;
 import org.modeldao.app.indexer.ChainText;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.CastVote;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.ProposalService;
 import org.modeldao.app.proposals.Votes;
-import org.modeldao.app.proposals.WalletTransaction;
+import org.modeldao.app.wallet.WalletTransaction;
 import org.modeldao.app.voting.VoteService;
 import org.modeldao.app.voting.ui.VotePanel;
 import org.modeldao.contracts.ProposalState;
@@ -55,7 +57,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private final ProposalService proposals;
     private final VoteService votes;
     private final CurrentMember member;
-    private final Optional<DevNodeWallet> devNode;
+    private final Optional<DevWallet> devNode;
     private BigInteger proposalId;
     private MemberWallet wallet;
 
@@ -71,7 +73,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private ProposalState nextStepsFor;
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, VoteService votes, CurrentMember member,
-            ObjectProvider<DevNodeWallet> devNode, GovernanceUpdates updates) {
+            ObjectProvider<DevWallet> devNode, GovernanceUpdates updates) {
         this.queries = queries;
         this.proposals = proposals;
         this.votes = votes;

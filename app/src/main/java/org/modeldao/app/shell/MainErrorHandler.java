@@ -1,4 +1,4 @@
-package org.modeldao.app.base.ui;
+package org.modeldao.app.shell;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;

@@ -1,4 +1,4 @@
-package org.modeldao.app.base.ui;
+package org.modeldao.app.shell;
 
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;
@@ -18,7 +18,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import org.modeldao.app.base.wallet.BrowserWallet;
+import org.modeldao.app.wallet.BrowserWallet;
 import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.SignedInMember;

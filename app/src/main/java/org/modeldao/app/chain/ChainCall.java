@@ -1,4 +1,4 @@
-package org.modeldao.app.proposals;
+package org.modeldao.app.chain;
 
 import org.modeldao.app.chain.ChainUnavailable;
 

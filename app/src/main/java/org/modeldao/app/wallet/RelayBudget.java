@@ -1,4 +1,4 @@
-package org.modeldao.app.proposals;
+package org.modeldao.app.wallet;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

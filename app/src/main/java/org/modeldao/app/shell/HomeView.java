@@ -1,4 +1,4 @@
-package org.modeldao.app.base.ui;
+package org.modeldao.app.shell;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;

@@ -1,4 +1,4 @@
-package org.modeldao.app.base;
+package org.modeldao.app.identity.internal;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.modeldao.app.identity.ui.SignInView;

@@ -1,8 +1,7 @@
-package org.modeldao.app.proposals.ui;
+package org.modeldao.app.readmodel;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import org.modeldao.app.proposals.GovernanceUpdates;
 
 /** Re-runs a view's refresh whenever the indexer moves the read model on, pushed to the browser (Vaadin Push). */
 public final class LiveRefresh {

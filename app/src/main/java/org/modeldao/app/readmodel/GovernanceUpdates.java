@@ -1,4 +1,4 @@
-package org.modeldao.app.proposals;
+package org.modeldao.app.readmodel;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package org.modeldao.app.identity.devwallet;
+package org.modeldao.app.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.modeldao.app.base.wallet;
+package org.modeldao.app.wallet;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;

@@ -1,4 +1,4 @@
-package org.modeldao.app.proposals;
+package org.modeldao.app.wallet;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,14 +1,10 @@
-package org.modeldao.app.proposals.ui;
+package org.modeldao.app.wallet;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.modeldao.app.base.wallet.BrowserWallet;
-import org.modeldao.app.proposals.DevNodeWallet;
-import org.modeldao.app.proposals.GovernanceActionRefused;
-import org.modeldao.app.proposals.WalletTransaction;
 
 /**
  * The signed-in member's wallet, as views use it: the browser wallet (EIP-1193 through
@@ -18,11 +14,11 @@ import org.modeldao.app.proposals.WalletTransaction;
 public final class MemberWallet {
 
     private final BrowserWallet browser;
-    private final Optional<DevNodeWallet> devNode;
+    private final Optional<DevWallet> devNode;
     private final String address;
     private final String clientAddress;
 
-    public MemberWallet(UI ui, Optional<DevNodeWallet> devNode, String address) {
+    public MemberWallet(UI ui, Optional<DevWallet> devNode, String address) {
         this.browser = new BrowserWallet(ui);
         this.devNode = devNode.filter(node -> node.controls(address));
         this.address = address;
@@ -70,12 +66,12 @@ public final class MemberWallet {
     private CompletableFuture<String> walletUuid() {
         return browser.discover().thenCompose(wallets -> {
             if (wallets.isEmpty()) {
-                return CompletableFuture.failedFuture(new GovernanceActionRefused("No browser wallet found."));
+                return CompletableFuture.failedFuture(new WalletRefused("No browser wallet found."));
             }
             String uuid = wallets.getFirst().uuid();
             return browser.connect(uuid).thenApply(connected -> {
                 if (!connected.equalsIgnoreCase(address)) {
-                    throw new GovernanceActionRefused("Your wallet is on account " + connected + ", but you signed in as " + address
+                    throw new WalletRefused("Your wallet is on account " + connected + ", but you signed in as " + address
                             + ". Switch accounts in the wallet.");
                 }
                 return uuid;

@@ -1,13 +1,13 @@
-package org.modeldao.app.proposals;
+package org.modeldao.app.wallet;
 
-import static org.modeldao.app.proposals.ChainCall.attempt;
+import static org.modeldao.app.chain.ChainCall.attempt;
 
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
 import org.modeldao.app.base.quota.KeyedRateLimit;
-import org.modeldao.app.proposals.RelayOutcome.Refused;
-import org.modeldao.app.proposals.RelayOutcome.Why;
+import org.modeldao.app.wallet.RelayOutcome.Refused;
+import org.modeldao.app.wallet.RelayOutcome.Why;
 import org.modeldao.contracts.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

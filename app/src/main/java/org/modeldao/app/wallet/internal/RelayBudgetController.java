@@ -1,7 +1,7 @@
-package org.modeldao.app.proposals.internal;
+package org.modeldao.app.wallet.internal;
 
-import org.modeldao.app.proposals.RelayBudget;
-import org.modeldao.app.proposals.Relayer;
+import org.modeldao.app.wallet.RelayBudget;
+import org.modeldao.app.wallet.Relayer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
