@@ -112,7 +112,7 @@ class ProposalViewTest {
         VoteService votes = new VoteService(ProposalsViewTest.DAO, null, Relayer.off());
         // the services are not called until a button is pressed; the page only reads ProposalQueries
         ProposalService proposals = new ProposalService(null, ProposalsViewTest.DAO, null, proposal, null);
-        ProposalView view = new ProposalView(proposal, proposals, votes, new CurrentMember(),
+        ProposalView view = new ProposalView(proposal, proposals, (wallet, id, afterVote) -> new VotePanel(votes, wallet, id, afterVote), new CurrentMember(),
                 new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates());
         view.setParameter(null, ID.toString());
         return view;
