@@ -1,4 +1,4 @@
-package org.modeldao.app.shell;
+package org.modeldao.app.shell.ui;
 
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.UI;

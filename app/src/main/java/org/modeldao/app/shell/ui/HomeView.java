@@ -1,4 +1,4 @@
-package org.modeldao.app.shell;
+package org.modeldao.app.shell.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
