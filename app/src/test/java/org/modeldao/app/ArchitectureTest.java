@@ -47,7 +47,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chain", "identity", "tokens", "wallet", "proposals", "voting", "delegation", "artifacts", "catalog", "audit"})
+    @ValueSource(strings = {"chain", "identity", "tokens", "wallet", "proposals", "voting", "delegation", "artifacts", "catalog", "history"})
     void a_features_internals_are_used_only_inside_that_feature(String feature) {
         String root = "org.modeldao.app." + feature;
         classes().that().resideInAPackage(root + ".internal..")

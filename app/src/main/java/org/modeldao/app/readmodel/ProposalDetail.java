@@ -9,7 +9,7 @@ import java.util.List;
  * @param effects    audit entries of the registry changes made by its execution
  */
 public record ProposalDetail(ProposalSummary summary, String description, String executedTx,
-        List<AuditEvent> effects) {
+        List<HistoryRecord> effects) {
 
     public ProposalDetail {
         effects = List.copyOf(effects);

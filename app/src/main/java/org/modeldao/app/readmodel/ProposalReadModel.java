@@ -68,9 +68,9 @@ public class ProposalReadModel {
     private ProposalDetail detail(ProposalSummary summary, String id) {
         Map<String, Object> row = jdbc.sql("SELECT description, executed_tx FROM proposal WHERE proposal_id = ?").param(id)
                 .query().singleRow();
-        List<AuditEvent> effects = jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + """
+        List<HistoryRecord> effects = jdbc.sql("SELECT " + Rows.HISTORY_COLUMNS + """
                          FROM chain_event WHERE proposal_id = ? AND contract = 'REGISTRY' ORDER BY block_number, log_index""")
-                .param(id).query(Rows::auditEvent).list();
+                .param(id).query(Rows::historyRecord).list();
         return new ProposalDetail(summary, (String) row.get("description"), (String) row.get("executed_tx"), effects);
     }
 

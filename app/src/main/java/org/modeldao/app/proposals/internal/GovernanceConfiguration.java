@@ -5,7 +5,7 @@ import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernanceContracts;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalQueries;
-import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    ProposalQueries proposalQueries(ProposalReadModel readModel, AuditTrail audit, GovernorReader governor, ActionCodec codec) {
+    ProposalQueries proposalQueries(ProposalReadModel readModel, HistoryReadModel audit, GovernorReader governor, ActionCodec codec) {
         return new IndexedProposalQueries(readModel, audit, governor, codec);
     }
 }
