@@ -4,9 +4,9 @@ import org.modeldao.app.base.AppException;
 import org.springframework.http.HttpStatus;
 
 /** The member's wallet did not sign or send (none found, on another account, the dev node refused): nothing was sent. */
-public class WalletRefused extends AppException {
+class WalletRefused extends AppException {
 
-    public WalletRefused(String message) {
+    WalletRefused(String message) {
         super(message);
     }
 
