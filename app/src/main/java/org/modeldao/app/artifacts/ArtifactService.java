@@ -5,13 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
 import org.springframework.stereotype.Service;
 
 /**
  * Prepares a model version for an approval proposal: checks that the artifact is an ONNX model
  * ONNX Runtime can load, stores it and its model card, each under its sha256, and returns the
- * approval action naming both hashes and URLs. Nothing that fails a check is stored.
+ * published version naming both hashes and URLs (what an approval proposal names). Nothing that fails a check is stored.
  */
 @Service
 public class ArtifactService {
@@ -36,12 +35,12 @@ public class ArtifactService {
      * @throws ArtifactMismatch if the bytes do not hash to {@code expectedSha256}; nothing is stored
      * @throws NotAnOnnxModel   if they are not a loadable ONNX model; nothing is stored
      */
-    public ApproveVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, ModelCard card) {
+    public PublishedVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, ModelCard card) {
         // the card is validated (constructor) before the upload is consumed; the artifact before the card is stored
         byte[] cardJson = card.canonicalJson();
         StoredArtifact model = storeModel(artifact, expectedSha256).stored();
         StoredArtifact stored = store.store(new ByteArrayInputStream(cardJson), Optional.empty());
-        return new ApproveVersion(card.model(), card.version(), model.sha256().prefixed(), model.url(),
+        return new PublishedVersion(card.model(), card.version(), model.sha256().prefixed(), model.url(),
                 stored.sha256().prefixed(), stored.url(), format);
     }
 
@@ -49,14 +48,14 @@ public class ArtifactService {
      * Like {@link #publish(InputStream, Optional, String, ModelCard)} with a card file written
      * elsewhere (kept byte for byte) instead of one composed in the form.
      */
-    public ApproveVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, String model,
+    public PublishedVersion publish(InputStream artifact, Optional<String> expectedSha256, String format, String model,
             String version, UploadedCard card) {
         if (model == null || model.isBlank() || version == null || version.isBlank()) {
             throw new InvalidArtifact("Model name and version are required");
         }
         StoredArtifact stored = storeModel(artifact, expectedSha256).stored();
         StoredArtifact storedCard = store.store(new ByteArrayInputStream(card.json()), Optional.empty());
-        return new ApproveVersion(model.strip(), version.strip(), stored.sha256().prefixed(), stored.url(),
+        return new PublishedVersion(model.strip(), version.strip(), stored.sha256().prefixed(), stored.url(),
                 storedCard.sha256().prefixed(), storedCard.url(), format);
     }
 

@@ -8,21 +8,14 @@ import static org.modeldao.contracts.wrappers.ModelDaoGovernor.*;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import org.modeldao.app.readmodel.ProposalAction;
 import org.modeldao.contracts.VoteType;
 import org.web3j.utils.Numeric;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Proposals, their lifecycle and the votes cast on them. */
 final class GovernorLogs extends ContractLogs {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final CalldataDecoder calldata;
-
-    GovernorLogs(String registryAddress) {
+    GovernorLogs() {
         super("GOVERNOR");
-        this.calldata = new CalldataDecoder(registryAddress);
         on(PROPOSALCREATED_EVENT, this::created);
         on(VOTECAST_EVENT, (c, changes) -> {
             VoteCastEventResponse e = getVoteCastEventFromLog(c.log());
@@ -72,10 +65,9 @@ final class GovernorLogs extends ContractLogs {
                 e.voteStart.longValueExact(), e.voteEnd.longValueExact(), c.blockNumber(), c.logIndex(), c.txHash(), c.time());
         for (int i = 0; i < e.targets.size(); i++) {
             String target = address(e.targets.get(i));
-            String data = Numeric.toHexString(e.calldatas.get(i));
-            ProposalAction action = calldata.decode(target, e.values.get(i), data);
-            changes.add(Statement.INSERT_ACTION, id, i, target, new BigDecimal(e.values.get(i)), data,
-                    action.getClass().getSimpleName(), JSON.writeValueAsString(action), c.blockNumber());
+            // stored raw: the proposal pages decode it (proposals.ActionCodec), the one reading of calldata
+            changes.add(Statement.INSERT_ACTION, id, i, target, new BigDecimal(e.values.get(i)),
+                    Numeric.toHexString(e.calldatas.get(i)), c.blockNumber());
         }
         changes.touch(e.proposalId);
         record(c, changes, PROPOSALCREATED_EVENT, e.proposalId, address(e.proposer) + " proposed " + shortId(e.proposalId)

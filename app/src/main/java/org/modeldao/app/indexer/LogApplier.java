@@ -17,7 +17,7 @@ final class LogApplier {
 
     LogApplier(DeploymentDescriptor deployment, Function<String, BigInteger> storedOperations) {
         this.links = new ExecutionLinks(deployment, storedOperations);
-        byAddress.put(lower(deployment.governor()), new GovernorLogs(deployment.registry()));
+        byAddress.put(lower(deployment.governor()), new GovernorLogs());
         byAddress.put(lower(deployment.token()), new TokenLogs());
         byAddress.put(lower(deployment.timelock()), new TimelockLogs());
         byAddress.put(lower(deployment.registry()), new RegistryLogs());

@@ -1,6 +1,6 @@
 package org.modeldao.app.proposals;
 
-import static org.modeldao.app.proposals.ChainCall.attempt;
+import static org.modeldao.app.chain.ChainCall.attempt;
 
 import java.math.BigInteger;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package org.modeldao.app.proposals;
 import org.modeldao.app.base.AppException;
 import org.springframework.http.HttpStatus;
 
-public class NoDaoConnected extends AppException {
+class NoDaoConnected extends AppException {
 
-    public NoDaoConnected() {
+    NoDaoConnected() {
         super("No DAO deployment is configured (modeldao.governance.deployment-file or the contract addresses).");
     }
 

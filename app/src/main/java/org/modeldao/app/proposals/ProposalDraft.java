@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals;
 
+import org.modeldao.app.wallet.WalletTransaction;
 import java.math.BigInteger;
 
 /** A checked proposal, ready for the proposer's wallet: its future id, description and the transaction. */

@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals;
 
+import org.modeldao.app.wallet.WalletTransaction;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals;
 
+import org.modeldao.app.wallet.RelayOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package org.modeldao.app.proposals;
 
+import org.modeldao.app.wallet.RelayerProperties;
+import org.modeldao.app.wallet.RelayOutcome;
+import org.modeldao.app.wallet.RelayBudget;
+import org.modeldao.app.wallet.Relayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -20,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.modeldao.app.GovernanceChainFixture;
 import org.modeldao.app.delegation.SignedDelegation;
 import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
-import org.modeldao.app.proposals.RelayOutcome.Refused;
-import org.modeldao.app.proposals.RelayOutcome.Relayed;
-import org.modeldao.app.proposals.RelayOutcome.Why;
+import org.modeldao.app.wallet.RelayOutcome.Refused;
+import org.modeldao.app.wallet.RelayOutcome.Relayed;
+import org.modeldao.app.wallet.RelayOutcome.Why;
 import org.modeldao.app.voting.Ballot;
 import org.modeldao.contracts.BallotSignatures;
 import org.modeldao.contracts.DeploymentSettings;

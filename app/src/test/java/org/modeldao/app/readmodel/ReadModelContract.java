@@ -99,13 +99,12 @@ abstract class ReadModelContract {
     }
 
     @Test
-    void a_detail_decodes_the_actions_and_lists_the_registry_changes_its_execution_made() {
+    void a_detail_keeps_the_calls_as_proposed_and_lists_the_registry_changes_its_execution_made() {
         ProposalDetail detail = proposals.proposal(scenario.approved).orElseThrow();
         assertThat(detail.description()).startsWith("# Approve iris v1 and v2\n");
-        assertThat(detail.actions()).hasSize(6);
-        assertThat(detail.actions().get(2)).isEqualTo(new ProposalAction.SetCurrentVersion(MODEL, "1"));
-        assertThat(detail.actions().get(3)).isEqualTo(new ProposalAction.SetAccessPolicy(MODEL, PolicyKind.ALLOW_LIST,
-                BigInteger.ZERO, 30, 4, List.of(scenario.allowed)));
+        assertThat(proposals.calls(scenario.approved)).hasSize(6)
+                .allSatisfy(call -> assertThat(call.target()).isEqualToIgnoringCase(dao.deployment.registry()))
+                .allSatisfy(call -> assertThat(call.calldata()).startsWith("0x").hasSizeGreaterThan(10));
         assertThat(detail.executedTx()).startsWith("0x");
         assertThat(detail.effects()).extracting(HistoryRecord::eventName).containsExactly("ModelVersionApproved",
                 "ModelVersionApproved", "CurrentVersionChanged", "AccessPolicySet", "EthicalConstraintAdded", "EthicalConstraintAdded");

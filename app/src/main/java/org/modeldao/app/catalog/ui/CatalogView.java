@@ -18,8 +18,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.modeldao.app.catalog.CatalogModel;
 import org.modeldao.app.catalog.DecisionLink;
 import org.modeldao.app.catalog.ModelCatalog;
-import org.modeldao.app.proposals.GovernanceUpdates;
-import org.modeldao.app.proposals.ui.LiveRefresh;
+import org.modeldao.app.readmodel.GovernanceUpdates;
+import org.modeldao.app.readmodel.LiveRefresh;
 
 /**
  * Every model the DAO governs: versions with state and hashes, current version, policy and

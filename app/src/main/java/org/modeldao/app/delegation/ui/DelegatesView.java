@@ -22,12 +22,12 @@ import org.modeldao.app.delegation.Delegate;
 import org.modeldao.app.delegation.DelegationService;
 import org.modeldao.app.delegation.SignedDelegation;
 import org.modeldao.app.identity.CurrentMember;
-import org.modeldao.app.proposals.DevNodeWallet;
-import org.modeldao.app.proposals.GovernanceUpdates;
-import org.modeldao.app.proposals.RelayOutcome;
+import org.modeldao.app.wallet.DevWallet;
+import org.modeldao.app.readmodel.GovernanceUpdates;
+import org.modeldao.app.wallet.RelayOutcome;
 import org.modeldao.app.proposals.Votes;
-import org.modeldao.app.proposals.ui.LiveRefresh;
-import org.modeldao.app.proposals.ui.MemberWallet;
+import org.modeldao.app.readmodel.LiveRefresh;
+import org.modeldao.app.wallet.MemberWallet;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -46,7 +46,7 @@ public class DelegatesView extends VerticalLayout {
     private Button bySignature;
     private final Optional<String> member;
 
-    public DelegatesView(DelegationService delegation, CurrentMember currentMember, ObjectProvider<DevNodeWallet> devNode,
+    public DelegatesView(DelegationService delegation, CurrentMember currentMember, ObjectProvider<DevWallet> devNode,
             GovernanceUpdates updates) {
         this.delegation = delegation;
         this.member = currentMember.get().map(m -> m.address());

@@ -23,9 +23,9 @@ import java.nio.charset.StandardCharsets;
 import org.modeldao.app.history.HistoryEntry;
 import org.modeldao.app.history.HistoryFilter;
 import org.modeldao.app.history.GovernanceHistory;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.readmodel.QuarantinedLog;
-import org.modeldao.app.proposals.ui.LiveRefresh;
+import org.modeldao.app.readmodel.LiveRefresh;
 
 /** Every governance event, filterable (also from the URL: {@code ?text=}), exportable as CSV; loaded lazily and updated live. */
 @Route("history")

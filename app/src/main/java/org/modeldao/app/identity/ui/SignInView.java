@@ -16,14 +16,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
-import org.modeldao.app.base.wallet.BrowserWallet;
+import org.modeldao.app.wallet.BrowserWallet;
 import org.modeldao.app.chain.ChainUnavailable;
-import org.modeldao.app.base.wallet.BrowserWallet.WalletInfo;
+import org.modeldao.app.wallet.BrowserWallet.WalletInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import org.modeldao.app.identity.SignInOrigins;
 import org.modeldao.app.identity.SignInService;
 import org.modeldao.app.identity.SiteOrigin;
-import org.modeldao.app.identity.devwallet.DevWallet;
+import org.modeldao.app.wallet.DevWallet;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

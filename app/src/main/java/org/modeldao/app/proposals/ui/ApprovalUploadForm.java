@@ -22,6 +22,7 @@ import org.modeldao.app.artifacts.ArtifactRejected;
 import org.modeldao.app.artifacts.ArtifactService;
 import org.modeldao.app.artifacts.ModelCard;
 import org.modeldao.app.artifacts.ModelSignature;
+import org.modeldao.app.artifacts.PublishedVersion;
 import org.modeldao.app.artifacts.UploadedCard;
 import org.modeldao.app.proposals.InvalidProposal;
 import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
@@ -110,15 +111,19 @@ final class ApprovalUploadForm implements ActionForm {
             if (cardFile != null) {
                 // a pipeline's card (with the signature the gateway serves by) keeps its published hash
                 UploadedCard card = UploadedCard.read(model.getValue(), version.getValue(), cardFile.toPath());
-                return artifacts.publish(in, Optional.ofNullable(expectedSha.getValue()), format.getValue(),
-                        model.getValue(), version.getValue(), card);
+                return approval(artifacts.publish(in, Optional.ofNullable(expectedSha.getValue()), format.getValue(),
+                        model.getValue(), version.getValue(), card));
             }
             ModelCard card = new ModelCard(model.getValue(), version.getValue(), summary.getValue(), intendedUse.getValue(),
                     limitations.getValue(), trainingData.getValue(), metrics.getValue(), license.getValue());
-            return artifacts.publish(in, Optional.ofNullable(expectedSha.getValue()), format.getValue(), card);
+            return approval(artifacts.publish(in, Optional.ofNullable(expectedSha.getValue()), format.getValue(), card));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ApproveVersion approval(PublishedVersion v) {
+        return new ApproveVersion(v.model(), v.version(), v.artifactSha256(), v.artifactUri(), v.cardSha256(), v.cardUri(), v.format());
     }
 
     /** Runs in the UI's lock (Vaadin hands the finished temp file over inside UI.access). */

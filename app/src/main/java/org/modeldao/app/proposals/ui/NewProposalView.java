@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,7 +28,7 @@ import org.modeldao.app.artifacts.ArtifactService;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.MemberRole;
 import org.modeldao.app.identity.SignedInMember;
-import org.modeldao.app.proposals.DevNodeWallet;
+import org.modeldao.app.wallet.DevWallet;
 import org.modeldao.app.proposals.ProposalAction;
 import org.modeldao.app.proposals.ProposalDraft;
 import org.modeldao.app.proposals.ProposalForm;
@@ -45,7 +46,7 @@ public class NewProposalView extends VerticalLayout {
 
     private final ProposalService proposals;
     private final SignedInMember member;
-    private final Optional<DevNodeWallet> devNode;
+    private final Optional<DevWallet> devNode;
     private final List<ProposalAction> actions = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final OrderedList actionList = new OrderedList();
@@ -55,7 +56,7 @@ public class NewProposalView extends VerticalLayout {
     private ActionForm form;
 
     public NewProposalView(ProposalService proposals, ArtifactService artifacts, CurrentMember currentMember,
-            ObjectProvider<DevNodeWallet> devNode) {
+            ObjectProvider<DevWallet> devNode) {
         this.proposals = proposals;
         this.member = currentMember.require();
         this.devNode = Optional.ofNullable(devNode.getIfAvailable());

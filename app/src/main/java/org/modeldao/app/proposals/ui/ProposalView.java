@@ -1,5 +1,7 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.readmodel.LiveRefresh;
+import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,17 +27,16 @@ import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.modeldao.app.identity.CurrentMember;
-import org.modeldao.app.proposals.DevNodeWallet;
+import org.modeldao.app.wallet.DevWallet;
 import org.modeldao.app.indexer.ChainText;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.CastVote;
 import org.modeldao.app.proposals.ProposalQueries;
+import org.modeldao.app.proposals.BallotBox;
 import org.modeldao.app.proposals.ProposalService;
 import org.modeldao.app.proposals.Votes;
-import org.modeldao.app.proposals.WalletTransaction;
-import org.modeldao.app.voting.VoteService;
-import org.modeldao.app.voting.ui.VotePanel;
+import org.modeldao.app.wallet.WalletTransaction;
 import org.modeldao.contracts.ProposalState;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -53,9 +54,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
 
     private final ProposalQueries queries;
     private final ProposalService proposals;
-    private final VoteService votes;
+    private final BallotBox ballots;
     private final CurrentMember member;
-    private final Optional<DevNodeWallet> devNode;
+    private final Optional<DevWallet> devNode;
     private BigInteger proposalId;
     private MemberWallet wallet;
 
@@ -70,11 +71,11 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     /** The state the next-step section was built for; it is rebuilt only when that changes. */
     private ProposalState nextStepsFor;
 
-    public ProposalView(ProposalQueries queries, ProposalService proposals, VoteService votes, CurrentMember member,
-            ObjectProvider<DevNodeWallet> devNode, GovernanceUpdates updates) {
+    public ProposalView(ProposalQueries queries, ProposalService proposals, BallotBox ballots, CurrentMember member,
+            ObjectProvider<DevWallet> devNode, GovernanceUpdates updates) {
         this.queries = queries;
         this.proposals = proposals;
-        this.votes = votes;
+        this.ballots = ballots;
         this.member = member;
         this.devNode = Optional.ofNullable(devNode.getIfAvailable());
         LiveRefresh.attach(this, updates, this::refresh);
@@ -186,7 +187,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private void nextSteps(ProposalDetails p, MemberWallet wallet) {
         ProposalState state = p.overview().state();
         if (state == ProposalState.ACTIVE) {
-            nextSteps.add(new VotePanel(votes, wallet, proposalId, this::afterOwnAction));
+            nextSteps.add(ballots.panel(wallet, proposalId, this::afterOwnAction));
         }
         HorizontalLayout buttons = new HorizontalLayout();
         if (state == ProposalState.SUCCEEDED) {

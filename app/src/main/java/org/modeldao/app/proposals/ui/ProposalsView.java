@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.readmodel.LiveRefresh;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,7 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.modeldao.app.proposals.GovernanceContracts;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.proposals.ProposalOverview;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.Votes;

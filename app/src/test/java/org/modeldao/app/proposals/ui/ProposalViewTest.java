@@ -24,15 +24,15 @@ import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.MemberRole;
 import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.identity.SiweAuthentication;
-import org.modeldao.app.proposals.DevNodeWallet;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.wallet.DevWallet;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.CastVote;
 import org.modeldao.app.proposals.ProposalOverview;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.ProposalService;
-import org.modeldao.app.proposals.Relayer;
+import org.modeldao.app.wallet.Relayer;
 import org.modeldao.app.readmodel.VoteOrder;
 import org.modeldao.app.voting.VoteService;
 import org.modeldao.app.voting.ui.VotePanel;
@@ -112,8 +112,8 @@ class ProposalViewTest {
         VoteService votes = new VoteService(ProposalsViewTest.DAO, null, Relayer.off());
         // the services are not called until a button is pressed; the page only reads ProposalQueries
         ProposalService proposals = new ProposalService(null, ProposalsViewTest.DAO, null, proposal, null);
-        ProposalView view = new ProposalView(proposal, proposals, votes, new CurrentMember(),
-                new StaticListableBeanFactory().getBeanProvider(DevNodeWallet.class), new GovernanceUpdates());
+        ProposalView view = new ProposalView(proposal, proposals, (wallet, id, afterVote) -> new VotePanel(votes, wallet, id, afterVote), new CurrentMember(),
+                new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates());
         view.setParameter(null, ID.toString());
         return view;
     }
@@ -197,7 +197,7 @@ class ProposalViewTest {
     @Test
     void an_unknown_proposal_says_so_and_asks_for_no_votes() {
         ProposalView view = new ProposalView(proposal, null, null, new CurrentMember(),
-                new StaticListableBeanFactory().getBeanProvider(DevNodeWallet.class), new GovernanceUpdates());
+                new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates());
         view.setParameter(null, "8");
 
         assertThat(find(view, "votes")).isEmpty();

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.proposals.GovernanceContracts;
-import org.modeldao.app.proposals.GovernanceUpdates;
+import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalOverview;

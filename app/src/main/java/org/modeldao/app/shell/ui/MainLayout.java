@@ -1,0 +1,94 @@
+package org.modeldao.app.shell.ui;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.modeldao.app.wallet.BrowserWallet;
+import org.modeldao.app.chain.ChainDeployment;
+import org.modeldao.app.identity.CurrentMember;
+import org.modeldao.app.identity.SignedInMember;
+
+/**
+ * Shell around every view: title, navigation, and the signed-in address (or a sign-in link). While
+ * signed in through a browser wallet, it follows that wallet: switching accounts signs out.
+ * Features add their own entries to {@link #navigation()}'s list below.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    private final AuthenticationContext authentication;
+    private final ChainDeployment chain;
+
+    public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, ChainDeployment chain) {
+        this.authentication = authentication;
+        this.chain = chain;
+        H1 title = new H1("Model DAO");
+        title.addClassName("app-title");
+        Div end = new Div();
+        end.addClassName("app-navbar-end");
+        currentMember.get().ifPresentOrElse(member -> {
+            showMember(end, member, authentication);
+            new BrowserWallet(UI.getCurrent()).watchSignedInWallet(this, member.address());
+        }, () -> {
+            Anchor signIn = new Anchor("sign-in", "Sign in");
+            signIn.setId("sign-in-link");
+            end.add(signIn);
+        });
+        addToNavbar(new DrawerToggle(), title, end);
+        addToDrawer(navigation());
+    }
+
+    private static void showMember(Div end, SignedInMember member, AuthenticationContext authentication) {
+        Span address = new Span(member.address());
+        address.setId("signed-in-address");
+        address.addClassNames("address", "address-badge");
+        address.setTitle("Roles: " + (member.roles().isEmpty() ? "none" : member.roles()));
+        Button signOut = new Button("Sign out", click -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        end.add(address, signOut);
+    }
+
+    /** The wallet this tab signed in with switched accounts: the session no longer speaks for its owner. */
+    @ClientCallable
+    void walletAccountChanged(String account) {
+        Notification.show("Your wallet switched to another account: you were signed out.", 5000, Notification.Position.TOP_CENTER);
+        authentication.logout();
+    }
+
+    @ClientCallable
+    void walletChainChanged(int chainId) {
+        if (chainId != chain.chainId()) {
+            Notification.show("Your wallet is now on chain " + chainId + "; the DAO lives on chain " + chain.chainId()
+                    + ". Switch back before signing votes or transactions.", 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        }
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Home", "", VaadinIcon.HOME.create()));
+        nav.addItem(new SideNavItem("My tokens", "my-tokens", VaadinIcon.KEY.create()));
+        nav.addItem(new SideNavItem("Proposals", "proposals", VaadinIcon.GAVEL.create()));
+        nav.addItem(new SideNavItem("Model catalog", "catalog", VaadinIcon.ARCHIVES.create()));
+        nav.addItem(new SideNavItem("Delegates", "delegates", VaadinIcon.USERS.create()));
+        nav.addItem(new SideNavItem("Governance history", "history", VaadinIcon.LIST.create()));
+        return nav;
+    }
+}
