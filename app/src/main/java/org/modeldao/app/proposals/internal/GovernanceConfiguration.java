@@ -3,6 +3,7 @@ package org.modeldao.app.proposals.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernanceContracts;
@@ -10,6 +11,7 @@ import org.modeldao.app.proposals.GovernanceProperties;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.RelayBudget;
+import org.modeldao.app.proposals.RelayLock;
 import org.modeldao.app.proposals.Relayer;
 import org.modeldao.app.proposals.RelayerProperties;
 import org.modeldao.app.readmodel.AuditTrail;
@@ -60,7 +62,8 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    Relayer relayer(Web3j web3j, GovernanceProperties governance, ChainDeployment chain, RelayBudget budget, RelayerProperties limits) {
+    Relayer relayer(Web3j web3j, GovernanceProperties governance, ChainDeployment chain, RelayBudget budget, RelayerProperties limits,
+            DataSource dataSource) {
         Optional<Credentials> account = Optional.empty();
         if (!governance.relayerKey().isEmpty()) {
             account = Optional.of(Credentials.create(governance.relayerKey()));
@@ -73,6 +76,12 @@ class GovernanceConfiguration {
         }
         account.ifPresent(a -> log.info("Relayer {} spends at most {} ETH a day on gas (modeldao.relayer.daily-cap-eth).",
                 a.getAddress(), limits.dailyCapEth()));
-        return new Relayer(web3j, account, chain.chainId(), budget, limits);
+        if (account.isEmpty()) {
+            return new Relayer(web3j, account, chain.chainId(), budget, limits);
+        }
+        RelayLock lock = RelayLock.forDatabase(dataSource, account.get().getAddress(), Relayer.RELAY_TURN_WAIT);
+        log.info("Relays are serialised {}.", lock.acrossReplicas()
+                ? "across replicas by a PostgreSQL advisory lock" : "in this process (embedded database: one instance)");
+        return new Relayer(web3j, account, chain.chainId(), budget, limits, lock);
     }
 }
