@@ -29,7 +29,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/js/**", "/styles/**").permitAll()
                 .requestMatchers("/api/siwe/**", "/.well-known/jwks.json", "/api/tokens/revoked").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // the exposed actuator endpoints have their own chain (ManagementSecurityConfiguration)
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/api/**").authenticated());
         // The API is JSON-only (see SiweController); a cross-site form cannot post JSON without CORS.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
