@@ -30,9 +30,10 @@ import org.modeldao.app.artifacts.NotAnOnnxModel;
  * not name is still found. A field the schema does not know (a newer ONNX) is refused too: it could
  * hold a tensor this reader cannot see.
  * <p>
- * Bounded: the file (already within the artifact size limit) is memory-mapped and parsed with
- * aliasing, so tensor bytes stay in the page cache instead of being copied to the heap; only the
- * graph's structure is allocated. Protobuf's recursion limit (100) bounds the nesting of subgraphs.
+ * Bounded: only a file already within the artifact size limit gets here. It is memory-mapped and
+ * parsed with aliasing; where protobuf cannot alias a mapped buffer (without {@code sun.misc.Unsafe},
+ * as on JDK 25, it copies the mapping once) the heap holds about one copy of the file, never more.
+ * Protobuf's recursion limit (100) bounds the nesting of subgraphs.
  */
 final class ExternalDataScan {
 
@@ -54,7 +55,7 @@ final class ExternalDataScan {
                 throw new NotAnOnnxModel("it is larger than 2 GiB, the most a single ONNX protobuf can hold");
             }
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            // through an immutable ByteString: only then does protobuf alias bytes fields instead of copying them
+            // through an immutable ByteString: only then may protobuf alias bytes fields instead of copying them
             CodedInputStream in = UnsafeByteOperations.unsafeWrap(mapped).newCodedInput();
             in.enableAliasing(true);
             return ModelProto.parseFrom(in);
