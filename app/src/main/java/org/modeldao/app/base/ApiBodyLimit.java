@@ -52,21 +52,18 @@ public final class ApiBodyLimit extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (declared >= 0 || !hasBody(request)) {
+        if (declared >= 0) {
             // Tomcat never reads past a declared Content-Length
             chain.doFilter(request, response);
             return;
         }
+        // no declared length (chunked, or none at all: then the read ends at once)
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         if (body.length > maxBodyBytes) {
             refuse(response);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
-    }
-
-    private static boolean hasBody(HttpServletRequest request) {
-        return request.getHeader("Transfer-Encoding") != null;
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
