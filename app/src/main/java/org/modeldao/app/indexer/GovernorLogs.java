@@ -8,7 +8,15 @@ import static org.modeldao.contracts.wrappers.ModelDaoGovernor.*;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 import org.modeldao.contracts.VoteType;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.Utils;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 /** Proposals, their lifecycle and the votes cast on them. */
@@ -62,7 +70,8 @@ final class GovernorLogs extends ContractLogs {
         String id = e.proposalId.toString();
         String description = ChainText.of(e.description, ChainText.DESCRIPTION);
         changes.add(Statement.INSERT_PROPOSAL, id, address(e.proposer), title(description), description,
-                e.voteStart.longValueExact(), e.voteEnd.longValueExact(), c.blockNumber(), c.logIndex(), c.txHash(), c.time());
+                e.voteStart.longValueExact(), e.voteEnd.longValueExact(), c.blockNumber(), c.logIndex(), c.txHash(), c.time(),
+                rawDescriptionHash(c.log()));
         for (int i = 0; i < e.targets.size(); i++) {
             String target = address(e.targets.get(i));
             // stored raw: the proposal pages decode it (proposals.ActionCodec), the one reading of calldata
@@ -88,6 +97,19 @@ final class GovernorLogs extends ContractLogs {
     private void lifecycle(LogContext c, BatchChanges changes, org.web3j.abi.datatypes.Event event, BigInteger proposalId, String what) {
         changes.touch(proposalId);
         record(c, changes, event, proposalId, "Proposal " + shortId(proposalId) + " " + what);
+    }
+
+    /**
+     * keccak256 of the description's bytes exactly as the ProposalCreated log carries them — the
+     * hash the Governor's queue/execute/cancel need. Taken from the raw log data (an ABI {@code string}
+     * decodes as {@code bytes}), not from the decoded or cleaned text: a description with NUL,
+     * control characters or invalid UTF-8 keeps its real hash.
+     */
+    static String rawDescriptionHash(Log log) {
+        List<TypeReference<?>> parameters = new ArrayList<>(PROPOSALCREATED_EVENT.getNonIndexedParameters());
+        parameters.set(parameters.size() - 1, new TypeReference<DynamicBytes>() { });
+        List<Type> values = FunctionReturnDecoder.decode(log.getData(), Utils.convert(parameters));
+        return Numeric.toHexString(Hash.sha3(((DynamicBytes) values.getLast()).getValue()));
     }
 
     /** The first non-blank line of the description, without Markdown heading marks. */

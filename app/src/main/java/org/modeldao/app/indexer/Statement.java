@@ -11,8 +11,8 @@ enum Statement {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
     INSERT_PROPOSAL("""
             INSERT INTO proposal (proposal_id, proposer, title, description, snapshot_block, deadline_block,
-                created_block, created_log_index, created_tx, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
+                created_block, created_log_index, created_tx, created_at, description_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
     INSERT_ACTION("""
             INSERT INTO proposal_action (proposal_id, action_index, target, value_wei, calldata, block_number)
             VALUES (?, ?, ?, ?, ?, ?)"""),

@@ -16,7 +16,11 @@ import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 
-/** Calldata for the Governor's write functions, for wallets and the relayer to send. */
+/**
+ * Calldata for the Governor's write functions, for wallets and the relayer to send. Queue, execute
+ * and cancel take the description hash as recorded from the chain ({@link ProposalDetails#descriptionHash()}),
+ * not one recomputed from the description shown, which the indexer may have cleaned.
+ */
 public final class GovernorCalls {
 
     private GovernorCalls() {
@@ -26,16 +30,16 @@ public final class GovernorCalls {
         return encode(ModelDaoGovernor.FUNC_PROPOSE, targets(p), values(p), calldatas(p), new Utf8String(p.description()));
     }
 
-    public static String queue(GovernanceProposal p) {
-        return encode(ModelDaoGovernor.FUNC_QUEUE, targets(p), values(p), calldatas(p), new Bytes32(p.descriptionHash()));
+    public static String queue(GovernanceProposal p, byte[] descriptionHash) {
+        return encode(ModelDaoGovernor.FUNC_QUEUE, targets(p), values(p), calldatas(p), new Bytes32(descriptionHash));
     }
 
-    public static String execute(GovernanceProposal p) {
-        return encode(ModelDaoGovernor.FUNC_EXECUTE, targets(p), values(p), calldatas(p), new Bytes32(p.descriptionHash()));
+    public static String execute(GovernanceProposal p, byte[] descriptionHash) {
+        return encode(ModelDaoGovernor.FUNC_EXECUTE, targets(p), values(p), calldatas(p), new Bytes32(descriptionHash));
     }
 
-    public static String cancel(GovernanceProposal p) {
-        return encode(ModelDaoGovernor.FUNC_CANCEL, targets(p), values(p), calldatas(p), new Bytes32(p.descriptionHash()));
+    public static String cancel(GovernanceProposal p, byte[] descriptionHash) {
+        return encode(ModelDaoGovernor.FUNC_CANCEL, targets(p), values(p), calldatas(p), new Bytes32(descriptionHash));
     }
 
     public static String castVoteWithReason(BigInteger proposalId, VoteType vote, String reason) {

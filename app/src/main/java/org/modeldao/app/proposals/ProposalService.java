@@ -58,7 +58,7 @@ public class ProposalService {
     public WalletTransaction queue(String member, BigInteger proposalId) {
         ProposalDetails details = require(proposalId);
         requireState(details, ProposalState.SUCCEEDED, "queued");
-        String data = GovernorCalls.queue(details.proposal());
+        String data = GovernorCalls.queue(details.proposal(), details.descriptionHash());
         refuseIfReverts(member, data, "queue");
         return new WalletTransaction(member, contracts.governor(), data, "Queue: " + details.overview().title());
     }
@@ -69,7 +69,7 @@ public class ProposalService {
         details.executableAt().filter(at -> at.isAfter(governor.latestBlockTime())).ifPresent(at -> {
             throw new GovernanceActionRefused("The timelock delay has not passed: executable at " + at + ".");
         });
-        String data = GovernorCalls.execute(details.proposal());
+        String data = GovernorCalls.execute(details.proposal(), details.descriptionHash());
         refuseIfReverts(member, data, "execution");
         return new WalletTransaction(member, contracts.governor(), data, "Execute: " + details.overview().title());
     }
@@ -81,7 +81,7 @@ public class ProposalService {
             throw new GovernanceActionRefused("Only the proposer (" + details.overview().proposer() + ") may cancel this proposal.");
         }
         requireState(details, ProposalState.PENDING, "canceled (only before voting starts)");
-        String data = GovernorCalls.cancel(details.proposal());
+        String data = GovernorCalls.cancel(details.proposal(), details.descriptionHash());
         refuseIfReverts(member, data, "cancellation");
         return new WalletTransaction(member, contracts.governor(), data, "Cancel: " + details.overview().title());
     }

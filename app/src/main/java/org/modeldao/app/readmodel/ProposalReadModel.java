@@ -66,12 +66,13 @@ public class ProposalReadModel {
     }
 
     private ProposalDetail detail(ProposalSummary summary, String id) {
-        Map<String, Object> row = jdbc.sql("SELECT description, executed_tx FROM proposal WHERE proposal_id = ?").param(id)
+        Map<String, Object> row = jdbc.sql("SELECT description, description_hash, executed_tx FROM proposal WHERE proposal_id = ?").param(id)
                 .query().singleRow();
         List<HistoryRecord> effects = jdbc.sql("SELECT " + Rows.HISTORY_COLUMNS + """
                          FROM chain_event WHERE proposal_id = ? AND contract = 'REGISTRY' ORDER BY block_number, log_index""")
                 .param(id).query(Rows::historyRecord).list();
-        return new ProposalDetail(summary, (String) row.get("description"), (String) row.get("executed_tx"), effects);
+        return new ProposalDetail(summary, (String) row.get("description"), Optional.ofNullable((String) row.get("description_hash")),
+                (String) row.get("executed_tx"), effects);
     }
 
     /** The proposal's calls exactly as proposed (target, value, calldata): queue, execute and cancel need them, and the pages decode them. */

@@ -34,6 +34,8 @@ public class Relayer {
     private static final Logger log = LoggerFactory.getLogger(Relayer.class);
     /** Head-room over the node's estimate, for state that moves between simulation and mining. */
     private static final int GAS_HEADROOM_PERCENT = 20;
+    /** Longest a relay waits for its turn (other relays of this key, on any replica) before it is refused. */
+    public static final Duration RELAY_TURN_WAIT = Duration.ofSeconds(30);
 
     private final Web3j web3j;
     private final Optional<Credentials> account;
@@ -42,8 +44,16 @@ public class Relayer {
     private final RelayerProperties limits;
     private final KeyedRateLimit perAccount;
     private final KeyedRateLimit perClient;
+    private final RelayLock lock;
 
+    /** One instance only: relays serialised in this process (see {@link RelayLock}). */
     public Relayer(Web3j web3j, Optional<Credentials> account, long chainId, RelayBudget budget, RelayerProperties limits) {
+        this(web3j, account, chainId, budget, limits, RelayLock.inProcess(RELAY_TURN_WAIT));
+    }
+
+    public Relayer(Web3j web3j, Optional<Credentials> account, long chainId, RelayBudget budget, RelayerProperties limits,
+            RelayLock lock) {
+        this.lock = lock;
         this.web3j = web3j;
         this.account = account;
         this.chainId = chainId;
@@ -94,8 +104,8 @@ public class Relayer {
 
     /**
      * Sends {@code data} to {@code to} for {@code signer} (whose signature the caller verified),
-     * and waits for the receipt. The signer's quota is counted first; then, serialised (one
-     * account, one nonce sequence): estimate, simulate with the real limit, reserve the worst
+     * and waits for the receipt. The signer's quota is counted first; then, serialised across
+     * replicas by the {@link RelayLock} (one account, one nonce sequence): estimate, simulate with the real limit, reserve the worst
      * case against the day's cap, send, settle to the receipt's cost.
      */
     public RelayOutcome relay(String to, String data, String what, String signer) {
@@ -108,8 +118,10 @@ public class Relayer {
                     + human(limits.perAccount().period()) + "; try again in " + human(wait.get()) + " or send it from your wallet.",
                     Why.QUOTA, wait);
         }
-        synchronized (this) {
-            return send(to, data, what);
+        try {
+            return lock.holding(() -> send(to, data, what));
+        } catch (RelayLock.RelayerBusy busy) {
+            return new Refused(busy.getMessage(), Why.QUOTA, Optional.of(Duration.ofSeconds(5)));
         }
     }
 

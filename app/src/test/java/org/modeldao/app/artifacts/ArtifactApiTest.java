@@ -99,6 +99,18 @@ class ArtifactApiTest {
     }
 
     @Test
+    void a_model_whose_initializer_points_at_a_server_file_is_refused_with_422_external_data_refused() throws Exception {
+        byte[] crafted = ExternalDataModels.externalInitializer();
+        mvc.perform(post("/api/artifacts").with(authentication(new SiweAuthentication(ADMIN)))
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(crafted))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error").value("external_data_refused"))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("This model keeps tensor data in files outside itself")))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("root:"))));
+        mvc.perform(get("/artifacts/" + Sha256.of(crafted).hex())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void bytes_not_matching_the_announced_hash_are_refused_with_422_json() throws Exception {
         mvc.perform(post("/api/artifacts").queryParam("sha256", "ab".repeat(32)).with(authentication(new SiweAuthentication(ADMIN)))
                         .contentType(MediaType.APPLICATION_OCTET_STREAM).content(MODEL))

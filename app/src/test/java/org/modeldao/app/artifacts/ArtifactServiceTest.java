@@ -52,6 +52,29 @@ class ArtifactServiceTest {
     }
 
     @Test
+    void a_model_with_an_external_data_tensor_anywhere_is_refused_before_onnx_runtime_opens_it_and_nothing_is_stored() throws Exception {
+        ExternalDataModels.all().forEach((where, model) -> {
+            assertThatThrownBy(() -> service(1 << 20).storeModel(new ByteArrayInputStream(model), Optional.empty())).as(where)
+                    .isInstanceOf(ExternalDataRefused.class)
+                    .hasMessageStartingWith("This model keeps tensor data in files outside itself (tensor '")
+                    .hasMessageContaining("self-contained");
+        });
+        assertThatThrownBy(() -> service(1 << 20).publish(new ByteArrayInputStream(ExternalDataModels.externalInitializer()), Optional.empty(),
+                "onnx", CARD)).isInstanceOf(ExternalDataRefused.class)
+                .hasMessageContaining("in the model › graph › initializer of '");
+        assertStoreEmpty();
+    }
+
+    @Test
+    void every_demo_model_still_passes_the_scan_and_loads() {
+        for (String version : List.of("1", "2")) {
+            byte[] demo = DemoModels.iris(version).artifactBytes();
+            assertThat(service(1 << 20).storeModel(new ByteArrayInputStream(demo), Optional.empty()).signature().inputs()).as(version)
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
     void a_text_file_named_like_a_model_is_refused_and_nothing_is_stored() throws Exception {
         byte[] text = "this is not a model, just 37 bytes.\n".getBytes(StandardCharsets.UTF_8);
 

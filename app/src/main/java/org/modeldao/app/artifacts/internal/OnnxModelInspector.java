@@ -26,7 +26,8 @@ import org.modeldao.app.artifacts.NotAnOnnxModel;
  * Opens an upload with ONNX Runtime — the runtime the gateway serves with — and reads the
  * graph's inputs and outputs from the session. The session is only created (single-threaded,
  * no graph optimisation, so it is cheap) and closed again; nothing is run. The size limit is
- * checked first, so no file larger than an artifact may be is ever handed to the runtime.
+ * checked first, so no file larger than an artifact may be is ever handed to the runtime, then
+ * {@link ExternalDataScan} refuses tensors whose data lives in other files.
  */
 public final class OnnxModelInspector implements ModelInspector {
 
@@ -48,6 +49,8 @@ public final class OnnxModelInspector implements ModelInspector {
         if (size > properties.maxSizeBytes()) {
             throw new InvalidArtifact("The upload is larger than the " + properties.maxSizeBytes() + " bytes allowed.");
         }
+        // before ONNX Runtime opens it: the runtime would follow external-data paths on this server's disk
+        ExternalDataScan.refuseExternalData(file);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);

@@ -32,7 +32,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/siwe/**", "/.well-known/jwks.json", "/api/tokens/revoked").permitAll()
                 // read-only, public like the catalog page: what the DAO decided is no secret
                 .requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // the exposed actuator endpoints have their own chain (ManagementSecurityConfiguration)
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/api/**").authenticated());
         // The API is JSON-only (see SiweController); a cross-site form cannot post JSON without CORS.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));

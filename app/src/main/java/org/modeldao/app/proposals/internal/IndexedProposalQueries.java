@@ -21,6 +21,7 @@ import org.modeldao.app.readmodel.ProposalSummary;
 import org.modeldao.app.readmodel.VoteOrder;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalCall;
+import org.web3j.utils.Numeric;
 
 /**
  * {@link ProposalQueries} over the indexer's SQL read model. The node is asked only what the
@@ -83,7 +84,8 @@ public class IndexedProposalQueries implements ProposalQueries {
             timeline.add(logged("Executed", step(lifecycle, "ProposalExecuted")));
         }
         return new ProposalDetails(overview(s), detail.description(), calls.stream().map(codec::decode).toList(), quorum, timeline,
-                s.voteCount(), executableAt, new GovernanceProposal(calls, detail.description()));
+                s.voteCount(), executableAt, new GovernanceProposal(calls, detail.description()),
+                detail.descriptionHash().map(Numeric::hexStringToByteArray).orElse(null));
     }
 
     @Override

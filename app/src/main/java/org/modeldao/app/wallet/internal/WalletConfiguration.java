@@ -3,8 +3,10 @@ package org.modeldao.app.wallet.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.wallet.RelayBudget;
+import org.modeldao.app.wallet.RelayLock;
 import org.modeldao.app.wallet.Relayer;
 import org.modeldao.app.wallet.RelayerProperties;
 import org.modeldao.contracts.devchain.DevAccounts;
@@ -30,7 +32,8 @@ class WalletConfiguration {
     }
 
     @Bean
-    Relayer relayer(Web3j web3j, RelayerKeyProperties key, ChainDeployment chain, RelayBudget budget, RelayerProperties limits) {
+    Relayer relayer(Web3j web3j, RelayerKeyProperties key, ChainDeployment chain, RelayBudget budget, RelayerProperties limits,
+            DataSource dataSource) {
         Optional<Credentials> account = Optional.empty();
         if (!key.relayerKey().isEmpty()) {
             account = Optional.of(Credentials.create(key.relayerKey()));
@@ -43,6 +46,12 @@ class WalletConfiguration {
         }
         account.ifPresent(a -> log.info("Relayer {} spends at most {} ETH a day on gas (modeldao.relayer.daily-cap-eth).",
                 a.getAddress(), limits.dailyCapEth()));
-        return new Relayer(web3j, account, chain.chainId(), budget, limits);
+        if (account.isEmpty()) {
+            return new Relayer(web3j, account, chain.chainId(), budget, limits);
+        }
+        RelayLock lock = RelayLock.forDatabase(dataSource, account.get().getAddress(), Relayer.RELAY_TURN_WAIT);
+        log.info("Relays are serialised {}.", lock.acrossReplicas()
+                ? "across replicas by a PostgreSQL advisory lock" : "in this process (embedded database: one instance)");
+        return new Relayer(web3j, account, chain.chainId(), budget, limits, lock);
     }
 }

@@ -64,7 +64,7 @@ class ProposalViewTest {
             ProposalOverview overview = new ProposalOverview(ID, "Approve iris v2", "0x00000000000000000000000000000000000000aa", state, 10,
                     Instant.EPOCH, new GovernorReader.Tally(forVotes, BigInteger.ZERO, BigInteger.ZERO));
             return Optional.of(new ProposalDetails(overview, "Approve iris v2\n\nrationale", List.of(), TOKEN.multiply(BigInteger.TEN),
-                    List.of(), 5_000, Optional.empty(), null));
+                    List.of(), 5_000, Optional.empty(), null, null));
         }
 
         @Override
