@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param fromBlock           first block of the range
  * @param toBlock             last block of the range ({@code fromBlock - 1} when empty)
  * @param events              decoded logs of the four DAO contracts, in chain order
- * @param blocks              headers of the blocks read, ascending, always including {@code toBlock}
+ * @param blocks              headers of the blocks read, ascending: {@code fromBlock}, every block holding an
+ *                            event, and {@code toBlock}
  * @param scheduledOperations operations the governor scheduled in the range, with their proposals
  * @param executions          proposals executed in the range, through the governor or the timelock directly
  * @param rollback            present when the consumer must roll back first (then everything else is empty)

@@ -1,8 +1,20 @@
 package org.modeldao.contracts.events;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.modeldao.contracts.DeploymentDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The DAO's chain as typed events, read the same way by every consumer (the app's indexer, the
@@ -20,9 +32,21 @@ import org.web3j.protocol.Web3j;
  *
  * <p>All methods throw only {@link ChainReadException}s (about the node); nothing the chain
  * holds makes them throw. Every request is bounded: at most {@link StreamSettings#batchBlocks()}
- * blocks of logs, halved on the node's refusal; web3j's HTTP timeouts bound the wait.
+ * blocks of logs, halved on the node's refusal; web3j's HTTP timeouts bound the wait. After a
+ * refusal the stream asks for the smaller span next time too and doubles it back after each
+ * success, so a dense stretch of chain does not cost a refusal per batch. Thread-safe.
  */
 public final class GovernanceEventStream {
+
+    private static final Logger log = LoggerFactory.getLogger(GovernanceEventStream.class);
+
+    private final DeploymentDescriptor deployment;
+    private final StreamSettings settings;
+    private final NodeClient node;
+    private final ExecutionLinks links;
+    private final Map<String, DaoContract> contracts;
+    private final AtomicInteger span;
+    private volatile boolean chainVerified;
 
     /**
      * @param web3j      the node (its HTTP client's timeouts bound every call)
@@ -32,16 +56,25 @@ public final class GovernanceEventStream {
      */
     public GovernanceEventStream(Web3j web3j, DeploymentDescriptor deployment, StreamSettings settings,
             OperationLookup operations) {
-        throw new UnsupportedOperationException("not yet");
+        this.deployment = deployment;
+        this.settings = settings;
+        this.contracts = Map.of(
+                ChainHex.address(deployment.token()), DaoContract.TOKEN,
+                ChainHex.address(deployment.governor()), DaoContract.GOVERNOR,
+                ChainHex.address(deployment.timelock()), DaoContract.TIMELOCK,
+                ChainHex.address(deployment.registry()), DaoContract.REGISTRY);
+        this.node = new NodeClient(web3j, List.copyOf(contracts.keySet()));
+        this.links = new ExecutionLinks(new EventCatalogue(deployment.governor()), operations);
+        this.span = new AtomicInteger(settings.batchBlocks());
     }
 
     /** The deployment this stream reads. */
     public DeploymentDescriptor deployment() {
-        throw new UnsupportedOperationException("not yet");
+        return deployment;
     }
 
     public StreamSettings settings() {
-        throw new UnsupportedOperationException("not yet");
+        return settings;
     }
 
     /**
@@ -51,22 +84,28 @@ public final class GovernanceEventStream {
      * @throws ChainReadException.Unreachable when the node does not answer
      */
     public void requireDeploymentChain() {
-        throw new UnsupportedOperationException("not yet");
+        if (!chainVerified) {
+            long nodeChain = node.chainId();
+            if (nodeChain != deployment.chainId()) {
+                throw new ChainReadException.WrongChain(nodeChain, deployment.chainId());
+            }
+            chainVerified = true;
+        }
     }
 
     /** The node's latest block number. */
     public long head() {
-        throw new UnsupportedOperationException("not yet");
+        return node.head();
     }
 
     /** The newest block with the configured confirmations on top ({@code head() - confirmations}). */
     public long confirmedHead() {
-        throw new UnsupportedOperationException("not yet");
+        return head() - settings.confirmations();
     }
 
     /** The deployment block: where a consumer with nothing stored starts. */
     public long firstBlock() {
-        throw new UnsupportedOperationException("not yet");
+        return deployment.deploymentBlock();
     }
 
     /**
@@ -77,13 +116,113 @@ public final class GovernanceEventStream {
      * first use. A range the node refuses as too big ("query returned more than", "limit exceeded",
      * -32005, response size, timeout…) is halved down to a single block; a single block is then read
      * from its transactions' receipts. The returned range may therefore be shorter than asked.
+     * When the newest known block is {@code fromBlock - 1}, the first block read must be its child
+     * (parent hash), so a reorganisation between two calls cannot slip in unnoticed.
      *
      * @param fromBlock first block to read (normally the previous batch's {@link EventBatch#nextBlock()})
      * @param known     the blocks the consumer holds
      * @throws ChainReadException.ChainMoved when the chain changed during the read (nothing returned; read again)
+     * @throws ChainReadException.BlockUnreadable when a single block is refused through eth_getLogs and its receipts
      */
     public EventBatch readBatch(long fromBlock, KnownBlocks known) {
-        throw new UnsupportedOperationException("not yet");
+        if (fromBlock < 0) {
+            throw new IllegalArgumentException("fromBlock must not be negative, was " + fromBlock);
+        }
+        requireDeploymentChain();
+        Optional<Rollback> rollback = reorganisation(known);
+        if (rollback.isPresent()) {
+            return new EventBatch(fromBlock, fromBlock - 1, List.of(), List.of(), List.of(), List.of(), rollback);
+        }
+        long target = confirmedHead();
+        if (fromBlock > target) {
+            return new EventBatch(fromBlock, fromBlock - 1, List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        }
+        Optional<ChainBlock> parent = known.newestFirst(1).stream().findFirst().filter(b -> b.number() == fromBlock - 1);
+        long to = Math.min(fromBlock + span.get() - 1, target);
+        while (true) {
+            try {
+                EventBatch batch = read(fromBlock, to, node.logs(fromBlock, to), parent);
+                span.updateAndGet(s -> (int) Math.min(settings.batchBlocks(), 2L * s));
+                return batch;
+            } catch (NodeClient.LogsRefused refused) {
+                if (fromBlock == to) {
+                    return readFromReceipts(fromBlock, parent, refused);
+                }
+                long half = (to - fromBlock + 1) / 2;
+                log.info("The node refused the logs of blocks {}-{} ({}); reading {} blocks", fromBlock, to, refused.getMessage(), half);
+                to = fromBlock + half - 1;
+                span.set((int) half);
+            }
+        }
+    }
+
+    private EventBatch readFromReceipts(long block, Optional<ChainBlock> parent, NodeClient.LogsRefused refused) {
+        log.info("Block {} holds more logs than the node returns ({}); reading it from its receipts", block, refused.getMessage());
+        List<Log> logs;
+        try {
+            logs = node.logsFromReceipts(block);
+        } catch (ChainReadException.BlockUnreadable | ChainReadException.Unreachable unreadable) {
+            throw new ChainReadException.BlockUnreadable(block, "stalled at block " + block + ": eth_getLogs refused it ("
+                    + refused.getMessage() + ") and its receipts could not be read (" + unreadable.getMessage() + ")", unreadable);
+        }
+        return read(block, block, logs, parent);
+    }
+
+    /** Checks the logs against the blocks they claim, then decodes and links them. */
+    private EventBatch read(long from, long to, List<Log> logs, Optional<ChainBlock> parent) {
+        List<Log> ours = new ArrayList<>(logs.size());
+        Set<Long> blocks = new TreeSet<>(List.of(from, to));
+        Set<String> seen = new HashSet<>();
+        for (Log l : logs) {
+            long number = blockNumber(l);
+            if (number < from || number > to) {
+                throw new ChainReadException.Unreachable("the node returned a log of block " + number + " for blocks " + from + "-" + to, null);
+            }
+            if (l.isRemoved()) {
+                throw new ChainReadException.ChainMoved("the node returned a removed log in block " + number);
+            }
+            if (l.getAddress() == null || !contracts.containsKey(l.getAddress().toLowerCase(Locale.ROOT))) {
+                continue; // not a DAO contract: a filter the node did not apply
+            }
+            if (seen.add(number + ":" + logIndex(l))) {
+                ours.add(l);
+                blocks.add(number);
+            }
+        }
+        ours.sort(Comparator.comparingLong(GovernanceEventStream::blockNumber).thenComparingInt(GovernanceEventStream::logIndex));
+        Map<Long, NodeClient.Header> headers = node.headers(blocks);
+        requireConsistent(from, to, ours, headers, parent);
+        List<ExecutionLinks.RawLog> raw = new ArrayList<>(ours.size());
+        for (Log l : ours) {
+            NodeClient.Header header = headers.get(blockNumber(l));
+            raw.add(new ExecutionLinks.RawLog(new EventPosition(header.number(), header.hash(), txHash(l), logIndex(l), header.time(),
+                    contracts.get(l.getAddress().toLowerCase(Locale.ROOT))), topics(l), data(l)));
+        }
+        ExecutionLinks.Linked linked = links.decode(raw);
+        return new EventBatch(from, to, linked.events(), headers.values().stream().map(NodeClient.Header::block).toList(),
+                linked.scheduled(), linked.executions(), Optional.empty());
+    }
+
+    /**
+     * Every log must carry the hash the node now gives its block, the end block must still be
+     * there, and the first block must follow the consumer's newest one; otherwise the chain moved
+     * while it was read (the next call finds the fork).
+     */
+    private static void requireConsistent(long from, long to, List<Log> logs, Map<Long, NodeClient.Header> headers,
+            Optional<ChainBlock> parent) {
+        if (!headers.containsKey(to) || !headers.containsKey(from)) {
+            throw new ChainReadException.ChainMoved("blocks " + from + "-" + to + " are no longer all known to the node");
+        }
+        if (parent.isPresent() && !parent.get().hash().equalsIgnoreCase(headers.get(from).parentHash())) {
+            throw new ChainReadException.ChainMoved("block " + from + " no longer follows block " + parent.get().number() + " ("
+                    + parent.get().hash() + ")");
+        }
+        for (Log l : logs) {
+            NodeClient.Header header = headers.get(blockNumber(l));
+            if (header == null || l.getBlockHash() == null || !header.hash().equalsIgnoreCase(l.getBlockHash())) {
+                throw new ChainReadException.ChainMoved("log " + txHash(l) + ":" + logIndex(l) + " is from a block that is no longer canonical");
+            }
+        }
     }
 
     /**
@@ -95,6 +234,62 @@ public final class GovernanceEventStream {
      * @return empty when the held blocks are still canonical (or none are held)
      */
     public Optional<Rollback> reorganisation(KnownBlocks known) {
-        throw new UnsupportedOperationException("not yet");
+        List<ChainBlock> newest = known.newestFirst(1);
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        ChainBlock held = newest.getFirst();
+        NodeClient.Header now = node.headers(List.of(held.number())).get(held.number());
+        if (now != null && now.hash().equalsIgnoreCase(held.hash())) {
+            return Optional.empty();
+        }
+        String canonical = now == null ? null : now.hash();
+        List<ChainBlock> candidates = known.newestFirst(settings.maxReorgDepth() + 1).stream()
+                .filter(b -> b.number() < held.number() && b.number() >= held.number() - settings.maxReorgDepth())
+                .toList();
+        Map<Long, NodeClient.Header> nodeHeaders = node.headers(candidates.stream().map(ChainBlock::number).toList());
+        for (ChainBlock candidate : candidates) {
+            NodeClient.Header header = nodeHeaders.get(candidate.number());
+            if (header != null && header.hash().equalsIgnoreCase(candidate.hash())) {
+                Rollback rollback = new Rollback(candidate.number(), held.number(), held.hash(), canonical, false);
+                log.warn("Chain reorganisation: {}", rollback.describe());
+                return Optional.of(rollback);
+            }
+        }
+        Rollback rollback = new Rollback(deployment.deploymentBlock() - 1, held.number(), held.hash(), canonical, true);
+        log.warn("Chain reorganisation: {}", rollback.describe());
+        return Optional.of(rollback);
+    }
+
+    private static long blockNumber(Log l) {
+        try {
+            return l.getBlockNumber().longValueExact();
+        } catch (RuntimeException malformed) {
+            throw new ChainReadException.Unreachable("the node returned a log without a valid block number", malformed);
+        }
+    }
+
+    private static int logIndex(Log l) {
+        try {
+            return l.getLogIndex().intValueExact();
+        } catch (RuntimeException malformed) {
+            throw new ChainReadException.Unreachable("the node returned a log without a valid log index", malformed);
+        }
+    }
+
+    private static String txHash(Log l) {
+        try {
+            return ChainHex.normalise(l.getTransactionHash());
+        } catch (RuntimeException malformed) {
+            throw new ChainReadException.Unreachable("the node returned a log without a valid transaction hash", malformed);
+        }
+    }
+
+    private static List<String> topics(Log l) {
+        return l.getTopics() == null ? List.of() : l.getTopics().stream().map(t -> t == null ? "" : t.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String data(Log l) {
+        return l.getData() == null ? "0x" : l.getData().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,7 +1,9 @@
 package org.modeldao.contracts.events;
 
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link OperationLookup} held in memory, fed with each batch read. One entry per proposal
@@ -9,23 +11,28 @@ import java.util.Optional;
  */
 public final class InMemoryOperations implements OperationLookup {
 
+    private record Entry(BigInteger proposalId, long block) {
+    }
+
+    private final Map<String, Entry> operations = new ConcurrentHashMap<>();
+
     /** Remembers the operations the batch scheduled. */
     public void record(EventBatch batch) {
-        throw new UnsupportedOperationException("not yet");
+        batch.scheduledOperations().forEach(s -> operations.put(s.operationId(), new Entry(s.proposalId(), s.position().blockNumber())));
     }
 
     /** Forgets operations scheduled above {@code block} (after a {@link Rollback}). */
     public void discardAbove(long block) {
-        throw new UnsupportedOperationException("not yet");
+        operations.values().removeIf(e -> e.block() > block);
     }
 
     /** Number of operations held. */
     public int size() {
-        throw new UnsupportedOperationException("not yet");
+        return operations.size();
     }
 
     @Override
     public Optional<BigInteger> proposalOf(String operationId) {
-        throw new UnsupportedOperationException("not yet");
+        return Optional.ofNullable(operations.get(operationId)).map(Entry::proposalId);
     }
 }

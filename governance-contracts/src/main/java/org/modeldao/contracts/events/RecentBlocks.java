@@ -1,6 +1,9 @@
 package org.modeldao.contracts.events;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * {@link KnownBlocks} in memory: the blocks of the batches read, at most {@code capacity} of them
@@ -8,27 +11,43 @@ import java.util.List;
  */
 public final class RecentBlocks implements KnownBlocks {
 
+    private final int capacity;
+    private final NavigableMap<Long, ChainBlock> blocks = new TreeMap<>();
+
     public RecentBlocks(int capacity) {
-        throw new UnsupportedOperationException("not yet");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
     }
 
     /** Remembers the blocks the batch read (a batch carrying a rollback changes nothing). */
-    public void record(EventBatch batch) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized void record(EventBatch batch) {
+        batch.blocks().forEach(b -> blocks.put(b.number(), b));
+        while (blocks.size() > capacity) {
+            blocks.pollFirstEntry();
+        }
     }
 
     /** Forgets the blocks above the rollback's {@link Rollback#toBlock()}. */
-    public void apply(Rollback rollback) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized void apply(Rollback rollback) {
+        blocks.tailMap(rollback.toBlock(), false).clear();
     }
 
     /** Forgets everything (for a rebuild from the deployment block). */
-    public void clear() {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized void clear() {
+        blocks.clear();
     }
 
     @Override
-    public List<ChainBlock> newestFirst(int limit) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized List<ChainBlock> newestFirst(int limit) {
+        List<ChainBlock> newest = new ArrayList<>(Math.min(limit, blocks.size()));
+        for (ChainBlock block : blocks.descendingMap().values()) {
+            if (newest.size() == limit) {
+                break;
+            }
+            newest.add(block);
+        }
+        return newest;
     }
 }
