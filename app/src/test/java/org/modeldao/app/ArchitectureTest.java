@@ -33,7 +33,7 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.modeldao.app.chain.internal..", "org.modeldao.app.indexer..",
                         "org.modeldao.app.proposals",
                         "org.modeldao.app.proposals.internal..", "org.modeldao.app.delegation", "org.modeldao.app.catalog",
-                        "org.modeldao.app.audit.internal..")
+                        "org.modeldao.app.history.internal..")
                 .should().dependOnClassesThat().resideInAPackage("org.modeldao.contracts.wrappers..")
                 .check(APP);
     }
@@ -48,7 +48,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chain", "identity", "tokens", "proposals", "voting", "delegation", "artifacts", "catalog", "audit"})
+    @ValueSource(strings = {"chain", "identity", "tokens", "proposals", "voting", "delegation", "artifacts", "catalog", "history"})
     void a_features_internals_are_used_only_inside_that_feature(String feature) {
         String root = "org.modeldao.app." + feature;
         classes().that().resideInAPackage(root + ".internal..")

@@ -17,7 +17,7 @@ import org.modeldao.app.proposals.RelayerProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.modeldao.app.proposals.WalletTransaction;
 import org.modeldao.app.proposals.internal.IndexedProposalQueries;
-import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.DelegateReadModel;
 import org.modeldao.app.readmodel.RegistryReadModel;
 import org.modeldao.app.readmodel.ProposalReadModel;
@@ -57,7 +57,7 @@ public final class GovernanceChainFixture implements AutoCloseable {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final TestDatabase database;
     public final ProposalReadModel readModel;
-    public final AuditTrail auditTrail;
+    public final HistoryReadModel auditTrail;
     public final RegistryReadModel registryReadModel;
     public final DelegateReadModel delegateReadModel;
     public final IndexedProposalQueries queries;
@@ -94,7 +94,7 @@ public final class GovernanceChainFixture implements AutoCloseable {
         codec = new ActionCodec(contracts.registry());
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         readModel = new ProposalReadModel(jdbc);
-        auditTrail = new AuditTrail(jdbc);
+        auditTrail = new HistoryReadModel(jdbc);
         registryReadModel = new RegistryReadModel(jdbc);
         delegateReadModel = new DelegateReadModel(jdbc);
         indexer = TestIndexer.catchingUp(chain.web3j(), deployment, database.dataSource());

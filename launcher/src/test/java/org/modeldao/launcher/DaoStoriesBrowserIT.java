@@ -212,12 +212,12 @@ class DaoStoriesBrowserIT {
         assertThat(json(fallback).path("parameters").path("approving_proposal_id").asString())
                 .isEqualTo(system.demoModel().approvalProposalId().toString());
 
-        admin.navigate(app("/audit"));
-        admin.locator("#audit-text input").fill("iris");
-        admin.locator("#audit-filter").click();
+        admin.navigate(app("/history"));
+        admin.locator("#history-text input").fill("iris");
+        admin.locator("#history-filter").click();
         admin.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Revoked iris 2")).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(UI_TIMEOUT.toMillis()));
-        screenshot(admin, "audit.png");
+        screenshot(admin, "history.png");
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.modeldao.gateway.approval.chain.ApprovalSync;
 import org.modeldao.gateway.approval.chain.ApprovedStateStore;
 import org.modeldao.gateway.approval.chain.ChainEndpoints;
 import org.modeldao.gateway.approval.chain.RegistryLogReader;
-import org.modeldao.gateway.audit.AuditEntry;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionEntry;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.policy.chain.TokenVotes;
 import org.modeldao.gateway.policy.PerBlockVotesCache;
 import org.modeldao.gateway.policy.VotesLookup;
@@ -36,7 +36,7 @@ class ChainConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ApprovalSync approvalSync(Web3j web3j, ChainEndpoints endpoints, GovernanceState governance,
-            GatewayProperties properties, AuditLog audit, MeterRegistry meters) {
+            GatewayProperties properties, DecisionLog audit, MeterRegistry meters) {
         GatewayProperties.Chain chain = properties.chain();
         ApprovalSync sync = new ApprovalSync(new RegistryLogReader(web3j, endpoints), governance,
                 new ApprovedStateStore(chain.stateFile()), endpoints.deploymentBlock(), chain.confirmations(),
@@ -46,7 +46,7 @@ class ChainConfiguration {
                 .register(meters);
         sync.onReorg(reorg -> {
             reorgs.increment();
-            audit.record(new AuditEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
+            audit.record(new DecisionEntry("REORG", "gateway", "", "", "rebuilt", reorg.describe()));
         });
         return sync;
     }

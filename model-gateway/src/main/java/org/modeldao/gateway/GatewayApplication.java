@@ -1,8 +1,8 @@
 package org.modeldao.gateway;
 
 import java.util.Arrays;
-import org.modeldao.gateway.audit.AuditChainVerifier;
-import org.modeldao.gateway.audit.AuditVerifyCommand;
+import org.modeldao.gateway.decisions.DecisionChainVerifier;
+import org.modeldao.gateway.decisions.VerifyDecisionsCommand;
 import org.modeldao.gateway.bench.GatewayBench;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -31,7 +31,7 @@ public class GatewayApplication {
                 rest[args.length - 1] = "--gateway.chain.deployment-file=";
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
                         .web(WebApplicationType.NONE).run(rest);
-                int exit = AuditVerifyCommand.run(context.getBean(AuditChainVerifier.class));
+                int exit = VerifyDecisionsCommand.run(context.getBean(DecisionChainVerifier.class));
                 context.close();
                 System.exit(exit);
             }

@@ -1,7 +1,7 @@
 package org.modeldao.gateway;
 
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceMetrics;
 import org.modeldao.gateway.inference.InferenceService;
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires policy, constraints and the inference pipeline (the audit log: audit.AuditConfiguration). */
+/** Wires policy, constraints and the inference pipeline (the audit log: audit.DecisionLogConfiguration). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 class GovernanceConfiguration {
@@ -46,7 +46,7 @@ class GovernanceConfiguration {
 
     @Bean
     InferenceService inferenceService(ServingRegistry registry, GovernanceState governance,
-            AccessPolicyEnforcer access, AuditLog audit, InferenceMetrics metrics) {
+            AccessPolicyEnforcer access, DecisionLog audit, InferenceMetrics metrics) {
         return new InferenceService(registry, governance, access, new ConstraintEngine(), audit, metrics);
     }
 }

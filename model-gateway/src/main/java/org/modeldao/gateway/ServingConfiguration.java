@@ -3,9 +3,9 @@ package org.modeldao.gateway;
 import java.time.Clock;
 import java.time.Duration;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.audit.AuditEntry;
-import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.audit.AuditUnavailableException;
+import org.modeldao.gateway.decisions.DecisionEntry;
+import org.modeldao.gateway.decisions.DecisionLog;
+import org.modeldao.gateway.decisions.DecisionLogUnavailableException;
 import org.modeldao.gateway.serving.ServingEvent;
 import org.modeldao.gateway.serving.ServingReconciler;
 import org.modeldao.gateway.serving.ServingRegistry;
@@ -75,16 +75,16 @@ class ServingConfiguration {
 
     @Bean(destroyMethod = "close")
     ServingReconciler servingReconciler(ServingRegistry registry, ArtifactVerifier verifier, ServingSettings settings,
-            Clock clock, GovernanceState governance, AuditLog audit, MeterRegistry meters) {
+            Clock clock, GovernanceState governance, DecisionLog audit, MeterRegistry meters) {
         ServingReconciler reconciler = new ServingReconciler(registry, new VersionLoader(verifier, settings), settings,
                 clock);
         reconciler.onEvent(event -> {
-            AuditEntry entry = new AuditEntry(auditKind(event.kind()), "gateway", event.version().model(),
+            DecisionEntry entry = new DecisionEntry(auditKind(event.kind()), "gateway", event.version().model(),
                     event.version().version(), event.kind().name().toLowerCase(),
                     event.detail() + "; sha256 " + event.artifactSha256() + "; proposal " + event.proposalId());
             try {
                 audit.record(entry);
-            } catch (AuditUnavailableException e) {
+            } catch (DecisionLogUnavailableException e) {
                 // a lifecycle change happens whether or not it can be recorded; counted, logged, readiness DOWN
                 log.error("lifecycle event not audited ({}): {}", e.getMessage(), entry);
             }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param effects    audit entries of the registry changes made by its execution
  */
 public record ProposalDetail(ProposalSummary summary, String description, List<ProposalAction> actions, String executedTx,
-        List<AuditEvent> effects) {
+        List<HistoryRecord> effects) {
 
     public ProposalDetail {
         actions = List.copyOf(actions);

@@ -72,9 +72,9 @@ public class ProposalReadModel {
                 .param(id)
                 .query((rs, n) -> ActionJson.read(rs.getString("action_kind"), rs.getString("action_json")))
                 .list();
-        List<AuditEvent> effects = jdbc.sql("SELECT " + Rows.AUDIT_COLUMNS + """
+        List<HistoryRecord> effects = jdbc.sql("SELECT " + Rows.HISTORY_COLUMNS + """
                          FROM chain_event WHERE proposal_id = ? AND contract = 'REGISTRY' ORDER BY block_number, log_index""")
-                .param(id).query(Rows::auditEvent).list();
+                .param(id).query(Rows::historyRecord).list();
         return new ProposalDetail(summary, (String) row.get("description"), actions, (String) row.get("executed_tx"), effects);
     }
 

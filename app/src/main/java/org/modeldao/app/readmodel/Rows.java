@@ -34,10 +34,10 @@ final class Rows {
         return rs.wasNull() ? null : value;
     }
 
-    static AuditEvent auditEvent(ResultSet rs, int row) throws SQLException {
-        return new AuditEvent(rs.getLong("block_number"), rs.getString("tx_hash"), rs.getInt("log_index"), instant(rs, "block_time"),
+    static HistoryRecord historyRecord(ResultSet rs, int row) throws SQLException {
+        return new HistoryRecord(rs.getLong("block_number"), rs.getString("tx_hash"), rs.getInt("log_index"), instant(rs, "block_time"),
                 rs.getString("contract"), rs.getString("event_name"), id(rs, "proposal_id"), rs.getString("summary"));
     }
 
-    static final String AUDIT_COLUMNS = "block_number, tx_hash, log_index, block_time, contract, event_name, proposal_id, summary ";
+    static final String HISTORY_COLUMNS = "block_number, tx_hash, log_index, block_time, contract, event_name, proposal_id, summary ";
 }

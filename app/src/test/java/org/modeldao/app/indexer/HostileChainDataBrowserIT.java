@@ -131,14 +131,14 @@ class HostileChainDataBrowserIT {
         page.locator("#model-scripted-card .chain-uri-text").click();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hostile-catalog.png")).setFullPage(true));
 
-        page.navigate(url("/audit"));
+        page.navigate(url("/history"));
         page.locator("#quarantine-section").waitFor();
         assertThat(page.locator("#quarantine-section").textContent()).contains("Logs the indexer could not store: 1");
         page.locator("#quarantine-section").click();
         assertThat(page.locator("#quarantine").textContent()).contains("GOVERNOR VoteCast", "test_refuses_one_vote");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hostile-audit.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hostile-history.png")).setFullPage(true));
         assertThat(dialogs).isEmpty();
-        assertThat(page.url()).endsWith("/audit");
+        assertThat(page.url()).endsWith("/history");
     }
 
     private String url(String path) {

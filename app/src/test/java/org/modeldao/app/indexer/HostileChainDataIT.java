@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.QuarantinedLog;
 import org.modeldao.app.testing.TestDatabase;
 import org.modeldao.contracts.VoteType;
@@ -124,7 +124,7 @@ class HostileChainDataIT {
             assertThat(stored).isEqualTo(dao.logCount() - 1);
             assertThat(metrics.quarantinedCount()).isEqualTo(1);
             assertThat(metrics.splitCount()).isPositive();
-            AuditTrail trail = new AuditTrail(sql);
+            HistoryReadModel trail = new HistoryReadModel(sql);
             assertThat(trail.countQuarantined()).isOne();
             QuarantinedLog quarantined = trail.quarantined(0, 10).getFirst();
             assertThat(quarantined.txHash()).isEqualTo(refusedVote.getTransactionHash());

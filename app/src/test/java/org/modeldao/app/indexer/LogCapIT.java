@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.IndexerStall;
 import org.modeldao.app.testing.TestDatabase;
 import org.modeldao.contracts.VoteType;
@@ -124,7 +124,7 @@ class LogCapIT {
         try (TestDatabase database = TestDatabase.h2()) {
             IndexerMetrics metrics = IndexerMetrics.unregistered();
             ChainIndexer indexer = dao.indexer(database.dataSource(), IndexerSettings.defaults(), throughSmallProxy, metrics);
-            AuditTrail trail = new AuditTrail(JdbcClient.create(database.dataSource()));
+            HistoryReadModel trail = new HistoryReadModel(JdbcClient.create(database.dataSource()));
             Duration poll = Duration.ofMillis(100);
             IndexerLoop loop = new IndexerLoop(indexer, IndexerLeadership.forDatabase(database.dataSource(), dao.deployment.governor()),
                     poll, () -> { });

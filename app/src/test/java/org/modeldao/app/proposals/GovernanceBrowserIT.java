@@ -179,16 +179,16 @@ class GovernanceBrowserIT {
         assertThat(card.locator("a.decision-proposal").first().getAttribute("href")).isEqualTo("proposal/" + proposalId);
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("catalog.png")).setFullPage(true));
         approvalTx.click();
-        admin.waitForURL(u -> u.endsWith("/audit?text=" + executedIn));
-        admin.locator("#audit vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved iris-classifier 2"))
+        admin.waitForURL(u -> u.endsWith("/history?text=" + executedIn));
+        admin.locator("#history vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved iris-classifier 2"))
                 .first().waitFor();
-        assertThat(admin.locator("#audit-text input").inputValue()).isEqualTo(executedIn);
+        assertThat(admin.locator("#history-text input").inputValue()).isEqualTo(executedIn);
 
-        admin.navigate(url("/audit"));
-        admin.locator("#audit-text input").fill("iris-classifier");
-        admin.locator("#audit-filter").click();
+        admin.navigate(url("/history"));
+        admin.locator("#history-text input").fill("iris-classifier");
+        admin.locator("#history-filter").click();
         admin.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("Approved iris-classifier 2")).first().waitFor();
-        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("audit.png")).setFullPage(true));
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("history.png")).setFullPage(true));
     }
 
     @Test

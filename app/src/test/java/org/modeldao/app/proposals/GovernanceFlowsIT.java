@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.modeldao.app.GovernanceChainFixture;
-import org.modeldao.app.audit.AuditEvent;
-import org.modeldao.app.audit.AuditFilter;
-import org.modeldao.app.audit.AuditLog;
+import org.modeldao.app.history.HistoryEntry;
+import org.modeldao.app.history.HistoryFilter;
+import org.modeldao.app.history.GovernanceHistory;
 import org.modeldao.app.catalog.CatalogModel;
 import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.delegation.SignedDelegation;
@@ -236,19 +236,19 @@ class GovernanceFlowsIT {
     @Test
     @Order(10)
     void the_audit_trail_lists_every_step_and_filters_by_proposal() {
-        var trail = new AuditLog(dao.auditTrail);
+        var trail = new GovernanceHistory(dao.auditTrail);
 
-        var events = trail.events(new AuditFilter("Governor", "", proposalId.toString(), 0, 0));
-        assertThat(trail.events(new AuditFilter("Registry", "", proposalId.toString(), 0, 0)))
-                .extracting(AuditEvent::event).containsExactly("CurrentVersionChanged", "ModelVersionApproved");
+        var events = trail.events(new HistoryFilter("Governor", "", proposalId.toString(), 0, 0));
+        assertThat(trail.events(new HistoryFilter("Registry", "", proposalId.toString(), 0, 0)))
+                .extracting(HistoryEntry::event).containsExactly("CurrentVersionChanged", "ModelVersionApproved");
         // OpenZeppelin emits VoteCast (not VoteCastWithParams) when a signed vote carries no params
-        assertThat(events).extracting(AuditEvent::event).containsExactly("ProposalExecuted", "ProposalQueued", "VoteCast",
+        assertThat(events).extracting(HistoryEntry::event).containsExactly("ProposalExecuted", "ProposalQueued", "VoteCast",
                 "VoteCast", "VoteCast", "ProposalCreated");
-        assertThat(trail.csv(new AuditFilter("Registry", "", "", 0, 0)))
+        assertThat(trail.csv(new HistoryFilter("Registry", "", "", 0, 0)))
                 .startsWith("block,time,transaction,log_index,contract,event,proposal_id,summary\r\n")
                 .contains("ModelVersionApproved," + proposalId + ",Approved iris-classifier 1 (onnx)");
-        assertThat(trail.count(new AuditFilter("", "VoteCast", "", 0, 0))).isEqualTo(3);
-        assertThat(trail.events(new AuditFilter("", "", "IRIS-CLASSIFIER 1", 0, 0), 0, 10)).extracting(AuditEvent::event)
+        assertThat(trail.count(new HistoryFilter("", "VoteCast", "", 0, 0))).isEqualTo(3);
+        assertThat(trail.events(new HistoryFilter("", "", "IRIS-CLASSIFIER 1", 0, 0), 0, 10)).extracting(HistoryEntry::event)
                 .contains("ModelVersionApproved");
     }
 

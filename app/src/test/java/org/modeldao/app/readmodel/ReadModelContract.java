@@ -28,7 +28,7 @@ abstract class ReadModelContract {
     static ProposalReadModel proposals;
     static DelegateReadModel delegates;
     static RegistryReadModel registry;
-    static AuditTrail audit;
+    static HistoryReadModel audit;
 
     static void setUp(String databaseKind) throws Exception {
         dao = IndexerFixture.start();
@@ -39,7 +39,7 @@ abstract class ReadModelContract {
         proposals = new ProposalReadModel(jdbc);
         delegates = new DelegateReadModel(jdbc);
         registry = new RegistryReadModel(jdbc);
-        audit = new AuditTrail(jdbc);
+        audit = new HistoryReadModel(jdbc);
     }
 
     @AfterAll
@@ -107,7 +107,7 @@ abstract class ReadModelContract {
         assertThat(detail.actions().get(3)).isEqualTo(new ProposalAction.SetAccessPolicy(MODEL, PolicyKind.ALLOW_LIST,
                 BigInteger.ZERO, 30, 4, List.of(scenario.allowed)));
         assertThat(detail.executedTx()).startsWith("0x");
-        assertThat(detail.effects()).extracting(AuditEvent::eventName).containsExactly("ModelVersionApproved",
+        assertThat(detail.effects()).extracting(HistoryRecord::eventName).containsExactly("ModelVersionApproved",
                 "ModelVersionApproved", "CurrentVersionChanged", "AccessPolicySet", "EthicalConstraintAdded", "EthicalConstraintAdded");
         assertThat(proposals.proposal(BigInteger.TEN)).isEmpty();
     }
@@ -202,10 +202,10 @@ abstract class ReadModelContract {
     @Test
     void the_audit_trail_has_every_log_newest_first_and_per_proposal() {
         assertThat(audit.count()).isEqualTo(dao.logCount());
-        List<AuditEvent> latest = audit.events(0, 5);
+        List<HistoryRecord> latest = audit.events(0, 5);
         assertThat(latest.getFirst().eventName()).isEqualTo("ProposalCreated");
         assertThat(latest.getFirst().proposalId()).isEqualTo(scenario.pending);
-        assertThat(audit.eventsOf(scenario.revoked)).extracting(AuditEvent::eventName)
+        assertThat(audit.eventsOf(scenario.revoked)).extracting(HistoryRecord::eventName)
                 .contains("ProposalCreated", "VoteCast", "ProposalQueued", "ModelVersionRevoked", "CurrentVersionChanged",
                         "EthicalConstraintRemoved", "ProposalExecuted");
     }
@@ -221,18 +221,18 @@ abstract class ReadModelContract {
 
     @Test
     void the_audit_trail_filters_by_contract_event_text_and_blocks_in_the_database() {
-        var registryEvents = new AuditQuery("registry", "", "", 0, 0);
+        var registryEvents = new HistoryQuery("registry", "", "", 0, 0);
         assertThat(audit.events(registryEvents, 0, 100)).isNotEmpty().allMatch(e -> e.contract().equals("REGISTRY"));
         assertThat(audit.count(registryEvents)).isEqualTo(audit.events(registryEvents, 0, 100).size());
-        assertThat(audit.events(new AuditQuery("", "modelversionrevoked", "", 0, 0), 0, 10)).singleElement()
+        assertThat(audit.events(new HistoryQuery("", "modelversionrevoked", "", 0, 0), 0, 10)).singleElement()
                 .satisfies(e -> assertThat(e.proposalId()).isEqualTo(scenario.revoked));
-        assertThat(audit.events(new AuditQuery("", "", "SMALL PETALS", 0, 0), 0, 10)).extracting(AuditEvent::eventName)
+        assertThat(audit.events(new HistoryQuery("", "", "SMALL PETALS", 0, 0), 0, 10)).extracting(HistoryRecord::eventName)
                 .contains("ModelVersionRevoked");
-        assertThat(audit.count(new AuditQuery("", "", "100%_", 0, 0))).as("LIKE wildcards are literal").isZero();
-        AuditEvent newest = audit.events(0, 1).getFirst();
-        assertThat(audit.events(new AuditQuery("", "", "", newest.blockNumber(), newest.blockNumber()), 0, 10))
+        assertThat(audit.count(new HistoryQuery("", "", "100%_", 0, 0))).as("LIKE wildcards are literal").isZero();
+        HistoryRecord newest = audit.events(0, 1).getFirst();
+        assertThat(audit.events(new HistoryQuery("", "", "", newest.blockNumber(), newest.blockNumber()), 0, 10))
                 .allMatch(e -> e.blockNumber() == newest.blockNumber()).contains(newest);
-        assertThatThrownBy(() -> new AuditQuery("", "", "", -1, 0)).isInstanceOf(InvalidQuery.class);
+        assertThatThrownBy(() -> new HistoryQuery("", "", "", -1, 0)).isInstanceOf(InvalidQuery.class);
     }
 
     @Test

@@ -87,7 +87,7 @@ class PostgresInitScriptIT {
 
         try (Connection runtime = DriverManager.getConnection(SERVER + gatewayDb, gatewayDb, "gateway-secret");
                 Statement sql = runtime.createStatement()) {
-            // the query AuditConfiguration warns on at start: false means the gateway cannot drop its triggers
+            // the query DecisionLogConfiguration warns on at start: false means the gateway cannot drop its triggers
             try (ResultSet owns = sql.executeQuery("SELECT pg_has_role(current_user, (SELECT tableowner FROM pg_tables"
                     + " WHERE tablename = 'audit_log'), 'USAGE') OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
                 assertThat(owns.next()).isTrue();

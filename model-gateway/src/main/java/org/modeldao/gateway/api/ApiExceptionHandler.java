@@ -1,6 +1,6 @@
 package org.modeldao.gateway.api;
 
-import org.modeldao.gateway.audit.AuditUnavailableException;
+import org.modeldao.gateway.decisions.DecisionLogUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,8 +49,8 @@ class ApiExceptionHandler {
     }
 
     /** The call may have run, but it is not answered unless it is recorded. */
-    @ExceptionHandler(AuditUnavailableException.class)
-    ResponseEntity<Object> auditUnavailable(AuditUnavailableException e) {
+    @ExceptionHandler(DecisionLogUnavailableException.class)
+    ResponseEntity<Object> auditUnavailable(DecisionLogUnavailableException e) {
         return Responses.error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 

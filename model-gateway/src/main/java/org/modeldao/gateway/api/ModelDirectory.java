@@ -8,8 +8,8 @@ import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.approval.SyncStatus;
 import org.modeldao.gateway.approval.VersionKey;
-import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.audit.AuditWriterStatus;
+import org.modeldao.gateway.decisions.DecisionLog;
+import org.modeldao.gateway.decisions.DecisionWriterStatus;
 import org.modeldao.gateway.serving.ServingException;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.TensorSpec;
@@ -25,10 +25,10 @@ class ModelDirectory {
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
-    private final AuditLog audit;
+    private final DecisionLog audit;
     private final RevocationFeed revocations;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance, AuditLog audit, RevocationFeed revocations) {
+    ModelDirectory(ServingRegistry registry, GovernanceState governance, DecisionLog audit, RevocationFeed revocations) {
         this.registry = registry;
         this.governance = governance;
         this.audit = audit;
@@ -99,7 +99,7 @@ class ModelDirectory {
         if (!sync.healthy()) {
             p.put("degraded_because", sync.lastError());
         }
-        AuditWriterStatus recording = audit.status();
+        DecisionWriterStatus recording = audit.status();
         p.put("audit_backlog", recording.backlog());
         if (recording.stalled()) {
             // a gateway that cannot record what it serves is not ready to serve

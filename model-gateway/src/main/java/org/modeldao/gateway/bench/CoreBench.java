@@ -20,8 +20,8 @@ import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.RegistryEvent;
-import org.modeldao.gateway.audit.AuditLog;
-import org.modeldao.gateway.audit.AuditSettings;
+import org.modeldao.gateway.decisions.DecisionLog;
+import org.modeldao.gateway.decisions.DecisionLogSettings;
 import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceMetrics;
@@ -62,7 +62,7 @@ final class CoreBench implements AutoCloseable {
     private final GovernanceState state = new GovernanceState();
     private final ServingRegistry registry = new ServingRegistry();
     private final ServingReconciler reconciler;
-    private final AuditLog audit;
+    private final DecisionLog audit;
     private final InferenceService inference;
     private final InferenceService inferenceWithoutAudit;
     private final InferenceMetrics metrics = new InferenceMetrics(new SimpleMeterRegistry());
@@ -75,9 +75,9 @@ final class CoreBench implements AutoCloseable {
         state.onChange(reconciler::reconcile);
         var dataSource = new DriverManagerDataSource("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
-        audit = new AuditLog(new JdbcTemplate(dataSource),
+        audit = new DecisionLog(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
-                AuditSettings.defaults());
+                DecisionLogSettings.defaults());
         inference = new InferenceService(registry, state, new AccessPolicyEnforcer(a -> java.math.BigInteger.ZERO,
                 new LocalRateLimiter()), new ConstraintEngine(), audit, metrics);
         inferenceWithoutAudit = new InferenceService(registry, state, new AccessPolicyEnforcer(

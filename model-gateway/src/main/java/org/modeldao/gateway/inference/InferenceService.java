@@ -5,8 +5,8 @@ import java.util.List;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.approval.VersionKey;
-import org.modeldao.gateway.audit.AuditEntry;
-import org.modeldao.gateway.audit.AuditTrail;
+import org.modeldao.gateway.decisions.DecisionEntry;
+import org.modeldao.gateway.decisions.DecisionRecorder;
 import org.modeldao.gateway.constraints.Classification;
 import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.constraints.ConstraintReport;
@@ -33,12 +33,12 @@ public final class InferenceService {
     private final ServingRegistry registry;
     private final GovernanceState governance;
     private final AccessPolicyEnforcer access;
-    private final AuditTrail audit;
+    private final DecisionRecorder audit;
     private final InferenceMetrics metrics;
     private final VersionPlans plans;
 
     public InferenceService(ServingRegistry registry, GovernanceState governance, AccessPolicyEnforcer access,
-            ConstraintEngine constraints, AuditTrail audit, InferenceMetrics metrics) {
+            ConstraintEngine constraints, DecisionRecorder audit, InferenceMetrics metrics) {
         this.registry = registry;
         this.governance = governance;
         this.access = access;
@@ -57,7 +57,7 @@ public final class InferenceService {
             String reason = reasonOf(e);
             // metric tags come only from the approved set: any other name a client sends is one "unknown" series
             metrics.refused(known ? call.model() : UNKNOWN, approvedOrUnknown(call.model(), call.version()), reason);
-            audit.record(new AuditEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
+            audit.record(new DecisionEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
                     known ? call.version() : UNKNOWN, reason, e.getMessage()));
             return new InferenceOutcome.Unservable(e);
         }
@@ -102,7 +102,7 @@ public final class InferenceService {
         String nonFinite = nonFiniteOutput(outputs);
         if (nonFinite != null) {
             metrics.refused(version.model(), version.version(), NON_FINITE_OUTPUT);
-            audit.record(new AuditEntry("FAILURE", call.caller().describe(), version.model(), version.version(),
+            audit.record(new DecisionEntry("FAILURE", call.caller().describe(), version.model(), version.version(),
                     NON_FINITE_OUTPUT, nonFinite));
             return new InferenceOutcome.Failed(version, NON_FINITE_OUTPUT, nonFinite);
         }
@@ -118,7 +118,7 @@ public final class InferenceService {
             outputs = outputs.stream().filter(t -> call.requestedOutputs().contains(t.name())).toList();
         }
         plan.meters().served(System.nanoTime() - start);
-        audit.record(new AuditEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
+        audit.record(new DecisionEntry("INFERENCE", call.caller().describe(), version.model(), version.version(), "served",
                 plan.servedAuditDetail(call.purpose())));
         return new InferenceOutcome.Served(version, call.requestId(), outputs);
     }
@@ -148,7 +148,7 @@ public final class InferenceService {
     private InferenceOutcome violated(InferenceCall call, ApprovedVersion version, ConstraintReport report) {
         var violation = report.violation().orElseThrow();
         metrics.refused(version.model(), version.version(), "constraint_" + violation.constraint().kind().name());
-        audit.record(new AuditEntry("VIOLATION", call.caller().describe(), version.model(), version.version(),
+        audit.record(new DecisionEntry("VIOLATION", call.caller().describe(), version.model(), version.version(),
                 violation.constraintName(), "checked " + report.checked() + "; " + violation.detail() + "; proposal "
                         + violation.constraint().approval().proposalId()));
         return new InferenceOutcome.Violated(version, violation);
@@ -157,7 +157,7 @@ public final class InferenceService {
     /** For a call that reached an approved version: its names are approved-set values. */
     private void refusal(InferenceCall call, String model, String version, String reason, String detail) {
         metrics.refused(model, version, reason);
-        audit.record(new AuditEntry("REFUSAL", call.caller().describe(), model, version, reason, detail));
+        audit.record(new DecisionEntry("REFUSAL", call.caller().describe(), model, version, reason, detail));
     }
 
     /** The version as a metric tag: "current" for unversioned calls, an approved version, or "unknown". */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +22,7 @@ class NumbersIT extends GatewayOverHttp {
     @TempDir
     Path dir;
     @Autowired
-    AuditLog audit;
+    DecisionLog audit;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -13,8 +13,8 @@ import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.audit.AuditChainVerifier;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionChainVerifier;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class OipApiIT extends GatewayOverHttp {
@@ -23,9 +23,9 @@ class OipApiIT extends GatewayOverHttp {
     static final String SMALL_HOLDER = "0x00000000000000000000000000000000000000b2";
 
     @Autowired
-    AuditLog audit;
+    DecisionLog audit;
     @Autowired
-    AuditChainVerifier verifier;
+    DecisionChainVerifier verifier;
     @TempDir
     Path dir;
 
@@ -270,7 +270,7 @@ class OipApiIT extends GatewayOverHttp {
         infer("/v2/models/" + m + "/versions/1/infer", null, 5.1, 3.5, 1.4, 0.2);
         infer("/v2/models/" + m + "/versions/7/infer", null, 5.1, 3.5, 1.4, 0.2);
         audit.flush();
-        AuditChainVerifier.Result result = verifier.verify();
+        DecisionChainVerifier.Result result = verifier.verify();
         assertThat(result.intact()).as(result.problem()).isTrue();
         assertThat(result.entries()).isGreaterThanOrEqualTo(3);
 

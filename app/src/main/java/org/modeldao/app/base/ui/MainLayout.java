@@ -88,7 +88,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Proposals", "proposals", VaadinIcon.GAVEL.create()));
         nav.addItem(new SideNavItem("Model catalog", "catalog", VaadinIcon.ARCHIVES.create()));
         nav.addItem(new SideNavItem("Delegates", "delegates", VaadinIcon.USERS.create()));
-        nav.addItem(new SideNavItem("Audit trail", "audit", VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem("Governance history", "history", VaadinIcon.LIST.create()));
         return nav;
     }
 }

@@ -83,14 +83,14 @@ public class CatalogView extends VerticalLayout {
         return item;
     }
 
-    /** The deciding proposal (or "outside governance") and the transaction, which opens the audit trail filtered on it. */
+    /** The deciding proposal (or "outside governance") and the transaction, which opens the governance history filtered on it. */
     private static Span link(DecisionLink link) {
         Component decision = link.proposalId().<Component>map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
                 .orElseGet(() -> new Span("outside governance, " + link.at()));
         decision.addClassName("decision-proposal");
         Span decided = new Span(decision);
         if (link.transactionHash() != null) {
-            Anchor tx = new Anchor("audit?text=" + link.transactionHash(), "tx " + shortId(link.transactionHash()));
+            Anchor tx = new Anchor("history?text=" + link.transactionHash(), "tx " + shortId(link.transactionHash()));
             tx.addClassName("decision-tx");
             tx.setTitle(link.transactionHash());
             decided.add(new Text(" · "), tx);

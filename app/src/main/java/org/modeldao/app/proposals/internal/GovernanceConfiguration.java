@@ -12,7 +12,7 @@ import org.modeldao.app.proposals.ProposalQueries;
 import org.modeldao.app.proposals.RelayBudget;
 import org.modeldao.app.proposals.Relayer;
 import org.modeldao.app.proposals.RelayerProperties;
-import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.contracts.devchain.DevAccounts;
 import org.slf4j.Logger;
@@ -50,7 +50,7 @@ class GovernanceConfiguration {
     }
 
     @Bean
-    ProposalQueries proposalQueries(ProposalReadModel readModel, AuditTrail audit, GovernorReader governor, ActionCodec codec) {
+    ProposalQueries proposalQueries(ProposalReadModel readModel, HistoryReadModel audit, GovernorReader governor, ActionCodec codec) {
         return new IndexedProposalQueries(readModel, audit, governor, codec);
     }
 

@@ -12,8 +12,8 @@ import org.modeldao.app.proposals.ProposalDetails.CastVote;
 import org.modeldao.app.proposals.ProposalDetails.TimelineEntry;
 import org.modeldao.app.proposals.ProposalOverview;
 import org.modeldao.app.proposals.ProposalQueries;
-import org.modeldao.app.readmodel.AuditEvent;
-import org.modeldao.app.readmodel.AuditTrail;
+import org.modeldao.app.readmodel.HistoryRecord;
+import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.ProposalDetail;
 import org.modeldao.app.readmodel.ProposalFilter;
 import org.modeldao.app.readmodel.ProposalReadModel;
@@ -30,11 +30,11 @@ import org.modeldao.contracts.ProposalCall;
 public class IndexedProposalQueries implements ProposalQueries {
 
     private final ProposalReadModel readModel;
-    private final AuditTrail audit;
+    private final HistoryReadModel audit;
     private final GovernorReader governor;
     private final ActionCodec codec;
 
-    public IndexedProposalQueries(ProposalReadModel readModel, AuditTrail audit, GovernorReader governor, ActionCodec codec) {
+    public IndexedProposalQueries(ProposalReadModel readModel, HistoryReadModel audit, GovernorReader governor, ActionCodec codec) {
         this.readModel = readModel;
         this.audit = audit;
         this.governor = governor;
@@ -67,8 +67,8 @@ public class IndexedProposalQueries implements ProposalQueries {
         long head = readModel.indexedHead().block();
         BigInteger quorum = s.quorum() != null ? s.quorum() : governor.quorum(Math.min(s.snapshotBlock(), governor.blockNumber() - 1));
         Optional<Instant> executableAt = Optional.ofNullable(s.etaSeconds()).map(Instant::ofEpochSecond);
-        List<AuditEvent> lifecycle = audit.eventsOf(s.id()).stream().filter(e -> "GOVERNOR".equals(e.contract())).toList();
-        Optional<AuditEvent> canceled = step(lifecycle, "ProposalCanceled");
+        List<HistoryRecord> lifecycle = audit.eventsOf(s.id()).stream().filter(e -> "GOVERNOR".equals(e.contract())).toList();
+        Optional<HistoryRecord> canceled = step(lifecycle, "ProposalCanceled");
 
         List<TimelineEntry> timeline = new ArrayList<>();
         timeline.add(logged("Created", step(lifecycle, "ProposalCreated")));
@@ -103,12 +103,12 @@ public class IndexedProposalQueries implements ProposalQueries {
                 new GovernorReader.Tally(s.forVotes(), s.againstVotes(), s.abstainVotes()));
     }
 
-    private static Optional<AuditEvent> step(List<AuditEvent> lifecycle, String eventName) {
+    private static Optional<HistoryRecord> step(List<HistoryRecord> lifecycle, String eventName) {
         return lifecycle.stream().filter(e -> eventName.equals(e.eventName())).findFirst();
     }
 
-    private static TimelineEntry logged(String label, Optional<AuditEvent> event) {
-        return new TimelineEntry(label, event.map(AuditEvent::blockNumber), event.map(AuditEvent::time), event.map(AuditEvent::txHash),
+    private static TimelineEntry logged(String label, Optional<HistoryRecord> event) {
+        return new TimelineEntry(label, event.map(HistoryRecord::blockNumber), event.map(HistoryRecord::time), event.map(HistoryRecord::txHash),
                 event.isPresent());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.api.HttpFixture;
 import org.modeldao.gateway.api.JwtFixture;
-import org.modeldao.gateway.audit.AuditLog;
+import org.modeldao.gateway.decisions.DecisionLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +53,7 @@ class ChainReorgIT {
     @LocalServerPort
     int port;
     @Autowired
-    AuditLog audit;
+    DecisionLog audit;
     @Autowired
     JdbcTemplate jdbc;
 
