@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What one {@link GovernanceEventStream#readBatch} read: the events of blocks
- * {@code fromBlock..toBlock} in chain order, the blocks read (every block holding an event, and
- * {@code toBlock}), the timelock operations the governor scheduled and the proposals executed in
+ * {@code fromBlock..toBlock} in chain order, the blocks read ({@code fromBlock},
+ * every block holding an event and {@code toBlock}), the timelock operations the governor scheduled and the proposals executed in
  * the range. Empty with {@code toBlock = fromBlock - 1} when nothing was confirmed past
  * {@code fromBlock - 1}; when the blocks the consumer holds left the canonical chain, it carries
  * only the {@link #rollback()} and nothing was read.
