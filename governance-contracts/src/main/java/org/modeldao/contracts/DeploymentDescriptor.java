@@ -62,6 +62,16 @@ public record DeploymentDescriptor(
         }
     }
 
+    /**
+     * Reads the descriptor, with the RPC URL replaced when {@code rpcUrlOverride} is set (a service
+     * reaches the node by another address than the deployer did): how the app and the gateway both
+     * read their deployment.
+     */
+    public static DeploymentDescriptor read(Path file, String rpcUrlOverride) {
+        DeploymentDescriptor read = read(file);
+        return rpcUrlOverride == null || rpcUrlOverride.isBlank() ? read : read.withRpcUrl(rpcUrlOverride);
+    }
+
     public static DeploymentDescriptor parse(String json) {
         try {
             return JSON.readValue(json, DeploymentDescriptor.class);

@@ -94,6 +94,11 @@ public final class LocalDao implements AutoCloseable {
         return Optional.ofNullable(dao);
     }
 
+    /** The running dev chain node, for tests that act on the chain (governance, snapshots) while the services follow. */
+    public Optional<DevChain> chain() {
+        return Optional.ofNullable(chain);
+    }
+
     /** Every process this run started (chain node, app, gateway), for checks that none outlives it. */
     public List<ProcessHandle> processes() {
         List<ProcessHandle> handles = new ArrayList<>();

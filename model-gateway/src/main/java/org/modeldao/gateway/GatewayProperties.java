@@ -30,7 +30,7 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
      */
     public record Chain(@DefaultValue("") String deploymentFile, @DefaultValue("") String rpcUrl,
             @DefaultValue("0") int confirmations, @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("./.gateway/approved-state.json") Path stateFile) {}
+            @DefaultValue("./.gateway/approved-state.json") Path stateFile, @DefaultValue("2000") int batchBlocks) {}
 
     public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
             @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,

@@ -2,8 +2,17 @@ package org.modeldao.gateway;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
+import org.modeldao.contracts.RegistryKinds;
+import org.modeldao.contracts.events.DaoContract;
+import org.modeldao.contracts.events.EventPosition;
+import org.modeldao.contracts.events.ProposalExecution;
+import org.modeldao.contracts.events.RegistryEvent;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.approval.AccessPolicy;
@@ -12,9 +21,8 @@ import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
-import org.modeldao.gateway.approval.RegistryEvent;
 
-/** Builds registry states for tests the way events from the chain would. */
+/** Builds registry states for tests the way the shared event stream's registry events would. */
 public final class GovernanceFixture {
 
     private final Path dir;
@@ -51,46 +59,73 @@ public final class GovernanceFixture {
     public ApprovedVersion approve(String model, String version, String sha, String uri, String cardSha, String cardUri) {
         ApprovedVersion approved = ApprovedVersion.approved(model, version, sha, uri, cardSha, cardUri, "onnx",
                 proposal("100" + version));
-        events.add(new RegistryEvent.VersionApproved(approved, approved.approval(), events.size()));
+        events.add(versionApproved(approved, events.size()));
         return approved;
     }
 
+    /** The stream's event for an approval (hashes in the project's {@code 0x} form). */
+    public static RegistryEvent.ModelVersionApproved versionApproved(ApprovedVersion v, int logIndex) {
+        return new RegistryEvent.ModelVersionApproved(at(v.approval(), logIndex), KEY, v.model(), v.version(),
+                "0x" + v.artifactSha256(), v.artifactUri(), "0x" + v.cardSha256(), v.cardUri(), v.format(),
+                by(v.approval(), logIndex));
+    }
+
     public GovernanceFixture current(String version) {
-        events.add(new RegistryEvent.CurrentVersionChanged(model, version, proposal("200" + version),
-                events.size()));
+        Approval a = proposal("200" + version);
+        events.add(new RegistryEvent.CurrentVersionChanged(at(a, events.size()), KEY, model, "", version, by(a, events.size())));
         return this;
     }
 
     public GovernanceFixture revoke(String version, String reason) {
-        events.add(new RegistryEvent.VersionRevoked(model, version, reason, proposal("300" + version),
-                events.size()));
+        Approval a = proposal("300" + version);
+        events.add(new RegistryEvent.ModelVersionRevoked(at(a, events.size()), KEY, model, version, reason, by(a, events.size())));
         return this;
     }
 
-    public GovernanceFixture policy(AccessPolicy policy) {
-        events.add(new RegistryEvent.PolicySet(model, policy, policy.approval(), events.size()));
+    public GovernanceFixture policy(AccessPolicy p) {
+        Approval a = p.approval();
+        events.add(new RegistryEvent.AccessPolicySet(at(a, events.size()), KEY, model, p.kind(), p.minVotes(),
+                p.requestsPerMinute(), p.maxBatchSize(), p.allowList(), by(a, events.size())));
         return this;
     }
 
-    public GovernanceFixture constraint(EthicalConstraint constraint) {
-        events.add(new RegistryEvent.ConstraintAdded(model, constraint, constraint.approval(), events.size()));
+    public GovernanceFixture constraint(EthicalConstraint c) {
+        Approval a = c.approval();
+        events.add(new RegistryEvent.EthicalConstraintAdded(at(a, events.size()), KEY, model, c.id(), c.kind(), c.target(),
+                c.minValue(), c.maxValue(), c.values(), c.rationale(), by(a, events.size())));
         return this;
     }
 
     public GovernanceFixture removeConstraint(BigInteger id) {
-        events.add(new RegistryEvent.ConstraintRemoved(model, id, "test", proposal("400"), events.size()));
+        Approval a = proposal("400");
+        events.add(new RegistryEvent.EthicalConstraintRemoved(at(a, events.size()), KEY, model, id, "test", by(a, events.size())));
         return this;
     }
 
-    public static AccessPolicy policy(AccessPolicy.Kind kind, long minVotes, int perMinute, int maxBatch,
+    /** Fixture events do not need the registry's keccak256 of the model name. */
+    private static final String KEY = "0x" + "00".repeat(32);
+
+    /** Where a fixture event sits: the approval's block and transaction. */
+    private static EventPosition at(Approval a, int logIndex) {
+        return new EventPosition(a.blockNumber(), "0x" + "0b".repeat(32), a.transactionHash(), logIndex, Instant.EPOCH,
+                DaoContract.REGISTRY);
+    }
+
+    /** The execution the stream would attribute the change to; none for an approval without a proposal. */
+    private static Optional<ProposalExecution> by(Approval a, int logIndex) {
+        return a.proposalId().isEmpty() ? Optional.empty() : Optional.of(new ProposalExecution(new BigInteger(a.proposalId()),
+                "0x" + "0c".repeat(32), ProposalExecution.Route.GOVERNOR, at(a, logIndex)));
+    }
+
+    public static AccessPolicy policy(PolicyKind kind, long minVotes, int perMinute, int maxBatch,
             List<String> allowList, String proposalId) {
         return new AccessPolicy(kind, BigInteger.valueOf(minVotes), perMinute, maxBatch, allowList, proposal(proposalId));
     }
 
     /** A constraint as the registry stores it: decimals scaled by 1e6, element counts (MaxInputSize) not. */
-    public static EthicalConstraint constraint(long id, EthicalConstraint.Kind kind, String target, double min,
+    public static EthicalConstraint constraint(long id, ConstraintKind kind, String target, double min,
             double max, List<String> values, String rationale) {
-        double scale = kind == EthicalConstraint.Kind.MAX_INPUT_SIZE ? 1 : 1e6;
+        double scale = kind == ConstraintKind.MAX_INPUT_SIZE ? 1 : RegistryKinds.VALUE_SCALE;
         return new EthicalConstraint(BigInteger.valueOf(id), kind, target, BigInteger.valueOf(Math.round(min * scale)),
                 BigInteger.valueOf(Math.round(max * scale)), values, rationale, proposal("500" + id));
     }

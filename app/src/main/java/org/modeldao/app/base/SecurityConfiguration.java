@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.modeldao.app.identity.ui.SignInView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,8 +16,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * One filter chain for views and API. Static frontend files, the sign-in API, the JWK set and
- * the revocation list are public; everything else needs a session signed in with Ethereum.
+ * One filter chain for views and API. Static frontend files, the sign-in API, the JWK set,
+ * the revocation list and the catalog API (read-only) are public; everything else needs a session signed in with Ethereum.
  * Unauthenticated API calls get 401, unauthenticated page loads go to the sign-in view.
  */
 @Configuration
@@ -29,6 +30,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/js/**", "/styles/**").permitAll()
                 .requestMatchers("/api/siwe/**", "/.well-known/jwks.json", "/api/tokens/revoked").permitAll()
+                // read-only, public like the catalog page: what the DAO decided is no secret
+                .requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/api/**").authenticated());
         // The API is JSON-only (see SiweController); a cross-site form cannot post JSON without CORS.

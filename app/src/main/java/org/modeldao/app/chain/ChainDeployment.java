@@ -21,9 +21,10 @@ public record ChainDeployment(long chainId, String rpcUrl, DeploymentDescriptor 
         if (properties.deploymentFile().isEmpty()) {
             return new ChainDeployment(properties.chainId(), properties.rpcUrl().isEmpty() ? DEFAULT_RPC_URL : properties.rpcUrl(), null);
         }
-        DeploymentDescriptor descriptor = DeploymentDescriptor.read(java.nio.file.Path.of(properties.deploymentFile()));
-        String rpcUrl = properties.rpcUrl().isEmpty() ? descriptor.rpcUrl() : properties.rpcUrl();
-        return new ChainDeployment(descriptor.chainId(), rpcUrl, descriptor.withRpcUrl(rpcUrl));
+        // read the same way as the gateway reads it: the configured RPC URL, when set, replaces the deployer's
+        DeploymentDescriptor descriptor = DeploymentDescriptor.read(java.nio.file.Path.of(properties.deploymentFile()),
+                properties.rpcUrl());
+        return new ChainDeployment(descriptor.chainId(), descriptor.rpcUrl(), descriptor);
     }
 
     public Optional<DeploymentDescriptor> contracts() {

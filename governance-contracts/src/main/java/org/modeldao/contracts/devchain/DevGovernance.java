@@ -14,6 +14,7 @@ import org.modeldao.contracts.wrappers.ModelDaoTimelock;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.utils.Numeric;
 
 /**
  * Drives governance on a dev chain the way members would, only faster: delegate, propose,
@@ -89,6 +90,28 @@ public final class DevGovernance {
         chain.increaseTime(timelockDelay().plusSeconds(1));
         return send(() -> governor(sender).execute(proposal.targets(), proposal.values(), proposal.calldatas(),
                 proposal.descriptionHash(), BigInteger.ZERO).send());
+    }
+
+    /**
+     * Travels past the timelock delay, then executes the queued proposal's operation on the
+     * timelock itself, not through the governor: allowed to anyone once the operation is ready.
+     * No ProposalExecuted is emitted; only the timelock's CallExecuted names the operation.
+     */
+    public TransactionReceipt executeOnTimelock(Credentials sender, GovernanceProposal proposal) {
+        chain.increaseTime(timelockDelay().plusSeconds(1));
+        ModelDaoTimelock timelock = ModelDaoTimelock.load(deployment.timelock(), chain.web3j(), signer(sender), gas);
+        return send(() -> timelock.executeBatch(proposal.targets(), proposal.values(), proposal.calldatas(), new byte[32],
+                timelockSalt(proposal), BigInteger.ZERO).send());
+    }
+
+    /** GovernorTimelockControl's salt for a proposal's operation: bytes20(governor) XOR the description hash. */
+    private byte[] timelockSalt(GovernanceProposal proposal) {
+        byte[] salt = proposal.descriptionHash().clone();
+        byte[] governor = Numeric.hexStringToByteArray(deployment.governor());
+        for (int i = 0; i < governor.length; i++) {
+            salt[i] ^= governor[i];
+        }
+        return salt;
     }
 
     /**

@@ -206,6 +206,28 @@ class GovernanceEventStreamIT {
     }
 
     @Test
+    @Order(3)
+    void a_crowded_block_whose_receipts_are_refused_too_is_reported_as_unreadable_and_nothing_is_returned() {
+        try (JsonRpcProxy proxy = new JsonRpcProxy(dao.chain.rpcUrl(), 3)) {
+            proxy.refuseReceipts();
+            Web3j client = proxy.client();
+            try {
+                GovernanceEventStream stream = new GovernanceEventStream(client, dao.deployment, StreamSettings.defaults(),
+                        OperationLookup.NONE);
+                long crowded = dao.executionA.getBlockNumber().longValueExact();
+
+                assertThatThrownBy(() -> stream.readBatch(crowded, KnownBlocks.NONE))
+                        .isInstanceOfSatisfying(ChainReadException.BlockUnreadable.class, e -> assertThat(e.block()).isEqualTo(crowded))
+                        .hasMessageContaining("stalled at block " + crowded)
+                        .hasMessageContaining("query returned more than 3 results")
+                        .hasMessageContaining("receipts are not available");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
     @Order(4)
     void a_node_of_another_chain_is_refused_before_anything_is_read() {
         DeploymentDescriptor elsewhere = new DeploymentDescriptor(dao.deployment.chainId() + 1, dao.deployment.rpcUrl(),

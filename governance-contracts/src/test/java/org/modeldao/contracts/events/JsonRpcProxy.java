@@ -40,6 +40,7 @@ final class JsonRpcProxy implements AutoCloseable {
     private final AtomicInteger refusals = new AtomicInteger();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile Consumer<ObjectNode> tamper = l -> { };
+    private volatile boolean refuseReceipts;
 
     JsonRpcProxy(String upstreamUrl, int maxLogs) {
         this.upstream = URI.create(upstreamUrl);
@@ -93,6 +94,11 @@ final class JsonRpcProxy implements AutoCloseable {
         this.tamper = change;
     }
 
+    /** From now on, every eth_getTransactionReceipt is answered with an error (a node that gives a block out in no way). */
+    void refuseReceipts() {
+        this.refuseReceipts = true;
+    }
+
     private byte[] forward(byte[] body) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -117,6 +123,9 @@ final class JsonRpcProxy implements AutoCloseable {
                 return error(answer, -32005, "query returned more than " + maxLogs + " results");
             }
             answer.path("result").forEach(l -> tamper.accept((ObjectNode) l));
+        }
+        if ("eth_getTransactionReceipt".equals(method) && refuseReceipts) {
+            return error(answer, -32000, "receipts are not available");
         }
         if ("eth_getTransactionReceipt".equals(method) && answer.path("result").isObject()) {
             answer.path("result").path("logs").forEach(l -> tamper.accept((ObjectNode) l));

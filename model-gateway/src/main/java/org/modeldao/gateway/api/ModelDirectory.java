@@ -44,19 +44,21 @@ class ModelDirectory {
         if (resolved == null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("state", "no_current_version");
+            Responses.putGovernance(p, governed);
             return new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
         }
         VersionState state = registry.state(new VersionKey(model, resolved))
                 .orElseThrow(() -> new ServingException.NotFound("model " + model + " has no version " + version));
         Map<String, Object> p = Responses.provenance(state.approved());
         p.put("state", state.name());
-        p.put("current_version", governed.currentVersion());
+        Responses.putGovernance(p, governed);
         return switch (state) {
             case VersionState.Ready ready -> new OipDtos.ModelMetadata(model, versions, PLATFORM,
                     tensors(ready.loaded().signature().inputs()), tensors(ready.loaded().signature().declaredOutputs()),
                     withLabels(p, ready.loaded().signature().labels()));
             case VersionState.Revoked revoked -> throw new ServingException.Revoked(
-                    model + "/" + resolved + " was revoked by the DAO: " + revoked.approved().revocationReason());
+                    model + "/" + resolved + " was revoked by the DAO: " + revoked.approved().revocationReason(),
+                    revoked.approved());
             case VersionState.Quarantined q -> {
                 p.put("quarantine_reason", q.reason());
                 yield new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);

@@ -2,7 +2,9 @@ package org.modeldao.gateway.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.modeldao.gateway.approval.Approval;
 import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.approval.ModelGovernance;
 import org.modeldao.gateway.constraints.ConstraintViolation;
 import org.modeldao.gateway.inference.InferenceOutcome;
 import org.modeldao.gateway.policy.AccessDecision;
@@ -27,6 +29,49 @@ final class Responses {
         return p;
     }
 
+    /**
+     * Who decided the rest of what governs a model: the current-version switch, the access
+     * policy and each constraint, each with the proposal, transaction and block that set it.
+     * An empty proposal id means the change was not made by an executed proposal.
+     */
+    static void putGovernance(Map<String, Object> p, ModelGovernance m) {
+        p.put("current_version", m.currentVersion());
+        p.put("current_version_set_by", decision(m.currentVersionApproval()));
+        if (m.policy() == null) {
+            p.put("policy", Map.of("kind", "DEFAULT"));
+        } else {
+            Map<String, Object> policy = new LinkedHashMap<>();
+            policy.put("kind", m.policy().kind().name());
+            policy.putAll(decision(m.policy().approval()));
+            p.put("policy", policy);
+        }
+        p.put("constraints", m.constraints().stream().map(c -> {
+            Map<String, Object> constraint = new LinkedHashMap<>();
+            constraint.put("id", c.id().toString());
+            constraint.put("kind", c.kind().name());
+            constraint.putAll(decision(c.approval()));
+            return constraint;
+        }).toList());
+    }
+
+    /** What a 410 says about the revocation: which proposal, transaction and block, and why. */
+    static Map<String, Object> revocation(ApprovedVersion v) {
+        Map<String, Object> p = provenance(v);
+        p.put("revoking_proposal_id", v.revocation().proposalId());
+        p.put("revocation_transaction", v.revocation().transactionHash());
+        p.put("revocation_block", v.revocation().blockNumber());
+        p.put("revocation_reason", v.revocationReason());
+        return p;
+    }
+
+    private static Map<String, Object> decision(Approval approval) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("proposal_id", approval.proposalId());
+        d.put("transaction", approval.transactionHash());
+        d.put("block", approval.blockNumber());
+        return d;
+    }
+
     static ResponseEntity<Object> error(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(new OipDtos.ErrorBody(message));
     }
@@ -45,7 +90,10 @@ final class Responses {
     static ResponseEntity<Object> unservable(ServingException e) {
         return switch (e) {
             case ServingException.NotFound n -> error(HttpStatus.NOT_FOUND, e.getMessage());
-            case ServingException.Revoked r -> error(HttpStatus.GONE, e.getMessage());
+            case ServingException.Revoked r -> r.version()
+                    .<ResponseEntity<Object>>map(v -> ResponseEntity.status(HttpStatus.GONE)
+                            .body(new OipDtos.ErrorBody(e.getMessage(), revocation(v))))
+                    .orElseGet(() -> error(HttpStatus.GONE, e.getMessage()));
             case ServingException.Quarantined q -> error(HttpStatus.CONFLICT, e.getMessage());
             case ServingException.NotReady n -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "5").body(new OipDtos.ErrorBody(e.getMessage()));

@@ -1,5 +1,6 @@
 package org.modeldao.gateway.bench;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -7,22 +8,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
+import org.modeldao.contracts.events.DaoContract;
+import org.modeldao.contracts.events.EventPosition;
+import org.modeldao.contracts.events.ProposalExecution;
+import org.modeldao.contracts.events.RegistryEvent;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.Approval;
-import org.modeldao.gateway.approval.ApprovedVersion;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.approval.RegistryEvent;
+import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.decisions.DecisionLogSettings;
-import org.modeldao.gateway.constraints.ConstraintEngine;
 import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceMetrics;
 import org.modeldao.gateway.inference.InferenceOutcome;
@@ -48,7 +52,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** In-process measurements: governance overhead and hot swap under load. */
 final class CoreBench implements AutoCloseable {
@@ -87,10 +90,9 @@ final class CoreBench implements AutoCloseable {
 
     private GovernanceSnapshot approve(String version, DemoModel demo) {
         DemoModel.WrittenFiles files = demo.writeTo(dir.resolve(version));
-        ApprovedVersion approved = ApprovedVersion.approved("iris", version, demo.artifactSha256(),
-                files.artifact().toUri().toString(), demo.cardSha256(), files.card().toUri().toString(), "onnx",
-                new Approval("1", "0x0", events.size()));
-        events.add(new RegistryEvent.VersionApproved(approved, approved.approval(), events.size()));
+        Approval a = new Approval("1", "0x0", events.size());
+        events.add(new RegistryEvent.ModelVersionApproved(at(a), NO_HASH, "iris", version, "0x" + demo.artifactSha256(),
+                files.artifact().toUri().toString(), "0x" + demo.cardSha256(), files.card().toUri().toString(), "onnx", by(a)));
         return snapshot();
     }
 
@@ -100,6 +102,19 @@ final class CoreBench implements AutoCloseable {
 
     private void event(RegistryEvent event) {
         events.add(event);
+    }
+
+    private static final String NO_HASH = "0x" + "00".repeat(32);
+
+    /** Where a bench event sits: the approval's block and transaction. */
+    private static EventPosition at(Approval a) {
+        return new EventPosition(a.blockNumber(), NO_HASH, a.transactionHash(), 0, java.time.Instant.EPOCH,
+                DaoContract.REGISTRY);
+    }
+
+    private static Optional<ProposalExecution> by(Approval a) {
+        return Optional.of(new ProposalExecution(new java.math.BigInteger(a.proposalId()), NO_HASH,
+                ProposalExecution.Route.GOVERNOR, at(a)));
     }
 
     private void awaitSettled() throws InterruptedException {
@@ -113,13 +128,13 @@ final class CoreBench implements AutoCloseable {
         approve("1", DemoModels.iris("1"));
         approve("2", DemoModels.iris("2"));
         Approval a = new Approval("2", "0x0", 0);
-        event(new RegistryEvent.CurrentVersionChanged("iris", "2", a, 0));
-        event(new RegistryEvent.PolicySet("iris", new AccessPolicy(AccessPolicy.Kind.PUBLIC, java.math.BigInteger.ZERO,
-                Integer.MAX_VALUE, 16, List.of(), a), a, 0));
-        event(constraint(1, EthicalConstraint.Kind.INPUT_RANGE, "input", 0, 10_000_000, List.of()));
-        event(constraint(2, EthicalConstraint.Kind.ALLOWED_PURPOSES, "", 0, 0, List.of("research")));
-        event(constraint(3, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 10_000, 0, List.of()));
-        event(constraint(4, EthicalConstraint.Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("none")));
+        event(new RegistryEvent.CurrentVersionChanged(at(a), NO_HASH, "iris", "", "2", by(a)));
+        event(new RegistryEvent.AccessPolicySet(at(a), NO_HASH, "iris", PolicyKind.PUBLIC, java.math.BigInteger.ZERO,
+                Integer.MAX_VALUE, 16, List.of(), by(a)));
+        event(constraint(1, ConstraintKind.INPUT_RANGE, "input", 0, 10_000_000, List.of()));
+        event(constraint(2, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0, List.of("research")));
+        event(constraint(3, ConstraintKind.MIN_CONFIDENCE, "", 10_000, 0, List.of()));
+        event(constraint(4, ConstraintKind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("none")));
         state.publish(snapshot());
         awaitSettled();
 
@@ -175,19 +190,19 @@ final class CoreBench implements AutoCloseable {
         return elapsed;
     }
 
-    private static RegistryEvent constraint(long id, EthicalConstraint.Kind kind, String target, long min, long max,
+    private static RegistryEvent constraint(long id, ConstraintKind kind, String target, long min, long max,
             List<String> values) {
         Approval a = new Approval("3", "0x0", 0);
-        return new RegistryEvent.ConstraintAdded("iris", new EthicalConstraint(java.math.BigInteger.valueOf(id), kind,
-                target, java.math.BigInteger.valueOf(min), java.math.BigInteger.valueOf(max), values, "bench", a), a, 0);
+        return new RegistryEvent.EthicalConstraintAdded(at(a), NO_HASH, "iris", java.math.BigInteger.valueOf(id), kind,
+                target, java.math.BigInteger.valueOf(min), java.math.BigInteger.valueOf(max), values, "bench", by(a));
     }
 
     /** Flips the current alias {@code swaps} times under 2 client threads; then load/revoke cycles. */
     void hotSwap(int swaps, int loadCycles) throws Exception {
         Approval a = new Approval("4", "0x0", 0);
-        event(new RegistryEvent.CurrentVersionChanged("iris", "1", a, 0));
+        event(new RegistryEvent.CurrentVersionChanged(at(a), NO_HASH, "iris", "", "1", by(a)));
         GovernanceSnapshot onV1 = snapshot();
-        event(new RegistryEvent.CurrentVersionChanged("iris", "2", a, 0));
+        event(new RegistryEvent.CurrentVersionChanged(at(a), NO_HASH, "iris", "", "2", by(a)));
         GovernanceSnapshot onV2 = snapshot();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong served = new AtomicLong();
@@ -234,7 +249,7 @@ final class CoreBench implements AutoCloseable {
             try (Lease lease = registry.lease("iris", version)) {
                 lease.version().predict(ROW);
             }
-            event(new RegistryEvent.VersionRevoked("iris", version, "bench", a, 0));
+            event(new RegistryEvent.ModelVersionRevoked(at(a), NO_HASH, "iris", version, "bench", by(a)));
             state.publish(snapshot());
         }
         System.gc();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.serving.Tensor;
 
@@ -88,7 +89,7 @@ public final class ConstraintPlan {
     public ConstraintReport afterInference(Classification classification) {
         for (int i = 0; i < outputSide.length; i++) {
             Compiled c = outputSide[i];
-            String broken = c.constraint().kind() == EthicalConstraint.Kind.FORBIDDEN_OUTPUT_LABEL
+            String broken = c.constraint().kind() == ConstraintKind.FORBIDDEN_OUTPUT_LABEL
                     ? forbiddenLabel(c, classification)
                     : minConfidence(c, classification);
             if (broken != null) {

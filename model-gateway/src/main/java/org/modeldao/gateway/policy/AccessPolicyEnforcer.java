@@ -1,6 +1,7 @@
 package org.modeldao.gateway.policy;
 
 import java.math.BigInteger;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.approval.AccessPolicy;
 
 /**
@@ -78,7 +79,7 @@ public final class AccessPolicyEnforcer {
      * with a token take the second bucket — the common anonymous call pays for one lookup, not two.
      */
     private AccessDecision perAddress(Caller caller, String model, AccessPolicy policy) {
-        if (policy.kind() != AccessPolicy.Kind.PUBLIC || callersPerAddress == 0 || caller.networkKey() == null
+        if (policy.kind() != PolicyKind.PUBLIC || callersPerAddress == 0 || caller.networkKey() == null
                 || !caller.authenticated()) {
             return AccessDecision.ALLOWED;
         }

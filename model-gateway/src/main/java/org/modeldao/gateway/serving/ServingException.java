@@ -1,5 +1,7 @@
 package org.modeldao.gateway.serving;
 
+import org.modeldao.gateway.approval.ApprovedVersion;
+
 /** Why a version could not answer; the HTTP adapter maps each subclass to one status. */
 public abstract sealed class ServingException extends Exception {
 
@@ -14,10 +16,22 @@ public abstract sealed class ServingException extends Exception {
         }
     }
 
-    /** The DAO revoked the version (410). */
+    /** The DAO revoked the version (410); names the revocation when the version is known. */
     public static final class Revoked extends ServingException {
+        private final transient ApprovedVersion version;
+
         public Revoked(String message) {
+            this(message, null);
+        }
+
+        public Revoked(String message, ApprovedVersion version) {
             super(message, null);
+            this.version = version;
+        }
+
+        /** The revoked version (its revocation: proposal, transaction, block, reason), when known. */
+        public java.util.Optional<ApprovedVersion> version() {
+            return java.util.Optional.ofNullable(version);
         }
     }
 

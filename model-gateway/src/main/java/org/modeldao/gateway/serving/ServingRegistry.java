@@ -44,7 +44,7 @@ public final class ServingRegistry {
                 yield new Lease(ready.loaded());
             }
             case VersionState.Revoked revoked -> throw new ServingException.Revoked(
-                    key + " was revoked by the DAO: " + revoked.approved().revocationReason());
+                    key + " was revoked by the DAO: " + revoked.approved().revocationReason(), revoked.approved());
             case VersionState.Quarantined q -> throw new ServingException.Quarantined(key + " is quarantined: " + q.reason());
             case VersionState.Loading loading -> throw new ServingException.NotReady(key + " is still loading");
             case VersionState.Unavailable u -> throw new ServingException.NotReady(key + " is unavailable: " + u.reason());

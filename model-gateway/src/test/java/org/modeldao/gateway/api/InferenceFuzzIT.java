@@ -23,10 +23,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GatewayApplication;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +71,8 @@ class InferenceFuzzIT {
         dao.approveDemo("1");
         dao.approveDemo("2");
         dao.current("2");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, Integer.MAX_VALUE, 64, List.of(), "9"));
-        dao.constraint(GovernanceFixture.constraint(1, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.6, 0, List.of(),
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, Integer.MAX_VALUE, 64, List.of(), "9"));
+        dao.constraint(GovernanceFixture.constraint(1, ConstraintKind.MIN_CONFIDENCE, "", 0.6, 0, List.of(),
                 "no unsure answers"));
         gateway.getBean(GovernanceState.class).publish(dao.snapshot());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

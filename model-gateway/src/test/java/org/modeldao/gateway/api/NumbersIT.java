@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ class NumbersIT extends GatewayOverHttp {
         GovernanceFixture dao = new GovernanceFixture(dir, "iris-numbers-out");
         dao.approveDemo("1");
         // a minimum confidence must not let a NaN answer through either
-        dao.constraint(GovernanceFixture.constraint(31, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
+        dao.constraint(GovernanceFixture.constraint(31, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
                 "no unsure answers"));
         publishAndAwait(dao, "1");
         HttpFixture http = new HttpFixture(port);

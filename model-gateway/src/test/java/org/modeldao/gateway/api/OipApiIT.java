@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.decisions.DecisionChainVerifier;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -170,7 +170,7 @@ class OipApiIT extends GatewayOverHttp {
     @Test
     void token_holder_models_need_a_valid_token_and_enough_votes() throws Exception {
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "777"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "777"));
         publishAndAwait("1");
         String path = "/v2/models/" + m + "/versions/1/infer";
 
@@ -193,7 +193,7 @@ class OipApiIT extends GatewayOverHttp {
     @Test
     void allow_list_models_serve_only_listed_accounts() throws Exception {
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.ALLOW_LIST, 0, 100, 8, List.of(HOLDER.toUpperCase()
+        dao.policy(GovernanceFixture.policy(PolicyKind.ALLOW_LIST, 0, 100, 8, List.of(HOLDER.toUpperCase()
                 .replace("0X", "0x")), "778"));
         publishAndAwait("1");
         String path = "/v2/models/" + m + "/versions/1/infer";
@@ -206,7 +206,7 @@ class OipApiIT extends GatewayOverHttp {
     @Test
     void rate_and_batch_limits_refuse_with_429_and_413() throws Exception {
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 2, List.of(), "779"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 2, List.of(), "779"));
         publishAndAwait("1");
         String path = "/v2/models/" + m + "/versions/1/infer";
         HttpFixture.Reply batch = infer(path, null, new double[4 * 3]);
@@ -223,9 +223,9 @@ class OipApiIT extends GatewayOverHttp {
     @Test
     void ethical_constraints_withhold_output_with_422_and_changes_apply_without_restart() throws Exception {
         dao.approveDemo("2");
-        dao.constraint(GovernanceFixture.constraint(11, EthicalConstraint.Kind.INPUT_RANGE, "input", 0, 10, List.of(),
+        dao.constraint(GovernanceFixture.constraint(11, ConstraintKind.INPUT_RANGE, "input", 0, 10, List.of(),
                 "measurements are centimetres of a flower"));
-        dao.constraint(GovernanceFixture.constraint(12, EthicalConstraint.Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0,
+        dao.constraint(GovernanceFixture.constraint(12, ConstraintKind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0,
                 List.of("virginica"), "virginica answers are under review"));
         publishAndAwait("2");
         String path = "/v2/models/" + m + "/versions/2/infer";
@@ -241,7 +241,7 @@ class OipApiIT extends GatewayOverHttp {
         assertThat(forbidden.json().has("outputs")).isFalse();
 
         dao.removeConstraint(BigInteger.valueOf(12));
-        dao.constraint(GovernanceFixture.constraint(13, EthicalConstraint.Kind.ALLOWED_PURPOSES, "", 0, 0,
+        dao.constraint(GovernanceFixture.constraint(13, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0,
                 List.of("education"), "only for teaching"));
         governance.publish(dao.snapshot());
         assertThat(infer(path, null, 6.7, 3.0, 5.2, 2.3).json().at("/parameters/constraint").asString())
@@ -255,7 +255,7 @@ class OipApiIT extends GatewayOverHttp {
     @Test
     void below_minimum_confidence_the_model_abstains() throws Exception {
         dao.approveDemo("1");
-        dao.constraint(GovernanceFixture.constraint(21, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.99, 0, List.of(),
+        dao.constraint(GovernanceFixture.constraint(21, ConstraintKind.MIN_CONFIDENCE, "", 0.99, 0, List.of(),
                 "no unsure answers"));
         publishAndAwait("1");
         HttpFixture.Reply reply = infer("/v2/models/" + m + "/versions/1/infer", null, 6.0, 2.9, 4.5, 1.5);

@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -153,7 +153,7 @@ class ProxiedRedisGatewayIT extends GatewayOverHttp {
     private void publishPublicModel(String model) throws InterruptedException {
         GovernanceFixture dao = new GovernanceFixture(dir, model);
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "62"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 8, List.of(), "62"));
         publishAndAwait(dao, "1");
     }
 

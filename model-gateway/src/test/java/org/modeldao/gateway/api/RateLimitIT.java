@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +70,7 @@ class RateLimitIT extends GatewayOverHttp {
     private void publishPublicModel(String model) throws InterruptedException {
         GovernanceFixture dao = new GovernanceFixture(dir, model);
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "61"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 8, List.of(), "61"));
         publishAndAwait(dao, "1");
     }
 }

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
-import org.modeldao.gateway.approval.EthicalConstraint;
 import org.modeldao.gateway.verification.ArtifactVerifier;
 
 /**
@@ -48,7 +48,7 @@ class UnlabeledModelIT extends GatewayOverHttp {
         assertThat(served.json().path("outputs")).as("no labels: the model's own output only").hasSize(1);
         assertThat(served.json().at("/outputs/0/shape").toString()).isEqualTo("[1,3]");
 
-        dao.constraint(GovernanceFixture.constraint(71, EthicalConstraint.Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
+        dao.constraint(GovernanceFixture.constraint(71, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of(),
                 "abstain when unsure"));
         governance.publish(dao.snapshot());
         HttpFixture.Reply refused = http.post(infer, HttpFixture.irisRequest("r2", "{}", 5.1, 3.5, 1.4, 0.2), null);

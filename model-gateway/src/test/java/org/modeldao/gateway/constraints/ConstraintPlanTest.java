@@ -7,20 +7,20 @@ import static org.modeldao.gateway.constraints.ConstraintEngineTest.rows;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.EthicalConstraint;
-import org.modeldao.gateway.approval.EthicalConstraint.Kind;
 import org.modeldao.gateway.serving.DataType;
 import org.modeldao.gateway.serving.Tensor;
 
 class ConstraintPlanTest {
 
     final ConstraintPlan plan = ConstraintPlan.of(List.of(
-            c(1, Kind.MIN_CONFIDENCE, "", 0.5, 0, List.of()),
-            c(2, Kind.MAX_INPUT_SIZE, "", 0, 8, List.of()),
-            c(3, Kind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("versicolor")),
-            c(4, Kind.INPUT_RANGE, "input", 0, 10, List.of()),
-            c(5, Kind.ALLOWED_PURPOSES, "", 0, 0, List.of("research"))));
+            c(1, ConstraintKind.MIN_CONFIDENCE, "", 0.5, 0, List.of()),
+            c(2, ConstraintKind.MAX_INPUT_SIZE, "", 0, 8, List.of()),
+            c(3, ConstraintKind.FORBIDDEN_OUTPUT_LABEL, "", 0, 0, List.of("versicolor")),
+            c(4, ConstraintKind.INPUT_RANGE, "input", 0, 10, List.of()),
+            c(5, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0, List.of("research"))));
 
     @Test
     void constraints_are_split_by_side_keeping_the_voted_order() {
@@ -54,7 +54,7 @@ class ConstraintPlanTest {
 
     @Test
     void a_size_limit_beyond_a_long_never_refuses_instead_of_failing_every_call() {
-        ConstraintPlan huge = ConstraintPlan.of(List.of(new EthicalConstraint(BigInteger.valueOf(9), Kind.MAX_INPUT_SIZE,
+        ConstraintPlan huge = ConstraintPlan.of(List.of(new EthicalConstraint(BigInteger.valueOf(9), ConstraintKind.MAX_INPUT_SIZE,
                 "", BigInteger.ZERO, BigInteger.TWO.pow(80), List.of(), "why 9", GovernanceFixture.proposal("9"))));
         assertThat(huge.beforeInference(List.of(rows(1, 2, 3, 4)), null).passed()).isTrue();
     }

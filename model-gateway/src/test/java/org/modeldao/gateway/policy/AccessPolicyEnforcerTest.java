@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.approval.AccessPolicy;
 import org.modeldao.gateway.approval.Approval;
@@ -19,7 +20,7 @@ class AccessPolicyEnforcerTest {
         return HOLDER.equals(address) ? BigInteger.valueOf(500) : BigInteger.ONE;
     };
 
-    static AccessPolicy policy(AccessPolicy.Kind kind, long minVotes, int perMinute, List<String> allowList) {
+    static AccessPolicy policy(PolicyKind kind, long minVotes, int perMinute, List<String> allowList) {
         return new AccessPolicy(kind, BigInteger.valueOf(minVotes), perMinute, 4, allowList,
                 new Approval("42", "0x1", 3));
     }
@@ -31,7 +32,7 @@ class AccessPolicyEnforcerTest {
     @Test
     void public_models_admit_anonymous_callers_up_to_the_rate() {
         AccessPolicyEnforcer enforcer = enforcer();
-        AccessPolicy policy = policy(AccessPolicy.Kind.PUBLIC, 0, 2, List.of());
+        AccessPolicy policy = policy(PolicyKind.PUBLIC, 0, 2, List.of());
         Caller anonymous = Caller.anonymous("10.0.0.1");
         assertThat(enforcer.check(anonymous, "m", policy, 1)).isEqualTo(AccessDecision.ALLOWED);
         assertThat(enforcer.check(anonymous, "m", policy, 1)).isEqualTo(AccessDecision.ALLOWED);
@@ -48,13 +49,13 @@ class AccessPolicyEnforcerTest {
     void a_policy_without_a_rate_limit_keeps_no_bucket_while_a_limited_one_does() {
         LocalRateLimiter limiter = new LocalRateLimiter();
         AccessPolicyEnforcer enforcer = new AccessPolicyEnforcer(chain, limiter);
-        AccessPolicy unlimited = policy(AccessPolicy.Kind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT, List.of());
+        AccessPolicy unlimited = policy(PolicyKind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT, List.of());
         for (int i = 0; i < 1000; i++) {
             assertThat(enforcer.check(Caller.anonymous("10.0.0." + i % 7), "m", unlimited, 1))
                     .isEqualTo(AccessDecision.ALLOWED);
         }
         assertThat(limiter.bucketCount()).isZero();
-        AccessPolicy limited = policy(AccessPolicy.Kind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT - 1, List.of());
+        AccessPolicy limited = policy(PolicyKind.PUBLIC, 0, AccessPolicy.NO_RATE_LIMIT - 1, List.of());
         assertThat(enforcer.check(Caller.anonymous("10.0.0.1"), "m", limited, 1)).isEqualTo(AccessDecision.ALLOWED);
         assertThat(limiter.bucketCount()).as("an anonymous caller's own bucket is its address's: one").isEqualTo(1);
         // the batch limit still applies without a rate limit
@@ -64,7 +65,7 @@ class AccessPolicyEnforcerTest {
 
     @Test
     void token_holder_models_compare_voting_power_with_the_voted_minimum() {
-        AccessPolicy policy = policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 100, List.of());
+        AccessPolicy policy = policy(PolicyKind.TOKEN_HOLDERS, 100, 100, List.of());
         AccessPolicyEnforcer enforcer = enforcer();
         assertThat(((AccessDecision.Refused) enforcer.check(Caller.anonymous("x"), "m", policy, 1)).status())
                 .isEqualTo(401);
@@ -87,7 +88,7 @@ class AccessPolicyEnforcerTest {
 
     @Test
     void allow_lists_and_batch_limits_refuse_with_the_policy_named() {
-        AccessPolicy policy = policy(AccessPolicy.Kind.ALLOW_LIST, 0, 100, List.of(HOLDER.toUpperCase().replace("0X", "0x")));
+        AccessPolicy policy = policy(PolicyKind.ALLOW_LIST, 0, 100, List.of(HOLDER.toUpperCase().replace("0X", "0x")));
         AccessPolicyEnforcer enforcer = enforcer();
         assertThat(enforcer.check(Caller.account(HOLDER), "m", policy, 4)).isEqualTo(AccessDecision.ALLOWED);
         AccessDecision.Refused batch = (AccessDecision.Refused) enforcer.check(Caller.account(HOLDER), "m", policy, 5);
@@ -104,14 +105,14 @@ class AccessPolicyEnforcerTest {
             throw new VotesLookup.VotesUnavailableException("connection refused", null);
         }, new LocalRateLimiter());
         AccessDecision.Refused refused = (AccessDecision.Refused) enforcer.check(Caller.account(HOLDER), "m",
-                policy(AccessPolicy.Kind.TOKEN_HOLDERS, 1, 10, List.of()), 1);
+                policy(PolicyKind.TOKEN_HOLDERS, 1, 10, List.of()), 1);
         assertThat(refused.status()).isEqualTo(503);
     }
 
     @Test
     void an_anonymous_caller_is_held_to_its_own_address_bucket_and_leaves_the_per_address_one_to_token_holders() {
         AccessPolicyEnforcer enforcer = new AccessPolicyEnforcer(a -> BigInteger.ZERO, new LocalRateLimiter(), 3);
-        AccessPolicy twoPerMinute = GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "5");
+        AccessPolicy twoPerMinute = GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 8, List.of(), "5");
         int anonymous = 0;
         for (int i = 0; i < 10; i++) {
             if (enforcer.check(Caller.anonymous("10.1.1.1"), "m", twoPerMinute, 1) == AccessDecision.ALLOWED) {
@@ -132,7 +133,7 @@ class AccessPolicyEnforcerTest {
     @Test
     void fresh_accounts_from_one_address_share_the_per_address_limit_on_public_models() {
         AccessPolicyEnforcer enforcer = new AccessPolicyEnforcer(a -> BigInteger.ZERO, new LocalRateLimiter(), 3);
-        AccessPolicy twoPerMinute = GovernanceFixture.policy(AccessPolicy.Kind.PUBLIC, 0, 2, 8, List.of(), "5");
+        AccessPolicy twoPerMinute = GovernanceFixture.policy(PolicyKind.PUBLIC, 0, 2, 8, List.of(), "5");
         int allowed = 0;
         for (int i = 0; i < 100; i++) {
             Caller fresh = Caller.account("0x" + String.format("%040x", i), "10.1.1.1");

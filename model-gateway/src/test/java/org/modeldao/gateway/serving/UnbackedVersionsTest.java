@@ -13,7 +13,6 @@ import org.modeldao.gateway.approval.Approval;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
-import org.modeldao.gateway.approval.RegistryEvent;
 import org.modeldao.gateway.approval.VersionKey;
 
 /** What a chain reorganisation does to serving: snapshots that no longer back what is loaded. */
@@ -64,7 +63,7 @@ class UnbackedVersionsTest {
         ApprovedVersion reapproved = ApprovedVersion.approved("iris", "1", held.artifactSha256(), held.artifactUri(),
                 held.cardSha256(), held.cardUri(), "onnx", new Approval("777", "0x" + "cd".repeat(32), 9));
         serving.reconciler.reconcile(GovernanceFolder.apply(GovernanceSnapshot.EMPTY,
-                List.of(new RegistryEvent.VersionApproved(reapproved, reapproved.approval(), 0)), 9));
+                List.of(GovernanceFixture.versionApproved(reapproved, 0)), 9));
         serving.awaitSettled();
 
         try (Lease lease = serving.registry.lease("iris", "1")) {

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.api.GatewayOverHttp;
 import org.modeldao.gateway.api.HttpFixture;
-import org.modeldao.gateway.approval.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,7 @@ class BearerTokenIT extends GatewayOverHttp {
         dao = new GovernanceFixture(dir, model);
         VOTES.put(HOLDER, BigInteger.valueOf(1000));
         dao.approveDemo("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 1000, 8, List.of(), "901"));
+        dao.policy(GovernanceFixture.policy(PolicyKind.TOKEN_HOLDERS, 100, 1000, 8, List.of(), "901"));
         publishAndAwait(dao, "1");
         path = "/v2/models/" + model + "/versions/1/infer";
     }

@@ -3,51 +3,81 @@ package org.modeldao.gateway.approval.chain;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.contracts.events.ChainReadException;
+import org.modeldao.contracts.events.EventBatch;
+import org.modeldao.contracts.events.GovernanceEventStream;
+import org.modeldao.contracts.events.InMemoryOperations;
+import org.modeldao.contracts.events.RecentBlocks;
+import org.modeldao.contracts.events.RegistryEvent;
+import org.modeldao.contracts.events.Rollback;
+import org.modeldao.contracts.events.StreamSettings;
 import org.modeldao.gateway.approval.GovernanceFolder;
 import org.modeldao.gateway.approval.GovernanceSnapshot;
 import org.modeldao.gateway.approval.GovernanceState;
-import org.modeldao.gateway.approval.RegistryEvent;
 import org.modeldao.gateway.approval.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
 
 /**
- * Follows the ModelRegistry. At start it restores the persisted approved set (marked as not
- * confirmed), then rebuilds the state from the registry's events since the deployment block,
- * and from then on applies each new block's events once they have {@code confirmations}
- * blocks on top. A chain outage keeps the last state served and readiness degraded. Each poll
- * first checks that the block last applied is still canonical; if a reorganisation deeper than
- * the confirmations dropped it, the state is rebuilt from the deployment block ({@link ChainReorg}).
+ * Follows the ModelRegistry through the shared {@link GovernanceEventStream} (bounded batches,
+ * confirmations, reorganisation detection and proposal attribution are the stream's; this class
+ * keeps only the approved set). At start it restores the persisted approved set (marked as not
+ * confirmed), then rebuilds the state from the deployment block, and from then on folds each
+ * confirmed batch. Every poll first checks that the node serves the descriptor's chain: on
+ * another chain nothing is applied and readiness says "wrong chain". A chain outage keeps the last
+ * state served and readiness degraded. When the stream signals a {@link Rollback} (blocks the
+ * gateway applied left the chain), the approved set is rebuilt from the deployment block
+ * ({@link ChainReorg}): what came from dropped blocks cannot be undone event by event.
  */
 public final class ApprovalSync implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalSync.class);
     private static final String UNREACHABLE = "chain node unreachable: ";
+    private static final String WRONG_CHAIN = "wrong chain: ";
 
-    private final RegistryLogReader reader;
+    /** The node's chain id, asked on every poll (the stream checks it once; a node can be swapped behind a URL). */
+    @FunctionalInterface
+    public interface NodeChainId {
+        long read() throws IOException;
+
+        static NodeChainId of(Web3j web3j) {
+            return () -> web3j.ethChainId().send().getChainId().longValueExact();
+        }
+    }
+
+    private final GovernanceEventStream stream;
+    private final InMemoryOperations operations;
+    private final RecentBlocks blocks;
+    private final NodeChainId nodeChainId;
     private final GovernanceState state;
     private final ApprovedStateStore store;
-    private final long deploymentBlock;
-    private final int confirmations;
     private final Duration pollInterval;
     private final List<Consumer<ChainReorg>> reorgListeners = new CopyOnWriteArrayList<>();
     private volatile boolean confirmedByChain;
-    /** Hash of the block the current snapshot is as of, when applied: a reorg past it changes it. */
-    private String appliedHash;
     private volatile boolean running;
     private Thread poller;
 
-    public ApprovalSync(RegistryLogReader reader, GovernanceState state, ApprovedStateStore store,
-            long deploymentBlock, int confirmations, Duration pollInterval) {
-        this.reader = reader;
+    public ApprovalSync(GovernanceEventStream stream, InMemoryOperations operations, NodeChainId nodeChainId,
+            GovernanceState state, ApprovedStateStore store, Duration pollInterval) {
+        this.stream = stream;
+        this.operations = operations;
+        this.blocks = new RecentBlocks(stream.settings().maxReorgDepth());
+        this.nodeChainId = nodeChainId;
         this.state = state;
         this.store = store;
-        this.deploymentBlock = deploymentBlock;
-        this.confirmations = confirmations;
         this.pollInterval = pollInterval;
+    }
+
+    /** A sync over its own stream of {@code deployment} on {@code web3j}. */
+    public static ApprovalSync following(Web3j web3j, DeploymentDescriptor deployment, StreamSettings settings,
+            GovernanceState state, ApprovedStateStore store, Duration pollInterval) {
+        InMemoryOperations operations = new InMemoryOperations();
+        return new ApprovalSync(new GovernanceEventStream(web3j, deployment, settings, operations), operations,
+                NodeChainId.of(web3j), state, store, pollInterval);
     }
 
     /** Told after a reorganisation made the gateway rebuild its approved set. */
@@ -81,85 +111,105 @@ public final class ApprovalSync implements AutoCloseable {
         GovernanceSnapshot current = state.current();
         long head = -1;
         try {
-            head = reader.headBlock();
-            long target = head - confirmations;
-            boolean checkable = confirmedByChain && appliedHash != null;
-            String canonical = checkable ? hashOf(current.block()) : null;
-            if (checkable && !appliedHash.equals(canonical)) {
-                rebuildAfterReorg(current, canonical, target);
+            requireDeploymentChain();
+            head = stream.head();
+            if (confirmedByChain) {
+                follow(current);
             } else {
-                follow(current, target);
+                // the first contact rebuilds from the deployment block: the persisted set is only a fallback
+                publishRebuilt(rebuild());
+                confirmedByChain = true;
             }
             state.report(new SyncStatus(true, head, state.current().block(), false, ""));
-        } catch (Exception e) {
-            SyncStatus previous = state.status();
-            if (!previous.lastError().startsWith(UNREACHABLE)) { // once per outage, also right after a restore
-                log.warn("chain node unreachable, serving the last approved set: {}", e.getMessage());
+        } catch (ChainReadException.WrongChain e) {
+            degrade(current, head, WRONG_CHAIN + e.getMessage());
+        } catch (ChainReadException.ChainMoved e) {
+            log.info("the chain moved while it was read; reading again at the next poll: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) { // ChainReadException.Unreachable and anything unexpected from the node
+            degrade(current, head, UNREACHABLE + e.getMessage());
+        }
+    }
+
+    private void requireDeploymentChain() throws IOException {
+        long descriptor = stream.deployment().chainId();
+        long node = nodeChainId.read();
+        if (node != descriptor) {
+            throw new ChainReadException.WrongChain(node, descriptor);
+        }
+    }
+
+    private void degrade(GovernanceSnapshot current, long head, String error) {
+        SyncStatus previous = state.status();
+        String kind = error.substring(0, error.indexOf(':') + 1);
+        if (!previous.lastError().startsWith(kind)) { // once per outage, also right after a restore
+            log.warn("{}; serving the last approved set, nothing applied", error);
+        }
+        state.report(new SyncStatus(false, head >= 0 ? head : previous.chainHead(), current.block(),
+                !confirmedByChain, error));
+    }
+
+    private void follow(GovernanceSnapshot current) throws IOException {
+        GovernanceSnapshot snapshot = current;
+        int applied = 0;
+        while (true) { // each batch is bounded; the loop ends at the confirmed head
+            EventBatch batch = stream.readBatch(snapshot.block() + 1, blocks);
+            if (batch.rollback().isPresent()) {
+                rebuildAfterReorg(current, batch.rollback().get());
+                return;
             }
-            state.report(new SyncStatus(false, head >= 0 ? head : previous.chainHead(), current.block(),
-                    !confirmedByChain, UNREACHABLE + e.getMessage()));
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<RegistryEvent> events = batch.eventsOf(RegistryEvent.class);
+            snapshot = GovernanceFolder.apply(snapshot, events, batch.toBlock());
+            blocks.record(batch);
+            operations.record(batch);
+            applied += events.size();
+        }
+        state.publish(snapshot);
+        if (applied > 0) {
+            store.save(snapshot);
+            log.info("applied {} registry events up to block {}", applied, snapshot.block());
         }
     }
 
-    private void follow(GovernanceSnapshot current, long target) throws IOException {
-        // the first contact rebuilds from the deployment block: the persisted set is only a fallback
-        GovernanceSnapshot base = confirmedByChain ? current : GovernanceSnapshot.EMPTY;
-        long from = confirmedByChain ? current.block() + 1 : deploymentBlock;
-        if (target < from && confirmedByChain) {
-            return;
+    /** The approved set folded again from the deployment block up to the confirmed head. */
+    private GovernanceSnapshot rebuild() {
+        blocks.clear();
+        operations.discardAbove(stream.firstBlock() - 1);
+        GovernanceSnapshot snapshot = GovernanceFolder.apply(GovernanceSnapshot.EMPTY, List.of(), stream.firstBlock() - 1);
+        while (true) {
+            EventBatch batch = stream.readBatch(snapshot.block() + 1, blocks);
+            if (batch.rollback().isPresent()) { // the chain moved under the rebuild: start it over at the next poll
+                blocks.clear();
+                throw new ChainReadException.ChainMoved(batch.rollback().get().describe());
+            }
+            if (batch.isEmpty()) {
+                return snapshot;
+            }
+            snapshot = GovernanceFolder.apply(snapshot, batch.eventsOf(RegistryEvent.class), batch.toBlock());
+            blocks.record(batch);
+            operations.record(batch);
         }
-        Applied applied = fold(base, from, Math.max(target, from - 1));
-        if (applied == null) {
-            return;
-        }
-        state.publish(applied.snapshot());
-        appliedHash = applied.blockHash();
-        if (applied.events() > 0 || !confirmedByChain) {
-            store.save(applied.snapshot());
-        }
-        if (applied.events() > 0) {
-            log.info("applied {} registry events up to block {}", applied.events(), applied.snapshot().block());
-        }
-        confirmedByChain = true;
+    }
+
+    private void publishRebuilt(GovernanceSnapshot rebuilt) throws IOException {
+        state.publish(rebuilt);
+        store.save(rebuilt);
     }
 
     /**
-     * The block last applied is no longer on the chain: confirmations were not enough. What was
-     * applied from the dropped blocks cannot be undone event by event, so the state is folded
-     * again from the deployment block on the canonical chain; serving then unloads what that no
-     * longer approves and loads what it now does.
+     * Blocks the gateway applied left the chain: confirmations were not enough. The state is
+     * folded again from the deployment block on the canonical chain; serving then unloads what
+     * that no longer approves and loads what it now does.
      */
-    private void rebuildAfterReorg(GovernanceSnapshot current, String canonicalHash, long target) throws IOException {
-        Applied rebuilt = fold(GovernanceSnapshot.EMPTY, deploymentBlock, Math.max(target, deploymentBlock - 1));
-        if (rebuilt == null) {
-            return;
-        }
-        ChainReorg reorg = ChainReorg.between(current, appliedHash, canonicalHash, rebuilt.snapshot());
-        log.warn("chain reorganisation deeper than {} confirmations: {}", confirmations, reorg.describe());
-        state.publish(rebuilt.snapshot());
-        appliedHash = rebuilt.blockHash();
-        store.save(rebuilt.snapshot());
+    private void rebuildAfterReorg(GovernanceSnapshot current, Rollback rollback) throws IOException {
+        GovernanceSnapshot rebuilt = rebuild();
+        ChainReorg reorg = ChainReorg.between(current, rollback.heldHash(), rollback.canonicalHash(), rebuilt);
+        log.warn("chain reorganisation deeper than {} confirmations: {}", stream.settings().confirmations(),
+                reorg.describe());
+        publishRebuilt(rebuilt);
         reorgListeners.forEach(listener -> listener.accept(reorg));
-    }
-
-    private record Applied(GovernanceSnapshot snapshot, String blockHash, int events) {}
-
-    /**
-     * Folds the events of blocks {@code from..to} onto {@code base}, remembering the hash of
-     * {@code to}; null when that block changed during the read (a reorg under way: next poll).
-     */
-    private Applied fold(GovernanceSnapshot base, long from, long to) throws IOException {
-        String hash = hashOf(to);
-        List<RegistryEvent> events = reader.read(from, to);
-        if (!Objects.equals(hash, hashOf(to))) {
-            log.info("block {} changed while its events were read; reading again at the next poll", to);
-            return null;
-        }
-        return new Applied(GovernanceFolder.apply(base, events, to), hash, events.size());
-    }
-
-    private String hashOf(long block) throws IOException {
-        return block < 0 ? null : reader.blockHash(block).orElse(null);
     }
 
     @Override

@@ -12,11 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.contracts.RegistryKinds.ConstraintKind;
+import org.modeldao.contracts.RegistryKinds.PolicyKind;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GovernanceFixture;
 import org.modeldao.gateway.api.GatewayOverHttp;
-import org.modeldao.gateway.approval.AccessPolicy;
-import org.modeldao.gateway.approval.EthicalConstraint;
 
 /**
  * The Java client the root README gives app developers, against the whole gateway: it must
@@ -57,8 +57,8 @@ class IrisClientIT extends GatewayOverHttp {
         GovernanceFixture dao = new GovernanceFixture(dir, "iris-client-holders");
         dao.approveDemo("1");
         dao.current("1");
-        dao.policy(GovernanceFixture.policy(AccessPolicy.Kind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "31"));
-        dao.constraint(GovernanceFixture.constraint(32, EthicalConstraint.Kind.ALLOWED_PURPOSES, "", 0, 0,
+        dao.policy(GovernanceFixture.policy(PolicyKind.TOKEN_HOLDERS, 100, 100, 8, List.of(), "31"));
+        dao.constraint(GovernanceFixture.constraint(32, ConstraintKind.ALLOWED_PURPOSES, "", 0, 0,
                 List.of("education"), "teaching only"));
         publishAndAwait(dao, "1");
 

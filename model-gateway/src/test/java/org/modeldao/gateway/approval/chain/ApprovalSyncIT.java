@@ -15,8 +15,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.modeldao.contracts.DeploymentDescriptor;
 import org.modeldao.contracts.RegistryKinds;
 import org.modeldao.contracts.devchain.DevGovernance;
+import org.modeldao.contracts.events.StreamSettings;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
@@ -192,10 +194,10 @@ class ApprovalSyncIT {
             try (ServingFixture restarted = new ServingFixture()) {
                 GovernanceState state = new GovernanceState();
                 state.onChange(restarted.reconciler::reconcile);
-                ApprovalSync sync = new ApprovalSync(new RegistryLogReader(
+                ApprovalSync sync = ApprovalSync.following(
                         org.web3j.protocol.Web3j.build(new org.web3j.protocol.http.HttpService(dao.deployment.rpcUrl())),
-                        ChainEndpoints.of(dao.deployment)), state, new ApprovedStateStore(dir.resolve("approved-state.json")),
-                        dao.deployment.deploymentBlock(), 0, Duration.ofHours(1));
+                        dao.deployment, StreamSettings.defaults(), state,
+                        new ApprovedStateStore(dir.resolve("approved-state.json")), Duration.ofHours(1));
                 sync.start();
                 sync.pollOnce();
                 restarted.awaitSettled();
@@ -228,9 +230,8 @@ class ApprovalSyncIT {
         GovernanceState state = new GovernanceState();
         org.web3j.protocol.Web3j web3j = org.web3j.protocol.Web3j.build(
                 new org.web3j.protocol.http.HttpService(dao.deployment.rpcUrl()));
-        ApprovalSync sync = new ApprovalSync(new RegistryLogReader(web3j, ChainEndpoints.of(dao.deployment)), state,
-                new ApprovedStateStore(dir.resolve("confirmations-state.json")), dao.deployment.deploymentBlock(), 3,
-                Duration.ofHours(1));
+        ApprovalSync sync = ApprovalSync.following(web3j, dao.deployment, StreamSettings.defaults().withConfirmations(3),
+                state, new ApprovedStateStore(dir.resolve("confirmations-state.json")), Duration.ofHours(1));
         sync.pollOnce();
         assertThat(state.current().model("late")).isEmpty();
         dao.pass("Approve late v1", dao.approve("late", DemoModels.iris("1"), files("late", "1")));
@@ -240,6 +241,29 @@ class ApprovalSyncIT {
         sync.pollOnce();
         assertThat(state.current().model("late")).isPresent();
         assertThat(state.status().lagBlocks()).isEqualTo(3);
+        sync.close();
+        web3j.shutdown();
+    }
+
+    @Test
+    @Order(9)
+    void a_node_on_another_chain_than_the_descriptor_names_is_not_followed_and_readiness_says_wrong_chain()
+            throws Exception {
+        GovernanceState state = new GovernanceState();
+        org.web3j.protocol.Web3j web3j = org.web3j.protocol.Web3j.build(
+                new org.web3j.protocol.http.HttpService(dao.deployment.rpcUrl()));
+        // the same contracts' addresses, but the descriptor names chain 1 while the node serves 31337
+        DeploymentDescriptor mainnet = new DeploymentDescriptor(1, dao.deployment.rpcUrl(), dao.deployment.token(),
+                dao.deployment.timelock(), dao.deployment.governor(), dao.deployment.registry(),
+                dao.deployment.deploymentBlock(), dao.deployment.deployedAt());
+        ApprovalSync sync = ApprovalSync.following(web3j, mainnet, StreamSettings.defaults(), state,
+                new ApprovedStateStore(dir.resolve("wrong-chain-state.json")), Duration.ofHours(1));
+        sync.pollOnce();
+        sync.pollOnce();
+
+        assertThat(state.current().models()).as("nothing applied from another chain").isEmpty();
+        assertThat(state.status().healthy()).isFalse();
+        assertThat(state.status().lastError()).startsWith("wrong chain: ").contains("31337").contains("chain 1");
         sync.close();
         web3j.shutdown();
     }
