@@ -93,6 +93,14 @@ public final class GovernanceEventStream {
         }
     }
 
+    /**
+     * The chain id the node serves, asked every time (for a consumer that re-checks on every poll,
+     * in case the node behind its URL is replaced; {@link #requireDeploymentChain()} asks once).
+     */
+    public long nodeChainId() {
+        return node.chainId();
+    }
+
     /** The node's latest block number. */
     public long head() {
         return node.head();
@@ -162,7 +170,7 @@ public final class GovernanceEventStream {
         List<Log> logs;
         try {
             logs = node.logsFromReceipts(block);
-        } catch (ChainReadException.BlockUnreadable | ChainReadException.Unreachable unreadable) {
+        } catch (ChainReadException.BlockUnreadable unreadable) { // a node that is down stays Unreachable: retried, not a stall
             throw new ChainReadException.BlockUnreadable(block, "stalled at block " + block + ": eth_getLogs refused it ("
                     + refused.getMessage() + ") and its receipts could not be read (" + unreadable.getMessage() + ")", unreadable);
         }

@@ -241,6 +241,7 @@ class GovernanceEventStreamIT {
         }).hasMessageContaining("serves chain " + dao.deployment.chainId());
         assertThatThrownBy(() -> stream.readBatch(stream.firstBlock(), KnownBlocks.NONE)).isInstanceOf(ChainReadException.WrongChain.class);
         dao.stream(StreamSettings.defaults(), OperationLookup.NONE).requireDeploymentChain();
+        assertThat(stream.nodeChainId()).isEqualTo(dao.deployment.chainId());
     }
 
     @Test
