@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.modeldao.contracts.events.EventPosition;
+import org.modeldao.contracts.events.GovernanceEvent;
 
 /**
  * The rows one batch of logs turns into, collected in memory and then written with JDBC batch
@@ -24,6 +26,7 @@ final class BatchChanges {
     private final Map<String, Object[]> delegatePowers = new LinkedHashMap<>();
     private final Set<BigInteger> touchedProposals = new LinkedHashSet<>();
     private int events;
+    private int quarantined;
 
     /**
      * Every string bound to SQL passes {@link ChainText} here once more, whatever handler built it:
@@ -38,7 +41,23 @@ final class BatchChanges {
         rows.computeIfAbsent(statement, s -> new ArrayList<>()).add(arguments);
         if (statement == Statement.INSERT_EVENT) {
             events++;
+        } else if (statement == Statement.INSERT_QUARANTINE) {
+            quarantined++;
         }
+    }
+
+    /** The history line every stored event gets, whatever else it changes. */
+    void history(GovernanceEvent event, BigInteger proposalId, String summary) {
+        EventPosition at = event.position();
+        add(Statement.INSERT_EVENT, at.blockNumber(), at.blockHash(), EventProjection.utc(at.blockTime()), at.txHash(), at.logIndex(),
+                at.contract().name(), event.eventName(), proposalId == null ? null : proposalId.toString(),
+                ChainText.of(summary, ChainText.SUMMARY));
+    }
+
+    /** A log the indexer could not store: recorded with the reason and never tried again (re-reading skips it like a stored one). */
+    void quarantine(EventPosition at, String eventName, String reason, java.time.LocalDateTime now) {
+        add(Statement.INSERT_QUARANTINE, at.txHash(), at.logIndex(), at.blockNumber(), at.contract().name(),
+                ChainText.of(eventName, 48), ChainText.of(reason, 1000), now);
     }
 
     void countVote(String proposalId, int support, BigInteger weight) {
@@ -88,5 +107,9 @@ final class BatchChanges {
 
     int eventCount() {
         return events;
+    }
+
+    int quarantinedCount() {
+        return quarantined;
     }
 }

@@ -39,11 +39,4 @@ final class BatchWriter {
             jdbc.batchUpdate(entry.getKey().sql, entry.getValue());
         }
     }
-
-    void quarantine(String txHash, int logIndex, long block, String contract, String eventName, String reason, java.time.LocalDateTime at) {
-        jdbc.update("""
-                INSERT INTO quarantined_log (tx_hash, log_index, block_number, contract, event_name, reason, quarantined_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", txHash, logIndex, block, ChainText.of(contract, 16), ChainText.of(eventName, 48),
-                ChainText.of(reason, 1000), at);
-    }
 }

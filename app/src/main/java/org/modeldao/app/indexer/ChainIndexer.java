@@ -2,276 +2,260 @@ package org.modeldao.app.indexer;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import org.modeldao.app.indexer.EventProjection.Attributions;
 import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.contracts.events.ChainBlock;
+import org.modeldao.contracts.events.ChainReadException;
+import org.modeldao.contracts.events.EventBatch;
+import org.modeldao.contracts.events.GovernanceEvent;
+import org.modeldao.contracts.events.GovernanceEventStream;
+import org.modeldao.contracts.events.Rollback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.Web3j;
 
 /**
- * Brings the read model up to the node's head minus the configured confirmations, in bounded
- * block ranges, each committed atomically with the cursor; undoes reorganised blocks first.
+ * Brings the read model up to the confirmed head, one {@link EventBatch} of the shared governance
+ * event stream at a time, each committed atomically with the cursor; rolls the read model back
+ * when the stream says the stored blocks left the chain. Reading, decoding, range splitting on the
+ * node's limits, the chain-id check, reorganisation detection and execution attribution are the
+ * stream's; storing (and what to do when a row cannot be stored) is the indexer's.
  */
 final class ChainIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(ChainIndexer.class);
 
-    private final ChainNode node;
+    private final GovernanceEventStream stream;
+    private final GovernorQuorums quorums;
     private final DeploymentDescriptor deployment;
-    private final IndexerSettings settings;
     private final IndexerCursor cursor;
-    private final LogApplier applier;
+    private final EventProjection projection;
     private final BatchWriter writer;
-    private final ReorgGuard reorgs;
+    private final ReadModelRollback readModel;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final IndexerMetrics metrics;
-    private final java.time.Clock clock;
-    private boolean chainVerified;
 
-    ChainIndexer(ChainNode node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
+    ChainIndexer(Web3j node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
             ApplicationEventPublisher events) {
         this(node, deployment, settings, store, events, IndexerMetrics.unregistered());
     }
 
-    ChainIndexer(ChainNode node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
+    ChainIndexer(Web3j node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
             ApplicationEventPublisher events, IndexerMetrics metrics) {
-        this.metrics = metrics;
-        this.clock = store.clock();
-        this.node = node;
+        this.stream = new GovernanceEventStream(node, deployment, settings.stream(), store.operations());
+        this.quorums = new GovernorQuorums(node, deployment.governor());
         this.deployment = deployment;
-        this.settings = settings;
         this.cursor = store.cursor();
-        this.applier = new LogApplier(deployment, operation -> store.jdbc()
-                .sql("SELECT proposal_id FROM timelock_operation WHERE operation_id = ?").param(operation)
-                .query(String.class).optional().map(BigInteger::new).orElse(null));
+        this.projection = new EventProjection(store.clock());
         this.writer = store.writer();
-        this.reorgs = new ReorgGuard(node, deployment, settings, store, events);
+        this.readModel = store.rollback();
         this.jdbc = store.jdbc();
         this.transactions = store.transactions();
         this.events = events;
+        this.metrics = metrics;
     }
 
-    /** One catch-up: returns the number of logs stored (0 when already at the confirmed head). */
+    /** One catch-up: returns the number of events stored (0 when already at the confirmed head). */
     int catchUp() {
         return catchUp(() -> true);
     }
 
     /** As {@link #catchUp()}, stopping between batches once {@code keepGoing} turns false (shutdown). */
-    int catchUp(java.util.function.BooleanSupplier keepGoing) {
-        requireDeploymentChain();
+    int catchUp(BooleanSupplier keepGoing) {
+        stream.requireDeploymentChain();
         long next = transactions.execute(status -> cursor.nextBlock(deployment));
-        next = reorgs.undoReorganisedBlocks(next);
-        long target = node.latestBlock() - settings.confirmations();
         int stored = 0;
-        while (next <= target && keepGoing.getAsBoolean()) {
-            long to = Math.min(next + settings.batchBlocks() - 1, target);
-            stored += indexRange(next, to);
-            next = to + 1;
+        while (keepGoing.getAsBoolean()) {
+            long started = System.nanoTime();
+            EventBatch batch = read(next);
+            if (batch.rollback().isPresent()) {
+                next = rollBack(next, batch.rollback().get());
+            } else if (batch.isEmpty()) {
+                break;
+            } else {
+                long readNanos = System.nanoTime() - started;
+                stored += store(Range.whole(batch), readNanos);
+                next = batch.nextBlock();
+            }
         }
         metrics.stalledAt(-1);
         return stored;
     }
 
-    /** A descriptor for another chain would index nothing, or worse, someone else's contracts. */
-    private void requireDeploymentChain() {
-        if (!chainVerified) {
-            long nodeChain = node.chainId();
-            if (nodeChain != deployment.chainId()) {
-                throw new IllegalStateException("the node serves chain " + nodeChain + " but the deployment descriptor names chain "
-                        + deployment.chainId() + ": check modeldao.chain.rpc-url and modeldao.chain.deployment-file");
-            }
-            chainVerified = true;
+    /** A block the node gives out in no way is where indexing stays (skipping it would silently drop votes): said in the cursor row. */
+    private EventBatch read(long next) {
+        try {
+            return stream.readBatch(next, cursor);
+        } catch (ChainReadException.BlockUnreadable unreadable) {
+            String reason = unreadable.getMessage();
+            metrics.stalledAt(unreadable.block());
+            transactions.executeWithoutResult(status -> cursor.stalledAt(unreadable.block(), reason));
+            throw new Stalled("Indexing is stalled at block " + unreadable.block() + ": " + reason
+                    + "; use a node without a log cap (or a higher one) for this block", unreadable);
         }
+    }
+
+    private long rollBack(long next, Rollback reorg) {
+        long resume = Math.min(next, reorg.nextBlock());
+        transactions.executeWithoutResult(status -> {
+            readModel.discardAbove(reorg.toBlock());
+            cursor.moveTo(next, resume);
+        });
+        log.warn("Chain reorganisation: {}; rolled the read model back to block {} and indexing again", reorg.describe(), reorg.toBlock());
+        events.publishEvent(new ChainReorganized(reorg.toBlock(), reorg.lastHeldBlock()));
+        return resume;
     }
 
     /**
-     * Reads and stores [from, to]. A range the node refuses as too big, or whose rows cannot be
-     * stored, is halved, down to a single block; a single block the node refuses is read from its
-     * receipts; a single block whose rows cannot be stored is stored log by log, quarantining the
-     * logs that still fail. Node outages and database outages are not data: they end the poll and
-     * the loop retries (with backoff).
+     * Stores a range of a batch. A range whose rows cannot be stored (other than for an outage) is
+     * halved, in memory, down to a single block; a single block is then stored event by event.
+     * Node and database outages are not data: they end the poll and the loop retries (with backoff).
      */
-    private int indexRange(long from, long to) {
+    private int store(Range range, long readNanos) {
         try {
-            return index(from, to, fetch(from, to));
-        } catch (ChainNode.LogsRefused refused) {
-            if (from == to) {
-                return indexRefusedBlock(from, refused);
-            }
-            log.info("The node refused the logs of blocks {}-{} ({}); halving the range", from, to, refused.getMessage());
-            return halves(from, to);
+            return storeWhole(range, readNanos);
         } catch (RuntimeException failure) {
             if (notAboutTheData(failure)) {
                 throw failure;
             }
-            if (from == to) {
-                return indexLogByLog(from, fetch(from, to));
+            if (range.isSingleBlock()) {
+                return storeEventByEvent(range);
             }
-            log.info("Blocks {}-{} could not be stored ({}); halving the range", from, to, describe(failure));
-            return halves(from, to);
+            log.info("Blocks {}-{} could not be stored ({}); halving the range", range.from(), range.to(), describe(failure));
+            metrics.split();
+            return store(range.firstHalf(), 0) + store(range.secondHalf(), 0);
         }
     }
 
-    private int halves(long from, long to) {
-        metrics.split();
-        long middle = from + (to - from) / 2;
-        return indexRange(from, middle) + indexRange(middle + 1, to);
-    }
-
-    /** One block whose logs the node will not return: its receipts have them. If those fail too, the indexer stays here. */
-    private int indexRefusedBlock(long block, ChainNode.LogsRefused refused) {
-        Fetched logs;
-        try {
-            String endHashBefore = header(block).hash();
-            logs = new Fetched(node.logsFromReceipts(block), endHashBefore);
-        } catch (RuntimeException receiptsFailed) {
-            String reason = "the node refuses the logs of block " + block + " (" + refused.getMessage() + ") and its receipts ("
-                    + receiptsFailed.getMessage() + ")";
-            metrics.stalledAt(block);
-            transactions.executeWithoutResult(status -> cursor.stalledAt(block, reason));
-            throw new BlockUnreadable("Indexing is stalled at block " + block + ": " + reason
-                    + "; use a node without a log cap (or a higher one) for this block");
-        }
-        metrics.blockFromReceipts();
-        log.warn("The node refused the logs of block {} ({}); read {} DAO logs from its receipts instead", block, refused.getMessage(),
-                logs.logs().size());
-        try {
-            return index(block, block, logs);
-        } catch (RuntimeException failure) {
-            if (notAboutTheData(failure)) {
-                throw failure;
-            }
-            return indexLogByLog(block, logs);
-        }
-    }
-
-    /** The end block's hash is read before the logs, so {@link #requireConsistent} can tell if the chain moved meanwhile. */
-    private Fetched fetch(long from, long to) {
-        String endHashBefore = header(to).hash();
-        return new Fetched(node.logs(from, to), endHashBefore);
-    }
-
-    private record Fetched(List<Log> logs, String endHashBefore) {
-    }
-
-    private int index(long from, long to, Fetched fetchedLogs) {
+    private int storeWhole(Range range, long readNanos) {
         long started = System.nanoTime();
-        List<Log> logs = fetchedLogs.logs();
-        Set<Long> blocks = new TreeSet<>();
-        logs.forEach(l -> blocks.add(l.getBlockNumber().longValueExact()));
-        blocks.add(to);
-        Map<Long, BlockHeader> headers = node.headers(blocks);
-        requireConsistent(logs, headers, to, fetchedLogs.endHashBefore());
-
-        long fetched = System.nanoTime();
-        List<Log> fresh = fresh(logs, from, to);
-        BatchChanges changes = applier.apply(fresh, headers);
-        headers.values().forEach(h -> changes.add(Statement.INSERT_BLOCK, h.number(), h.hash(), utc(h)));
-        addQuorums(changes, to);
-        long decoded = System.nanoTime();
-
+        BatchChanges changes = new BatchChanges();
+        for (GovernanceEvent event : fresh(range)) {
+            projection.apply(event, range.attributions(), changes);
+        }
+        addBlocks(changes, range);
+        long projected = System.nanoTime();
         transactions.executeWithoutResult(status -> {
-            cursor.moveTo(from, to + 1);
-            writer.write(from, to, changes);
+            cursor.moveTo(range.from(), range.to() + 1);
+            writer.write(range.from(), range.to(), changes);
         });
-        log.debug("Indexed blocks {}-{}: {} logs (node {} ms, decoding and quorums {} ms, database {} ms)", from, to,
-                changes.eventCount(), (fetched - started) / 1_000_000, (decoded - fetched) / 1_000_000,
-                (System.nanoTime() - decoded) / 1_000_000);
-        publish(from, to, changes.touchedProposals(), changes.eventCount());
+        log.debug("Indexed blocks {}-{}: {} events (stream {} ms, projection and quorums {} ms, database {} ms)", range.from(),
+                range.to(), changes.eventCount(), readNanos / 1_000_000, (projected - started) / 1_000_000,
+                (System.nanoTime() - projected) / 1_000_000);
+        committed(range, changes.touchedProposals(), changes.eventCount(), changes.quarantinedCount());
         return changes.eventCount();
     }
 
     /**
-     * The last resort for one block: each log decoded and written alone behind a savepoint, in the
-     * block's one transaction; a log that still fails is recorded in {@code quarantined_log} with
-     * the reason (and never tried again), and the block is done.
+     * The last resort for one block: each event projected and written alone behind a savepoint, in
+     * the block's one transaction; an event that still fails is recorded in {@code quarantined_log}
+     * with the reason (and never tried again), and the block is done.
      */
-    private int indexLogByLog(long block, Fetched fetched) {
-        List<Log> logs = fetched.logs();
-        Map<Long, BlockHeader> headers = node.headers(new TreeSet<>(List.of(block)));
-        requireConsistent(logs, headers, block, fetched.endHashBefore());
-        List<Log> fresh = fresh(logs, block, block);
+    private int storeEventByEvent(Range range) {
+        List<GovernanceEvent> fresh = fresh(range);
         BatchChanges blockRows = new BatchChanges();
-        headers.values().forEach(h -> blockRows.add(Statement.INSERT_BLOCK, h.number(), h.hash(), utc(h)));
-        addQuorums(blockRows, block);
-        BatchChanges linkRows = new BatchChanges();
-        Map<String, BigInteger> executions;
-        try {
-            executions = applier.executions(fresh, linkRows);
-        } catch (RuntimeException undecodable) {
-            log.warn("Block {}: executions could not be linked to proposals ({})", block, describe(undecodable));
-            executions = Map.of();
-            linkRows = new BatchChanges();
-        }
-        Map<String, BigInteger> executed = executions;
-        BatchChanges links = linkRows;
-        Set<BigInteger> touched = new java.util.LinkedHashSet<>(links.touchedProposals());
-        int[] stored = {0};
-        List<String> quarantined = new java.util.ArrayList<>();
+        addBlocks(blockRows, range);
+        Set<BigInteger> touched = new LinkedHashSet<>(blockRows.touchedProposals());
+        int[] counts = {0, 0};
+        List<String> failed = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
-            cursor.moveTo(block, block + 1);
-            writer.write(block, block, blockRows);
-            writer.writeRows(links);
-            for (Log l : fresh) {
+            cursor.moveTo(range.from(), range.to() + 1);
+            writer.write(range.from(), range.to(), blockRows);
+            for (GovernanceEvent event : fresh) {
                 Object savepoint = status.createSavepoint();
+                BatchChanges one = new BatchChanges();
                 try {
-                    BatchChanges one = applier.applyOne(l, headers, executed);
+                    projection.apply(event, range.attributions(), one);
                     writer.writeRows(one);
                     status.releaseSavepoint(savepoint);
-                    touched.addAll(one.touchedProposals());
-                    stored[0] += one.eventCount();
                 } catch (RuntimeException failure) {
                     if (notAboutTheData(failure)) {
                         throw failure;
                     }
                     status.rollbackToSavepoint(savepoint);
-                    String[] what = applier.describe(l);
-                    writer.quarantine(l.getTransactionHash(), l.getLogIndex().intValueExact(), block, what[0], what[1], describe(failure),
-                            LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                    quarantined.add(what[1] + " " + l.getTransactionHash() + ":" + l.getLogIndex() + " (" + describe(failure) + ")");
+                    one = new BatchChanges();
+                    one.quarantine(event.position(), event.eventName(), describe(failure), projection.now());
+                    writer.writeRows(one);
+                    failed.add(event.eventName() + " " + event.position().logKey() + " (" + describe(failure) + ")");
                 }
+                touched.addAll(one.touchedProposals());
+                counts[0] += one.eventCount();
+                counts[1] += one.quarantinedCount();
             }
         });
-        quarantined.forEach(q -> {
+        failed.forEach(f -> log.warn("Block {}: quarantined log {}; the indexer moves on", range.to(), f));
+        committed(range, touched, counts[0], counts[1]);
+        return counts[0];
+    }
+
+    private void committed(Range range, Set<BigInteger> touched, int stored, int quarantined) {
+        if (quarantined > 0) {
+            log.warn("Blocks {}-{}: {} log(s) quarantined (see quarantined_log); the indexer moves on", range.from(), range.to(), quarantined);
+        }
+        for (int i = 0; i < quarantined; i++) {
             metrics.quarantined();
-            log.warn("Block {}: quarantined log {}; the indexer moves on", block, q);
+        }
+        touched.forEach(id -> events.publishEvent(new ProposalChanged(id, range.to())));
+        events.publishEvent(new ChainIndexed(range.from(), range.to(), stored));
+    }
+
+    /** Events of the range not stored (or quarantined) before: re-reading blocks stores nothing twice. */
+    private List<GovernanceEvent> fresh(Range range) {
+        Set<String> alreadyStored = writer.storedLogs(range.from(), range.to());
+        return range.events().stream().filter(e -> !alreadyStored.contains(e.position().logKey())).toList();
+    }
+
+    /** The range's block hashes (what the stream checks for reorganisations) and the quorums now readable. */
+    private void addBlocks(BatchChanges changes, Range range) {
+        range.blocks().forEach(b -> changes.add(Statement.INSERT_BLOCK, b.number(), b.hash(), EventProjection.utc(b.time())));
+        addQuorums(changes, range.to());
+    }
+
+    /** Quorum is fixed at the snapshot: read it once, as soon as the snapshot block is mined. */
+    private void addQuorums(BatchChanges changes, long to) {
+        Map<String, Long> snapshots = new LinkedHashMap<>();
+        jdbc.sql("SELECT proposal_id, snapshot_block FROM proposal WHERE quorum IS NULL AND snapshot_block < ?")
+                .param(to)
+                .query((rs, n) -> snapshots.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        for (Object[] created : changes.newProposals()) {
+            long snapshot = (Long) created[4];
+            if (snapshot < to) {
+                snapshots.put((String) created[0], snapshot);
+            }
+        }
+        Map<Long, BigInteger> quorum = quorums.at(snapshots.values());
+        snapshots.forEach((proposalId, snapshot) -> {
+            changes.add(Statement.PROPOSAL_QUORUM, new BigDecimal(quorum.get(snapshot)), proposalId);
+            changes.touch(new BigInteger(proposalId));
         });
-        publish(block, block, touched, stored[0]);
-        return stored[0];
-    }
-
-    private List<Log> fresh(List<Log> logs, long from, long to) {
-        Set<String> alreadyStored = writer.storedLogs(from, to);
-        return logs.stream().filter(l -> !alreadyStored.contains(l.getTransactionHash() + ":" + l.getLogIndex())).toList();
-    }
-
-    private void publish(long from, long to, Set<BigInteger> touched, int eventCount) {
-        touched.forEach(id -> events.publishEvent(new ProposalChanged(id, to)));
-        events.publishEvent(new ChainIndexed(from, to, eventCount));
     }
 
     /**
      * Failures of the node, the database (connection, schema, grants) or a concurrent indexer:
-     * retried as a whole, never blamed on a log.
+     * retried as a whole, never blamed on an event.
      */
     static boolean notAboutTheData(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ChainNode.ChainUnreachable || t instanceof ChainMovedDuringBatch || t instanceof BlockUnreadable
+            if (t instanceof ChainReadException || t instanceof Stalled
                     || t instanceof IndexerCursor.ConcurrentIndexing
                     || t instanceof org.springframework.dao.TransientDataAccessException
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.dao.RecoverableDataAccessException
-                    // a broken schema or missing grants would otherwise quarantine every log
+                    // a broken schema or missing grants would otherwise quarantine every event
                     || t instanceof org.springframework.dao.InvalidDataAccessResourceUsageException
                     || t instanceof org.springframework.dao.PermissionDeniedDataAccessException
                     || t instanceof org.springframework.transaction.CannotCreateTransactionException
@@ -292,67 +276,52 @@ final class ChainIndexer {
     }
 
     /**
-     * The logs must come from the blocks whose hashes we store: the end block's hash is read
-     * before and after the logs, and every log must carry its block's hash. Otherwise the chain
-     * moved under us; the next poll finds the fork.
+     * Blocks {@code blocks[first..last]} of a batch, from the block after the previous held block
+     * (or the batch's first block) to {@code blocks[last]}: every part ends on a block whose hash
+     * is stored, so the stream's reorganisation check always covers what was stored.
      */
-    private static void requireConsistent(List<Log> logs, Map<Long, BlockHeader> headers, long to, String endHashBefore) {
-        BlockHeader end = headers.get(to);
-        if (end == null || !end.hash().equals(endHashBefore)) {
-            throw new ChainMovedDuringBatch("block " + to + " changed while its logs were read");
-        }
-        for (Log l : logs) {
-            BlockHeader block = headers.get(l.getBlockNumber().longValueExact());
-            if (block == null || !block.hash().equals(l.getBlockHash())) {
-                throw new ChainMovedDuringBatch("log " + l.getTransactionHash() + ":" + l.getLogIndex()
-                        + " is from a block that is no longer canonical");
-            }
-        }
-    }
+    private record Range(EventBatch batch, Attributions attributions, int first, int last) {
 
-    /** Quorum is fixed at the snapshot: read it once, as soon as the snapshot block is mined. */
-    private void addQuorums(BatchChanges changes, long to) {
-        Map<String, Long> snapshots = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT proposal_id, snapshot_block FROM proposal WHERE quorum IS NULL AND snapshot_block < ?")
-                .param(to)
-                .query((rs, n) -> snapshots.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        for (Object[] created : changes.newProposals()) {
-            long snapshot = (Long) created[4];
-            if (snapshot < to) {
-                snapshots.put((String) created[0], snapshot);
-            }
+        static Range whole(EventBatch batch) {
+            return new Range(batch, Attributions.of(batch), 0, batch.blocks().size() - 1);
         }
-        Map<Long, BigInteger> quorums = node.quorums(snapshots.values());
-        snapshots.forEach((proposalId, snapshot) -> {
-            changes.add(Statement.PROPOSAL_QUORUM, new BigDecimal(quorums.get(snapshot)), proposalId);
-            changes.touch(new BigInteger(proposalId));
-        });
-    }
 
-    private BlockHeader header(long block) {
-        BlockHeader header = node.headers(List.of(block)).get(block);
-        if (header == null) {
-            throw new ChainMovedDuringBatch("block " + block + " is no longer known to the node");
+        long from() {
+            return first == 0 ? batch.fromBlock() : batch.blocks().get(first - 1).number() + 1;
         }
-        return header;
-    }
 
-    private static LocalDateTime utc(BlockHeader header) {
-        return LocalDateTime.ofInstant(header.time(), ZoneOffset.UTC);
-    }
+        long to() {
+            return batch.blocks().get(last).number();
+        }
 
-    /** A single block the node will not give the logs of, in any way the indexer knows; it stays on it (see the README). */
-    static class BlockUnreadable extends RuntimeException {
-        BlockUnreadable(String message) {
-            super(message);
+        List<ChainBlock> blocks() {
+            return batch.blocks().subList(first, last + 1);
+        }
+
+        List<GovernanceEvent> events() {
+            long from = from();
+            long to = to();
+            return first == 0 && last == batch.blocks().size() - 1 ? batch.events()
+                    : batch.events().stream().filter(e -> e.position().blockNumber() >= from && e.position().blockNumber() <= to).toList();
+        }
+
+        boolean isSingleBlock() {
+            return first == last;
+        }
+
+        Range firstHalf() {
+            return new Range(batch, attributions, first, first + (last - first) / 2);
+        }
+
+        Range secondHalf() {
+            return new Range(batch, attributions, first + (last - first) / 2 + 1, last);
         }
     }
 
-    /** The node's chain changed while a batch was read; nothing was written, the next poll retries. */
-    static class ChainMovedDuringBatch extends RuntimeException {
-        ChainMovedDuringBatch(String message) {
-            super(message);
+    /** The stream cannot read a block at all; the indexer stays on it (see the README) and retries with backoff. */
+    static class Stalled extends RuntimeException {
+        Stalled(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

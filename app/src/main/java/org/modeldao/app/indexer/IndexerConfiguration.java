@@ -16,7 +16,8 @@ import org.web3j.protocol.Web3j;
 
 /**
  * Starts the indexer when the app knows a deployment ({@code modeldao.chain.deployment-file}) and
- * {@code modeldao.indexer.enabled} is not false. It reads through the chain feature's node client.
+ * {@code modeldao.indexer.enabled} is not false. It reads the shared governance event stream through
+ * the chain feature's node client.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${modeldao.chain.deployment-file:}' != '' and '${modeldao.indexer.enabled:true}' == 'true'")
@@ -28,7 +29,7 @@ class IndexerConfiguration {
     IndexerLoop chainIndexerLoop(IndexerSettings settings, ChainDeployment chain, Web3j web3j, DataSource dataSource, Clock clock,
             ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
         DeploymentDescriptor deployment = chain.contracts().orElseThrow();
-        ChainIndexer indexer = new ChainIndexer(new ChainNode(web3j, deployment), deployment, settings,
+        ChainIndexer indexer = new ChainIndexer(web3j, deployment, settings,
                 IndexerStore.on(dataSource, clock), events,
                 new IndexerMetrics(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)));
         log.info("Indexing governor {} on chain {} from block {} via {} ({} confirmations, {} blocks per batch)", deployment.governor(),

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.contracts.events.ChainBlock;
+import org.modeldao.contracts.events.KnownBlocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Where the indexer stands (next block to read) and the block hashes it relied on. */
-final class IndexerCursor {
+final class IndexerCursor implements KnownBlocks {
 
     static final String NAME = "governance";
 
@@ -66,15 +68,12 @@ final class IndexerCursor {
                 .update();
     }
 
-    Optional<String> storedHash(long block) {
-        return jdbc.sql("SELECT block_hash FROM indexed_block WHERE block_number = ?").param(block).query(String.class).optional();
-    }
-
-    /** Stored blocks at or below {@code block}, newest first: the candidates for the common ancestor. */
-    List<BlockHeader> storedBlocksDownFrom(long block, int limit) {
-        return jdbc.sql("SELECT block_number, block_hash, block_time FROM indexed_block WHERE block_number <= ? ORDER BY block_number DESC FETCH FIRST ? ROWS ONLY")
-                .params(block, limit)
-                .query((rs, n) -> new BlockHeader(rs.getLong(1), rs.getString(2),
+    /** The stored block hashes, newest first: what the stream checks against the node to notice a reorganisation. */
+    @Override
+    public List<ChainBlock> newestFirst(int limit) {
+        return jdbc.sql("SELECT block_number, block_hash, block_time FROM indexed_block ORDER BY block_number DESC FETCH FIRST ? ROWS ONLY")
+                .param(limit)
+                .query((rs, n) -> new ChainBlock(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
                 .list();
     }

@@ -7,24 +7,22 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the indexer reports beside its logs: logs quarantined, ranges halved, blocks read from
- * receipts because the node refused their logs, and the block it is stuck on (-1 when it is not).
+ * What the indexer reports beside its logs: logs quarantined, ranges halved because their rows
+ * could not be stored, and the block the stream cannot read (-1 when there is none). (Ranges the
+ * node refuses are the stream's to halve; it reads a single block over the node's cap from receipts.)
  * Fixed names, no per-block tags: the number of series never grows.
  */
 final class IndexerMetrics {
 
     private final Counter quarantined;
     private final Counter splits;
-    private final Counter blocksFromReceipts;
     private final AtomicLong stalledBlock = new AtomicLong(-1);
 
     IndexerMetrics(MeterRegistry registry) {
         quarantined = Counter.builder("modeldao.indexer.quarantined.logs")
                 .description("Logs the indexer could not store and recorded in quarantined_log").register(registry);
         splits = Counter.builder("modeldao.indexer.range.splits")
-                .description("Block ranges halved because the node refused them or their rows could not be stored").register(registry);
-        blocksFromReceipts = Counter.builder("modeldao.indexer.blocks.from.receipts")
-                .description("Single blocks whose logs the node refused, read from their transactions' receipts").register(registry);
+                .description("Block ranges halved because their rows could not be stored").register(registry);
         Gauge.builder("modeldao.indexer.stalled.block", stalledBlock, AtomicLong::get)
                 .description("Block the indexer cannot read at all (-1: none)").register(registry);
     }
@@ -41,10 +39,6 @@ final class IndexerMetrics {
         splits.increment();
     }
 
-    void blockFromReceipts() {
-        blocksFromReceipts.increment();
-    }
-
     void stalledAt(long block) {
         stalledBlock.set(block);
     }
@@ -55,10 +49,6 @@ final class IndexerMetrics {
 
     double splitCount() {
         return splits.count();
-    }
-
-    double blocksFromReceiptsCount() {
-        return blocksFromReceipts.count();
     }
 
     long stalledBlock() {

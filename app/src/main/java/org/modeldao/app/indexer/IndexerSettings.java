@@ -1,14 +1,15 @@
 package org.modeldao.app.indexer;
 
 import java.time.Duration;
+import org.modeldao.contracts.events.StreamSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the chain indexer reads the node.
+ * How the chain indexer reads the node (through the governance event stream) and how often.
  *
  * @param enabled       false keeps the read model as it is (for example on replicas that only serve views)
  * @param pollInterval  pause between two catch-ups once the indexer reached the head
- * @param batchBlocks   blocks per eth_getLogs request (and per database transaction)
+ * @param batchBlocks   blocks per eth_getLogs request at most (and per database transaction)
  * @param confirmations blocks a log must be buried under before it is indexed (0 on a dev chain)
  * @param maxReorgDepth stored blocks searched for the common ancestor after a reorganisation
  */
@@ -35,6 +36,11 @@ public record IndexerSettings(Boolean enabled, Duration pollInterval, Integer ba
 
     public static IndexerSettings defaults() {
         return new IndexerSettings(null, null, null, null, null);
+    }
+
+    /** What the event stream takes of these settings. */
+    public StreamSettings stream() {
+        return new StreamSettings(batchBlocks, confirmations, maxReorgDepth);
     }
 
     public IndexerSettings withConfirmations(int blocks) {

@@ -44,6 +44,9 @@ enum Statement {
             INSERT INTO ethical_constraint (constraint_id, model, kind, target, min_value, max_value, constraint_values,
                 rationale, added_block, added_tx, added_at, added_by_proposal)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
+    INSERT_QUARANTINE("""
+            INSERT INTO quarantined_log (tx_hash, log_index, block_number, contract, event_name, reason, quarantined_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)"""),
     INSERT_OPERATION("INSERT INTO timelock_operation (operation_id, proposal_id, block_number) VALUES (?, ?, ?)"),
     PROPOSAL_QUEUED("UPDATE proposal SET queued_block = ?, eta_seconds = ? WHERE proposal_id = ?"),
     PROPOSAL_EXECUTED("UPDATE proposal SET executed_block = ?, executed_tx = ? WHERE proposal_id = ?"),

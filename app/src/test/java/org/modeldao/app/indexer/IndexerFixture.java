@@ -71,13 +71,13 @@ public final class IndexerFixture implements AutoCloseable {
     }
 
     ChainIndexer indexer(DataSource dataSource, IndexerSettings settings) {
-        return new ChainIndexer(new ChainNode(chain.web3j(), deployment), deployment, settings,
+        return new ChainIndexer(chain.web3j(), deployment, settings,
                 IndexerStore.on(dataSource, Clock.systemUTC()), published::add);
     }
 
     /** An indexer reading through another JSON-RPC endpoint (a proxy in front of this chain), reporting to {@code metrics}. */
     ChainIndexer indexer(DataSource dataSource, IndexerSettings settings, org.web3j.protocol.Web3j node, IndexerMetrics metrics) {
-        return new ChainIndexer(new ChainNode(node, deployment), deployment, settings, IndexerStore.on(dataSource, Clock.systemUTC()),
+        return new ChainIndexer(node, deployment, settings, IndexerStore.on(dataSource, Clock.systemUTC()),
                 published::add, metrics);
     }
 

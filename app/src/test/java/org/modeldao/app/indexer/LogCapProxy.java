@@ -35,6 +35,7 @@ final class LogCapProxy implements AutoCloseable {
     private final int maxLogs;
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger servedLogRequests = new AtomicInteger();
+    private final AtomicInteger servedReceipts = new AtomicInteger();
     private final Set<String> refusedReceiptBlocks = ConcurrentHashMap.newKeySet();
 
     LogCapProxy(String upstreamUrl, int maxLogs) {
@@ -79,6 +80,11 @@ final class LogCapProxy implements AutoCloseable {
         return servedLogRequests.get();
     }
 
+    /** eth_getTransactionReceipt calls answered so far. */
+    int servedReceipts() {
+        return servedReceipts.get();
+    }
+
     /** Receipts of transactions in this block are refused from now on (null block hash allowed: use the block number). */
     void refuseReceiptsOfBlock(long block) {
         refusedReceiptBlocks.add("0x" + Long.toHexString(block));
@@ -115,6 +121,9 @@ final class LogCapProxy implements AutoCloseable {
         if ("eth_getTransactionReceipt".equals(method) && answer.path("result").isObject()
                 && refusedReceiptBlocks.contains(answer.path("result").path("blockNumber").asString(""))) {
             return error(answer, -32000, "receipts of this block are not available");
+        }
+        if ("eth_getTransactionReceipt".equals(method) && answer.path("result").isObject()) {
+            servedReceipts.incrementAndGet();
         }
         return answer;
     }

@@ -13,7 +13,7 @@ public final class TestIndexer {
     }
 
     public static IntSupplier catchingUp(Web3j web3j, DeploymentDescriptor deployment, DataSource readModel) {
-        ChainIndexer indexer = new ChainIndexer(new ChainNode(web3j, deployment), deployment, IndexerSettings.defaults(),
+        ChainIndexer indexer = new ChainIndexer(web3j, deployment, IndexerSettings.defaults(),
                 IndexerStore.on(readModel, Clock.systemUTC()), event -> { });
         return indexer::catchUp;
     }

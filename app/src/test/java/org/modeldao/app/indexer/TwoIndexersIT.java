@@ -103,7 +103,7 @@ class TwoIndexersIT {
 
         Instance(HikariDataSource pool) {
             this.pool = pool;
-            ChainIndexer indexer = new ChainIndexer(new ChainNode(dao.chain.web3j(), dao.deployment), dao.deployment,
+            ChainIndexer indexer = new ChainIndexer(dao.chain.web3j(), dao.deployment,
                     IndexerSettings.defaults(), IndexerStore.on(pool, Clock.systemUTC()), published::add);
             IndexerLeadership leadership = IndexerLeadership.forDatabase(pool, dao.deployment.governor());
             assertThat(leadership).isInstanceOf(IndexerLeadership.AdvisoryLockLeadership.class);

@@ -13,6 +13,8 @@ import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
 import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.ProposalState;
 import org.modeldao.contracts.VoteType;
+import org.modeldao.app.wallet.RelayerProperties;
+import org.modeldao.app.wallet.WalletTransaction;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
