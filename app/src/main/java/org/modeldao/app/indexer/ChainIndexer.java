@@ -49,17 +49,17 @@ final class ChainIndexer {
     private final IndexerMetrics metrics;
 
     ChainIndexer(Web3j node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
-            ApplicationEventPublisher events) {
-        this(node, deployment, settings, store, events, IndexerMetrics.unregistered());
+            ApplicationEventPublisher events, ActionDecoder actions) {
+        this(node, deployment, settings, store, events, actions, IndexerMetrics.unregistered());
     }
 
     ChainIndexer(Web3j node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
-            ApplicationEventPublisher events, IndexerMetrics metrics) {
+            ApplicationEventPublisher events, ActionDecoder actions, IndexerMetrics metrics) {
         this.stream = new GovernanceEventStream(node, deployment, settings.stream(), store.operations());
         this.quorums = new GovernorQuorums(node, deployment.governor());
         this.deployment = deployment;
         this.cursor = store.cursor();
-        this.projection = new EventProjection(store.clock());
+        this.projection = new EventProjection(store.clock(), actions);
         this.writer = store.writer();
         this.readModel = store.rollback();
         this.jdbc = store.jdbc();

@@ -34,8 +34,8 @@ final class EventProjection {
     private final GovernorProjection governor;
     private final Clock clock;
 
-    EventProjection(Clock clock) {
-        this.governor = new GovernorProjection();
+    EventProjection(Clock clock, ActionDecoder actions) {
+        this.governor = new GovernorProjection(actions);
         this.clock = clock;
     }
 

@@ -21,6 +21,12 @@ import org.modeldao.contracts.events.GovernorEvent.ProposalCreated;
  */
 final class GovernorProjection {
 
+    private final ActionDecoder actions;
+
+    GovernorProjection(ActionDecoder actions) {
+        this.actions = actions;
+    }
+
     void apply(GovernorEvent event, BatchChanges changes) {
         long block = event.position().blockNumber();
         switch (event) {
@@ -63,8 +69,9 @@ final class GovernorProjection {
         for (int i = 0; i < calls.size(); i++) {
             ProposalCall call = calls.get(i);
             String target = address(call.target());
-            // stored raw: the proposal pages decode it (proposals.ActionCodec), the one reading of calldata
-            changes.add(Statement.INSERT_ACTION, id, i, target, new BigDecimal(call.value()), call.calldata(), at.blockNumber());
+            // raw for queue/execute/cancel, and decoded once here for the pages (the one reading of calldata)
+            changes.add(Statement.INSERT_ACTION, id, i, target, new BigDecimal(call.value()), call.calldata(),
+                    actions.decodedJson(call), at.blockNumber());
         }
         changes.touch(e.proposalId());
         changes.history(e, e.proposalId(), address(e.proposer()) + " proposed " + shortId(e.proposalId()) + ": " + title(description));

@@ -27,10 +27,10 @@ class IndexerConfiguration {
 
     @Bean
     IndexerLoop chainIndexerLoop(IndexerSettings settings, ChainDeployment chain, Web3j web3j, DataSource dataSource, Clock clock,
-            ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
+            ApplicationEventPublisher events, ActionDecoder actions, ObjectProvider<MeterRegistry> meters) {
         DeploymentDescriptor deployment = chain.contracts().orElseThrow();
         ChainIndexer indexer = new ChainIndexer(web3j, deployment, settings,
-                IndexerStore.on(dataSource, clock), events,
+                IndexerStore.on(dataSource, clock), events, actions,
                 new IndexerMetrics(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)));
         log.info("Indexing governor {} on chain {} from block {} via {} ({} confirmations, {} blocks per batch)", deployment.governor(),
                 deployment.chainId(), deployment.deploymentBlock(), chain.rpcUrl(), settings.confirmations(), settings.batchBlocks());

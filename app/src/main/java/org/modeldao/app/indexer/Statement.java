@@ -14,8 +14,8 @@ enum Statement {
                 created_block, created_log_index, created_tx, created_at, description_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
     INSERT_ACTION("""
-            INSERT INTO proposal_action (proposal_id, action_index, target, value_wei, calldata, block_number)
-            VALUES (?, ?, ?, ?, ?, ?)"""),
+            INSERT INTO proposal_action (proposal_id, action_index, target, value_wei, calldata, decoded_action, block_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?)"""),
     INSERT_VOTE("""
             INSERT INTO vote (proposal_id, voter, support, weight, reason, block_number, log_index, tx_hash, cast_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""),

@@ -3,8 +3,13 @@ package org.modeldao.app.proposals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.modeldao.app.indexer.ActionDecoder;
 import org.modeldao.app.proposals.ProposalAction.AddConstraint;
 import org.modeldao.app.proposals.ProposalAction.ApproveVersion;
 import org.modeldao.app.proposals.ProposalAction.RemoveConstraint;
@@ -24,14 +29,27 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns {@link ProposalAction}s into registry calldata (through the foundation's
  * {@link RegistryActions}) and calldata back into actions, so a proposal page shows what a
  * proposal really does, whoever built it. Anything not aimed at the registry, or not decodable,
  * comes back as {@link UnrecognizedCall} rather than being guessed at.
+ * <p>
+ * Calldata is decoded once, when the indexer stores a proposal ({@link #decodedJson}); the pages
+ * read that JSON back ({@link #read}). The JSON is written here, by the app, with every non-ASCII
+ * character escaped, so hostile strings inside cannot break the column; they are cleaned for
+ * display with {@code ChainText.forDisplay} like every other decoded chain string.
  */
-public final class ActionCodec {
+public final class ActionCodec implements ActionDecoder {
+
+    // ASCII-only JSON: NUL, controls and even lone surrogates are written as escapes, safe in any database text column
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final Map<String, Class<?>> ACTION_BY_KIND = Arrays.stream(ProposalAction.class.getPermittedSubclasses())
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
 
     // the registry stores decimals as integers scaled by 1e6 (RegistryKinds.VALUE_SCALE)
     private static final int DECIMALS = 6;
@@ -79,6 +97,50 @@ public final class ActionCodec {
         } catch (RuntimeException malformed) {
             // calldata with a known selector but arguments that do not decode or validate
             return unrecognized(call);
+        }
+    }
+
+    /**
+     * The stored form of {@code call}'s action: {@code {"kind": "ApproveVersion", "action": {...}}}, or
+     * only the kind for an {@link UnrecognizedCall} (its target, value and calldata are the raw call,
+     * stored beside it). Never throws: the indexer must get past any calldata.
+     */
+    @Override
+    public String decodedJson(ProposalCall call) {
+        ProposalAction action = decode(call);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("kind", action.getClass().getSimpleName());
+        if (!(action instanceof UnrecognizedCall)) {
+            stored.put("action", action);
+        }
+        try {
+            return JSON.writeValueAsString(stored);
+        } catch (RuntimeException unwritable) {
+            return JSON.writeValueAsString(Map.of("kind", UnrecognizedCall.class.getSimpleName()));
+        }
+    }
+
+    /**
+     * The action the indexer stored for {@code call}. Rows indexed before the decoded column existed
+     * (empty) are decoded here; so is a stored form that no longer reads (the model changed), so a call
+     * is never hidden.
+     */
+    public ProposalAction read(ProposalCall call, java.util.Optional<String> decodedJson) {
+        if (decodedJson.isEmpty()) {
+            return decode(call);
+        }
+        try {
+            JsonNode stored = JSON.readTree(decodedJson.get());
+            Class<?> kind = ACTION_BY_KIND.get(stored.path("kind").asString());
+            if (kind == UnrecognizedCall.class) {
+                return unrecognized(call);
+            }
+            if (kind == null || !stored.has("action")) {
+                return decode(call);
+            }
+            return (ProposalAction) JSON.treeToValue(stored.get("action"), kind);
+        } catch (RuntimeException unreadable) {
+            return decode(call);
         }
     }
 

@@ -75,11 +75,22 @@ public class ProposalReadModel {
                 (String) row.get("executed_tx"), effects);
     }
 
-    /** The proposal's calls exactly as proposed (target, value, calldata): queue, execute and cancel need them, and the pages decode them. */
+    /** The proposal's calls exactly as proposed (target, value, calldata): queue, execute and cancel need them, */
     public List<ProposalCall> calls(BigInteger proposalId) {
         return jdbc.sql("SELECT target, value_wei, calldata FROM proposal_action WHERE proposal_id = ? ORDER BY action_index")
                 .param(proposalId.toString())
                 .query((rs, n) -> new ProposalCall(rs.getString("target"), uint(rs, "value_wei"), rs.getString("calldata")))
+                .list();
+    }
+
+    /** The proposal's calls with the action the indexer decoded from each, in proposal order (for the pages). */
+    public List<StoredAction> actions(BigInteger proposalId) {
+        return jdbc.sql("""
+                        SELECT target, value_wei, calldata, decoded_action FROM proposal_action WHERE proposal_id = ?
+                        ORDER BY action_index""")
+                .param(proposalId.toString())
+                .query((rs, n) -> new StoredAction(new ProposalCall(rs.getString("target"), uint(rs, "value_wei"),
+                        rs.getString("calldata")), Optional.ofNullable(rs.getString("decoded_action"))))
                 .list();
     }
 

@@ -79,7 +79,8 @@ public final class IndexerBenchmark {
 
     private static void catchUp(BenchmarkChain bench, String database, DataSource dataSource) {
         ChainIndexer indexer = new ChainIndexer(bench.chain.web3j(), bench.deployment,
-                IndexerSettings.defaults(), IndexerStore.on(dataSource, Clock.systemUTC()), event -> { });
+                IndexerSettings.defaults(), IndexerStore.on(dataSource, Clock.systemUTC()), event -> { },
+                new org.modeldao.app.proposals.ActionCodec(bench.deployment.registry()));
         long start = System.nanoTime();
         int logs = indexer.catchUp();
         double ms = millis(start);

@@ -72,13 +72,14 @@ public final class IndexerFixture implements AutoCloseable {
 
     ChainIndexer indexer(DataSource dataSource, IndexerSettings settings) {
         return new ChainIndexer(chain.web3j(), deployment, settings,
-                IndexerStore.on(dataSource, Clock.systemUTC()), published::add);
+                IndexerStore.on(dataSource, Clock.systemUTC()), published::add,
+                new org.modeldao.app.proposals.ActionCodec(deployment.registry()));
     }
 
     /** An indexer reading through another JSON-RPC endpoint (a proxy in front of this chain), reporting to {@code metrics}. */
     ChainIndexer indexer(DataSource dataSource, IndexerSettings settings, org.web3j.protocol.Web3j node, IndexerMetrics metrics) {
         return new ChainIndexer(node, deployment, settings, IndexerStore.on(dataSource, Clock.systemUTC()),
-                published::add, metrics);
+                published::add, new org.modeldao.app.proposals.ActionCodec(deployment.registry()), metrics);
     }
 
     ChainIndexer indexer(DataSource dataSource) {

@@ -14,7 +14,8 @@ public final class TestIndexer {
 
     public static IntSupplier catchingUp(Web3j web3j, DeploymentDescriptor deployment, DataSource readModel) {
         ChainIndexer indexer = new ChainIndexer(web3j, deployment, IndexerSettings.defaults(),
-                IndexerStore.on(readModel, Clock.systemUTC()), event -> { });
+                IndexerStore.on(readModel, Clock.systemUTC()), event -> { },
+                new org.modeldao.app.proposals.ActionCodec(deployment.registry()));
         return indexer::catchUp;
     }
 }

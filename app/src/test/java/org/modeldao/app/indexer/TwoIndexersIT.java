@@ -104,7 +104,8 @@ class TwoIndexersIT {
         Instance(HikariDataSource pool) {
             this.pool = pool;
             ChainIndexer indexer = new ChainIndexer(dao.chain.web3j(), dao.deployment,
-                    IndexerSettings.defaults(), IndexerStore.on(pool, Clock.systemUTC()), published::add);
+                    IndexerSettings.defaults(), IndexerStore.on(pool, Clock.systemUTC()), published::add,
+                    new org.modeldao.app.proposals.ActionCodec(dao.deployment.registry()));
             IndexerLeadership leadership = IndexerLeadership.forDatabase(pool, dao.deployment.governor());
             assertThat(leadership).isInstanceOf(IndexerLeadership.AdvisoryLockLeadership.class);
             this.loop = new IndexerLoop(indexer, leadership, POLL, () -> { });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,49 @@ class ActionCodecTest {
         ProposalAction action = new SetCurrentVersion("iris-classifier", "2");
 
         assertThat(codec.encode(action)).isEqualTo(codec.encode(new SetCurrentVersion(" iris-classifier ", "2")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKindOfAction")
+    void every_action_is_read_back_from_what_the_indexer_stored_not_decoded_again(ProposalAction action) {
+        String stored = codec.decodedJson(codec.encode(action));
+        // another call beside it: what comes back is the stored action, not a second decoding
+        ProposalCall other = codec.encode(new SetCurrentVersion("other-model", "9"));
+
+        assertThat(stored).startsWith("{\"kind\":\"" + action.getClass().getSimpleName() + "\"");
+        assertThat(codec.read(other, Optional.of(stored))).isEqualTo(action);
+    }
+
+    @Test
+    void hostile_text_in_calldata_is_stored_as_ascii_json_and_reads_back_unchanged() {
+        ProposalCall call = new RegistryActions(REGISTRY).revokeVersion("iris-classifier", "1",
+                "nul\u0000 bidi\u202E emoji\uD83D\uDE00 lone\uD800 quote\" brace}");
+        ProposalAction decoded = codec.decode(call);
+
+        String stored = codec.decodedJson(call);
+
+        assertThat(stored.chars()).allMatch(c -> c >= 0x20 && c < 0x7F);
+        assertThat(codec.read(call, Optional.of(stored))).isEqualTo(decoded);
+    }
+
+    @Test
+    void an_unrecognized_call_is_stored_as_its_kind_only_and_shown_from_the_raw_call() {
+        ProposalCall elsewhere = new ProposalCall(MEMBER, BigInteger.ONE, "0xdeadbeef");
+
+        String stored = codec.decodedJson(elsewhere);
+
+        assertThat(stored).isEqualTo("{\"kind\":\"UnrecognizedCall\"}");
+        assertThat(codec.read(elsewhere, Optional.of(stored))).isEqualTo(new UnrecognizedCall(MEMBER, BigInteger.ONE, "0xdeadbeef"));
+    }
+
+    @Test
+    void rows_indexed_before_the_decoded_column_and_unreadable_stored_forms_are_decoded_from_the_raw_call() {
+        ProposalAction action = new RevokeVersion("iris-classifier", "1", "broken");
+        ProposalCall call = codec.encode(action);
+
+        assertThat(codec.read(call, Optional.empty())).isEqualTo(action);
+        assertThat(codec.read(call, Optional.of("{\"kind\":\"NoSuchAction\"}"))).isEqualTo(action);
+        assertThat(codec.read(call, Optional.of("not json"))).isEqualTo(action);
     }
 
     @Test

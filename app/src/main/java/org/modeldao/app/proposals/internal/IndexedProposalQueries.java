@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.modeldao.app.proposals.ActionCodec;
 import org.modeldao.app.proposals.GovernorReader;
+import org.modeldao.app.proposals.ProposalAction;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.CastVote;
 import org.modeldao.app.proposals.ProposalDetails.TimelineEntry;
@@ -18,6 +19,7 @@ import org.modeldao.app.readmodel.ProposalDetail;
 import org.modeldao.app.readmodel.ProposalFilter;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.readmodel.ProposalSummary;
+import org.modeldao.app.readmodel.StoredAction;
 import org.modeldao.app.readmodel.VoteOrder;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalCall;
@@ -64,7 +66,8 @@ public class IndexedProposalQueries implements ProposalQueries {
 
     private ProposalDetails details(ProposalDetail detail) {
         ProposalSummary s = detail.summary();
-        List<ProposalCall> calls = readModel.calls(s.id());
+        List<StoredAction> stored = readModel.actions(s.id());
+        List<ProposalCall> calls = stored.stream().map(StoredAction::call).toList();
         long head = readModel.indexedHead().block();
         BigInteger quorum = s.quorum() != null ? s.quorum() : governor.quorum(Math.min(s.snapshotBlock(), governor.blockNumber() - 1));
         Optional<Instant> executableAt = Optional.ofNullable(s.etaSeconds()).map(Instant::ofEpochSecond);
@@ -83,7 +86,8 @@ public class IndexedProposalQueries implements ProposalQueries {
             timeline.add(new TimelineEntry("Executable at", Optional.empty(), executableAt, Optional.empty(), executable));
             timeline.add(logged("Executed", step(lifecycle, "ProposalExecuted")));
         }
-        return new ProposalDetails(overview(s), detail.description(), calls.stream().map(codec::decode).toList(), quorum, timeline,
+        List<ProposalAction> actions = stored.stream().map(a -> codec.read(a.call(), a.decodedJson())).toList();
+        return new ProposalDetails(overview(s), detail.description(), actions, quorum, timeline,
                 s.voteCount(), executableAt, new GovernanceProposal(calls, detail.description()),
                 detail.descriptionHash().map(Numeric::hexStringToByteArray).orElse(null));
     }
