@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.modeldao.app.readmodel.HistoryReadModel;
 import org.modeldao.app.readmodel.QuarantinedLog;
 import org.modeldao.app.testing.TestDatabase;
+import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.VoteType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,10 @@ class HostileChainDataIT {
         List<Credentials> accounts = dao.chain.accounts();
         attacker.spamTransfers(accounts.get(9), 5_000);
         proposal = dao.propose("# Hostile\u0007 title\u0000\nBell \u0007, escape \u001b[31m, NUL \u0000, DEL \u007f, C1 \u0085,"
-                + " right-to-left override \u202e, tab\tand newline kept.", dao.registryActions.setCurrentVersion("hostile", "1"));
+                + " right-to-left override \u202e, tab\tand newline kept.", dao.registryActions.setCurrentVersion("hostile", "1"),
+                dao.registryActions.revokeVersion("hostile", "1", "NUL \u0000, override \u202e, quote \" and brace }"),
+                ProposalCall.of(dao.deployment.registry(), revokeCalldata().substring(0, 10 + 64)), // known selector, truncated
+                ProposalCall.of(accounts.get(8).getAddress(), "0xdeadbeef00"));
         dao.governance.startVoting(proposal);
         dao.governance.vote(dao.members.get(0), proposal, VoteType.FOR, "x\u0000");
         dao.governance.vote(accounts.get(6), proposal, VoteType.AGAINST, "x\u0000"); // no tokens: a zero-weight vote anyone may cast
@@ -56,6 +60,10 @@ class HostileChainDataIT {
         attacker.voteWithRawReason(accounts.get(7), proposal, 2, new byte[] {'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, 0});
         refusedVote = dao.governance.vote(dao.members.get(2), proposal, VoteType.FOR, REFUSED_REASON);
         attacker.spamTransfers(accounts.get(9), 5_000);
+    }
+
+    private static String revokeCalldata() {
+        return dao.registryActions.revokeVersion("hostile", "1", "truncated below").calldata();
     }
 
     @AfterAll
@@ -101,6 +109,13 @@ class HostileChainDataIT {
                     "override \\u202E", "tab\tand newline kept.").doesNotContain("\u0000", "\u0007", "\u202e");
             assertThat(sql.sql("SELECT title FROM proposal WHERE proposal_id = ?").param(proposal.toString()).query(String.class)
                     .single()).isEqualTo("Hostile\\u0007 title\\u0000");
+            // every call decoded once at indexing time, hostile ones included; the JSON is the app's, ASCII only
+            List<String> actions = sql.sql("SELECT decoded_action FROM proposal_action WHERE proposal_id = ? ORDER BY action_index")
+                    .param(proposal.toString()).query(String.class).list();
+            assertThat(actions).hasSize(4).allSatisfy(json -> assertThat(json.chars()).allMatch(c -> c >= 0x20 && c < 0x7F));
+            assertThat(actions.get(0)).startsWith("{\"kind\":\"SetCurrentVersion\"");
+            assertThat(actions.get(1)).startsWith("{\"kind\":\"RevokeVersion\"").contains("NUL \\u0000, override \\u202E");
+            assertThat(actions.subList(2, 4)).containsOnly("{\"kind\":\"UnrecognizedCall\"}");
             assertThat(sql.sql("SELECT vote_count FROM proposal WHERE proposal_id = ?").param(proposal.toString()).query(Integer.class)
                     .single()).isEqualTo(5);
             assertThat(sql.sql("SELECT summary FROM chain_event WHERE event_name = 'ProposalCreated' AND proposal_id = ?")
