@@ -36,9 +36,9 @@ public final class ChainText {
     }
 
     /**
-     * For views showing chain text that did not come through the read model (a proposal's actions,
-     * decoded again from the stored calldata): escaped like everything the indexer stores, capped
-     * like a governance history line.
+     * For views showing chain text that was not cleaned column by column (a proposal's actions, whose
+     * strings sit inside the JSON decoded once at indexing time): escaped like everything the indexer
+     * stores, capped like a governance history line.
      */
     public static String forDisplay(String raw) {
         return of(raw, SUMMARY);
