@@ -166,7 +166,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private static OrderedList actions(ProposalDetails p) {
         OrderedList list = new OrderedList();
         list.setId("proposal-actions");
-        // the actions are decoded again from the calldata, so their text is made safe here like all chain text
+        // the actions' strings come from calldata (decoded once by the indexer, kept as JSON): made safe here like all chain text
         p.actions().forEach(a -> list.add(new ListItem(ChainText.forDisplay(a.describe()))));
         return list;
     }
