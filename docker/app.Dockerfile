@@ -24,6 +24,7 @@ COPY model-gateway/pom.xml model-gateway/
 COPY launcher/pom.xml launcher/
 COPY benchmarks/pom.xml benchmarks/
 COPY governance-contracts/ governance-contracts/
+COPY onnx-checks/ onnx-checks/
 COPY frontend/ frontend/
 COPY app/ app/
 # -Pproduction: Vaadin's pre-compiled production bundle, no dev server, no npm bundle run.

@@ -20,6 +20,7 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY demo-models/pom.xml demo-models/
+COPY onnx-checks/pom.xml onnx-checks/
 COPY model-gateway/pom.xml model-gateway/
 COPY app/pom.xml app/
 COPY launcher/pom.xml launcher/

@@ -24,6 +24,7 @@ COPY launcher/pom.xml launcher/
 COPY benchmarks/pom.xml benchmarks/
 COPY governance-contracts/ governance-contracts/
 COPY demo-models/ demo-models/
+COPY onnx-checks/ onnx-checks/
 COPY model-gateway/ model-gateway/
 RUN --mount=type=cache,id=modeldao-m2,target=/root/.m2 \
     --mount=type=cache,id=modeldao-npm,target=/root/.npm \

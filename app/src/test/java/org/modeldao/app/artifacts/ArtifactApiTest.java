@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.modeldao.onnxchecks.ExternalDataModels;
 import org.modeldao.app.identity.MemberRole;
 import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.identity.SiweAuthentication;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modeldao.onnxchecks.ExternalDataModels;
 import org.modeldao.app.artifacts.internal.LocalArtifactStore;
 import org.modeldao.app.artifacts.internal.OnnxModelInspector;
 import org.modeldao.demomodels.DemoModels;
@@ -81,7 +82,7 @@ class ArtifactServiceTest {
         assertThatThrownBy(() -> service(1 << 20).publish(new ByteArrayInputStream(text), Optional.empty(), "onnx", CARD))
                 .isInstanceOf(NotAnOnnxModel.class)
                 .hasMessage("This file is not an ONNX model that can be served: it does not parse as an ONNX protobuf"
-                        + " (another kind of file, or an incomplete upload). Nothing was stored.");
+                        + " (another kind of file, or an incomplete one). Nothing was stored.");
         assertStoreEmpty();
     }
 

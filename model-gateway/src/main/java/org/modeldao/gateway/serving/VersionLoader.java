@@ -16,10 +16,12 @@ import java.util.stream.Stream;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.verification.ArtifactVerifier;
 import org.modeldao.gateway.verification.Verification;
+import org.modeldao.onnxchecks.ExternalDataScan;
 
 /**
  * Turns an approved version into a {@link LoadedVersion}: verify first, load only on an exact
- * hash match. The engine reads a private copy of the verified bytes, so a file swapped at the
+ * hash match, and only a self-contained ONNX file ({@link ExternalDataScan}: no tensor data in
+ * other files, which ONNX Runtime would read from this machine's disk). The engine reads a private copy of the verified bytes, so a file swapped at the
  * artifact URI after verification cannot reach it.
  */
 public final class VersionLoader {
@@ -40,6 +42,9 @@ public final class VersionLoader {
 
     /** The DJL engine every version loads in; {@link OnnxGraphSignature} starts it before touching ONNX Runtime. */
     static final String ENGINE = "OnnxRuntime";
+
+    /** Beginning of the quarantine reason for an artifact that keeps tensor data in other files. */
+    public static final String EXTERNAL_DATA = "approved artifact keeps tensor data in files outside itself";
 
     private final ArtifactVerifier verifier;
     private final ServingSettings settings;
@@ -68,6 +73,11 @@ public final class VersionLoader {
     }
 
     private Outcome loadVerified(ApprovedVersion version, Verification.Verified verified) {
+        // before ONNX Runtime sees the bytes: it would follow external-data paths on this gateway's disk
+        Optional<String> unsafe = externalDataFinding(verified.artifact());
+        if (unsafe.isPresent()) {
+            return new Outcome.Quarantined(unsafe.get());
+        }
         Optional<ModelSignature> declared;
         try {
             declared = ModelSignature.declaredIn(verified.card());
@@ -104,6 +114,19 @@ public final class VersionLoader {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Why the voted bytes must not be opened, if they must not; the hash matched, so fetching again cannot help. */
+    private static Optional<String> externalDataFinding(byte[] artifact) {
+        return switch (ExternalDataScan.scan(artifact)) {
+            case ExternalDataScan.Result.Clean clean -> Optional.empty();
+            case ExternalDataScan.Result.ExternalData found -> Optional.of(EXTERNAL_DATA
+                    + " (" + found.where() + "): ONNX Runtime would read those paths from the gateway's disk");
+            case ExternalDataScan.Result.UnknownFields found -> Optional.of(EXTERNAL_DATA
+                    + "? it has fields this gateway's ONNX reader does not know (in " + found.where() + ")");
+            case ExternalDataScan.Result.Unparsable unparsable -> Optional.of("approved artifact is not a loadable ONNX model: "
+                    + unparsable.reason());
+        };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

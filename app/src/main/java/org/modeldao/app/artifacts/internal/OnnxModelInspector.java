@@ -16,18 +16,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.modeldao.app.artifacts.ArtifactProperties;
+import org.modeldao.app.artifacts.ExternalDataRefused;
 import org.modeldao.app.artifacts.InvalidArtifact;
 import org.modeldao.app.artifacts.ModelInspector;
 import org.modeldao.app.artifacts.ModelSignature;
 import org.modeldao.app.artifacts.ModelSignature.Tensor;
 import org.modeldao.app.artifacts.NotAnOnnxModel;
+import org.modeldao.onnxchecks.ExternalDataScan;
 
 /**
  * Opens an upload with ONNX Runtime — the runtime the gateway serves with — and reads the
  * graph's inputs and outputs from the session. The session is only created (single-threaded,
  * no graph optimisation, so it is cheap) and closed again; nothing is run. The size limit is
  * checked first, so no file larger than an artifact may be is ever handed to the runtime, then
- * {@link ExternalDataScan} refuses tensors whose data lives in other files.
+ * {@link ExternalDataScan} (module onnx-checks, shared with the gateway) refuses tensors whose data
+ * lives in other files.
  */
 public final class OnnxModelInspector implements ModelInspector {
 
@@ -50,7 +53,7 @@ public final class OnnxModelInspector implements ModelInspector {
             throw new InvalidArtifact("The upload is larger than the " + properties.maxSizeBytes() + " bytes allowed.");
         }
         // before ONNX Runtime opens it: the runtime would follow external-data paths on this server's disk
-        ExternalDataScan.refuseExternalData(file);
+        refuseExternalData(file);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
@@ -65,6 +68,15 @@ public final class OnnxModelInspector implements ModelInspector {
             }
         } catch (OrtException e) {
             throw new NotAnOnnxModel(reason(e, file));
+        }
+    }
+
+    private static void refuseExternalData(Path file) {
+        switch (ExternalDataScan.scan(file)) {
+            case ExternalDataScan.Result.Clean clean -> { }
+            case ExternalDataScan.Result.ExternalData found -> throw new ExternalDataRefused(found.where());
+            case ExternalDataScan.Result.UnknownFields found -> throw ExternalDataRefused.unknownFields(found.where());
+            case ExternalDataScan.Result.Unparsable unparsable -> throw new NotAnOnnxModel(unparsable.reason());
         }
     }
 

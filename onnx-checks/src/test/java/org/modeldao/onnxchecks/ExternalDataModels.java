@@ -1,4 +1,4 @@
-package org.modeldao.app.artifacts;
+package org.modeldao.onnxchecks;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.FunctionProto;
@@ -13,19 +13,19 @@ import java.util.Map;
 import org.modeldao.demomodels.DemoModels;
 
 /**
- * Crafted uploads, built with the ONNX protobuf classes from the real iris demo model: one tensor
+ * Crafted ONNX files (shared with the app's and the gateway's tests through this module's test jar), built with the ONNX protobuf classes from the real iris demo model: one tensor
  * at a time is turned into an external-data tensor naming a file on the server
  * ({@code location=/etc/passwd}), in each place a tensor can sit.
  */
-final class ExternalDataModels {
+public final class ExternalDataModels {
 
-    static final byte[] IRIS = DemoModels.iris("2").artifactBytes();
+    public static final byte[] IRIS = DemoModels.iris("2").artifactBytes();
 
     private ExternalDataModels() {
     }
 
     /** Variant name → model bytes. */
-    static Map<String, byte[]> all() {
+    public static Map<String, byte[]> all() {
         return Map.of(
                 "graph initializer", externalInitializer(),
                 "sparse initializer", with(graph -> graph.addSparseInitializer(SparseTensorProto.newBuilder()
@@ -39,7 +39,7 @@ final class ExternalDataModels {
     }
 
     /** The iris model with its first initializer's data moved "outside" the file. */
-    static byte[] externalInitializer() {
+    public static byte[] externalInitializer() {
         ModelProto iris = parse();
         GraphProto.Builder graph = iris.getGraph().toBuilder();
         TensorProto first = graph.getInitializer(0);
