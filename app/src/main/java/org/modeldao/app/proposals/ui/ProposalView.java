@@ -173,15 +173,30 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
 
     private static Div tally(ProposalDetails p) {
         var t = p.overview().tally();
-        Span counts = new Span("For " + Votes.format(t.forVotes()) + " · Against " + Votes.format(t.againstVotes()) + " · Abstain "
-                + Votes.format(t.abstainVotes()));
+        TallySplit split = TallySplit.of(t.forVotes(), t.againstVotes(), t.abstainVotes());
+        Div bar = new Div(segment("for", split.forPercent(), "var(--lumo-success-color)"),
+                segment("against", split.againstPercent(), "var(--lumo-error-color)"),
+                segment("abstain", split.abstainPercent(), "var(--lumo-contrast-40pct)"));
+        bar.setId("tally-bar");
+        bar.getStyle().set("display", "flex").set("height", "0.75rem").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("overflow", "hidden").set("background", "var(--lumo-contrast-10pct)").set("max-width", "40rem");
+        Span counts = new Span("For " + Votes.format(t.forVotes()) + " (" + split.forPercent() + " %) · Against "
+                + Votes.format(t.againstVotes()) + " (" + split.againstPercent() + " %) · Abstain "
+                + Votes.format(t.abstainVotes()) + " (" + split.abstainPercent() + " %)");
         counts.setId("tally");
         double progress = p.quorum().signum() == 0 ? 1 : Math.min(1, Votes.percent(p.quorumVotes(), p.quorum()) / 100);
         ProgressBar quorum = new ProgressBar(0, 1, progress);
-        Span quorumText = new Span("Quorum: " + Votes.format(p.quorumVotes()) + " of " + Votes.format(p.quorum())
-                + (p.quorumReached() ? " — reached" : ""));
+        quorum.getStyle().set("max-width", "40rem");
+        Span quorumText = new Span(TallySplit.quorumExplained(p.quorumVotes(), p.quorum(), p.quorumReached()));
         quorumText.setId("quorum");
-        return new Div(new H3("Tally"), counts, quorum, quorumText);
+        return new Div(new H3("Tally"), bar, counts, quorum, quorumText);
+    }
+
+    private static Div segment(String id, double percent, String color) {
+        Div segment = new Div();
+        segment.setId("tally-" + id);
+        segment.getStyle().set("width", percent + "%").set("background", color);
+        return segment;
     }
 
     private void nextSteps(ProposalDetails p, MemberWallet wallet) {

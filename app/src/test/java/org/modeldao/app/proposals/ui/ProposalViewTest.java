@@ -174,7 +174,7 @@ class ProposalViewTest {
         proposal.forVotes = TOKEN.multiply(BigInteger.valueOf(25_000));
         view.refresh();
 
-        assertThat(find(view, "tally").orElseThrow().getElement().getText()).startsWith("For 25,000 ·");
+        assertThat(find(view, "tally").orElseThrow().getElement().getText()).startsWith("For 25,000 (");
         assertThat(descendants(view).filter(VotePanel.class::isInstance)).containsExactly(panel);
         assertThat(choice.getValue()).isEqualTo(VoteType.AGAINST);
         assertThat(reason.getValue()).isEqualTo("Needs an evaluation on out-of-distribution data");
