@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.UI;
@@ -13,8 +14,6 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -217,22 +216,17 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         nextSteps.add(buttons);
     }
 
-    private Button step(String label, String id, MemberWallet wallet, BiFunction<String, BigInteger, WalletTransaction> prepare) {
-        Button button = new Button(label, click -> {
+    private HorizontalLayout step(String label, String id, MemberWallet wallet,
+            BiFunction<String, BigInteger, WalletTransaction> prepare) {
+        TransactionProgress progress = new TransactionProgress(id);
+        Button button = new Button(label);
+        button.addClickListener(click -> {
             UI ui = UI.getCurrent();
-            wallet.send(prepare.apply(wallet.address(), proposalId)).whenComplete((hash, error) -> ui.access(() -> {
-                if (error != null) {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    Notification.show(label + " failed: " + cause.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                } else {
-                    Notification.show(label + " sent: " + hash, 4000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    afterOwnAction();
-                }
-            }));
+            progress.track(label, button, wallet.send(prepare.apply(wallet.address(), proposalId)), r -> ui.access(r::run),
+                    // the indexed state change rebuilds this section; until then the button stays disabled
+                    hash -> { });
         });
         button.setId(id);
-        return button;
+        return new HorizontalLayout(button, progress);
     }
 }
