@@ -98,8 +98,16 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             // a proposal just sent appears once the indexer has read its block; this page then refreshes by itself
             removeAll();
             header = null;
-            add(new H2("No such proposal"), new Paragraph("There is no proposal " + proposalId + " as of block "
-                    + queries.indexedBlock() + "."));
+            if (proposalId.signum() < 0) {
+                add(new H2("No such proposal"), new Paragraph("A proposal id is a whole number."));
+            } else {
+                // a well-formed id may be a proposal just submitted: say so instead of denying it exists
+                H2 heading = new H2("Being indexed");
+                heading.setId("proposal-indexing");
+                add(heading, new Paragraph("Proposal " + TransactionProgress.shortHash(proposalId.toString())
+                        + " is not in the index yet (indexed up to block " + queries.indexedBlock() + "). A proposal just"
+                        + " submitted appears here once its block is indexed; this page updates by itself."));
+            }
             return;
         }
         ProposalDetails p = found.get();

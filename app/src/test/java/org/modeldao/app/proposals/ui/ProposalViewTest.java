@@ -201,8 +201,12 @@ class ProposalViewTest {
         view.setParameter(null, "8");
 
         assertThat(find(view, "votes")).isEmpty();
-        assertThat(view.getElement().getTextRecursively()).contains("No such proposal");
+        assertThat(view.getElement().getTextRecursively()).contains("Being indexed").contains("updates by itself")
+                .doesNotContain("No such proposal");
         assertThat(proposal.requests).isEmpty();
+
+        view.setParameter(null, "not-a-number");
+        assertThat(view.getElement().getTextRecursively()).contains("No such proposal");
     }
 
     private static void signIn() {
