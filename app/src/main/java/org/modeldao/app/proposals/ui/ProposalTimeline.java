@@ -2,9 +2,14 @@ package org.modeldao.app.proposals.ui;
 
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.modeldao.app.proposals.ProposalDetails;
+import org.modeldao.app.proposals.ProposalDetails.TimelineEntry;
+import org.modeldao.contracts.ProposalState;
 
-/** The proposal's steps, reached ones marked, with block and time. */
+/** The proposal's steps that happened or can still happen, reached ones marked, with block and time. */
 final class ProposalTimeline {
 
     private ProposalTimeline() {
@@ -13,7 +18,7 @@ final class ProposalTimeline {
     static UnorderedList of(ProposalDetails p) {
         UnorderedList list = new UnorderedList();
         list.setId("timeline");
-        for (ProposalDetails.TimelineEntry step : p.timeline()) {
+        for (TimelineEntry step : stillPossible(p.overview().state(), p.timeline())) {
             StringBuilder text = new StringBuilder(step.reached() ? "✔ " : "○ ").append(step.label());
             step.block().ifPresent(b -> text.append(" · block ").append(b));
             step.at().ifPresent(at -> text.append(" · ").append(at));
@@ -23,5 +28,17 @@ final class ProposalTimeline {
             list.add(item);
         }
         return list;
+    }
+
+    /** States after which nothing more happens to a proposal. */
+    private static final Set<ProposalState> FINAL = EnumSet.of(ProposalState.CANCELED, ProposalState.DEFEATED,
+            ProposalState.EXPIRED, ProposalState.EXECUTED);
+
+    /**
+     * The steps worth showing: once a proposal is final, steps it never reached cannot happen any
+     * more (a defeated proposal is never queued), so listing them would only mislead.
+     */
+    static List<TimelineEntry> stillPossible(ProposalState state, List<TimelineEntry> timeline) {
+        return FINAL.contains(state) ? timeline.stream().filter(TimelineEntry::reached).toList() : timeline;
     }
 }

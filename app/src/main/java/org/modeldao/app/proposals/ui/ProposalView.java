@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.UI;
@@ -13,8 +14,6 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -99,8 +98,16 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             // a proposal just sent appears once the indexer has read its block; this page then refreshes by itself
             removeAll();
             header = null;
-            add(new H2("No such proposal"), new Paragraph("There is no proposal " + proposalId + " as of block "
-                    + queries.indexedBlock() + "."));
+            if (proposalId.signum() < 0) {
+                add(new H2("No such proposal"), new Paragraph("A proposal id is a whole number."));
+            } else {
+                // a well-formed id may be a proposal just submitted: say so instead of denying it exists
+                H2 heading = new H2("Being indexed");
+                heading.setId("proposal-indexing");
+                add(heading, new Paragraph("Proposal " + TransactionProgress.shortHash(proposalId.toString())
+                        + " is not in the index yet (indexed up to block " + queries.indexedBlock() + "). A proposal just"
+                        + " submitted appears here once its block is indexed; this page updates by itself."));
+            }
             return;
         }
         ProposalDetails p = found.get();
@@ -173,15 +180,30 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
 
     private static Div tally(ProposalDetails p) {
         var t = p.overview().tally();
-        Span counts = new Span("For " + Votes.format(t.forVotes()) + " · Against " + Votes.format(t.againstVotes()) + " · Abstain "
-                + Votes.format(t.abstainVotes()));
+        TallySplit split = TallySplit.of(t.forVotes(), t.againstVotes(), t.abstainVotes());
+        Div bar = new Div(segment("for", split.forPercent(), "var(--lumo-success-color)"),
+                segment("against", split.againstPercent(), "var(--lumo-error-color)"),
+                segment("abstain", split.abstainPercent(), "var(--lumo-contrast-40pct)"));
+        bar.setId("tally-bar");
+        bar.getStyle().set("display", "flex").set("height", "0.75rem").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("overflow", "hidden").set("background", "var(--lumo-contrast-10pct)").set("max-width", "40rem");
+        Span counts = new Span("For " + Votes.format(t.forVotes()) + " (" + split.forPercent() + " %) · Against "
+                + Votes.format(t.againstVotes()) + " (" + split.againstPercent() + " %) · Abstain "
+                + Votes.format(t.abstainVotes()) + " (" + split.abstainPercent() + " %)");
         counts.setId("tally");
         double progress = p.quorum().signum() == 0 ? 1 : Math.min(1, Votes.percent(p.quorumVotes(), p.quorum()) / 100);
         ProgressBar quorum = new ProgressBar(0, 1, progress);
-        Span quorumText = new Span("Quorum: " + Votes.format(p.quorumVotes()) + " of " + Votes.format(p.quorum())
-                + (p.quorumReached() ? " — reached" : ""));
+        quorum.getStyle().set("max-width", "40rem");
+        Span quorumText = new Span(TallySplit.quorumExplained(p.quorumVotes(), p.quorum(), p.quorumReached()));
         quorumText.setId("quorum");
-        return new Div(new H3("Tally"), counts, quorum, quorumText);
+        return new Div(new H3("Tally"), bar, counts, quorum, quorumText);
+    }
+
+    private static Div segment(String id, double percent, String color) {
+        Div segment = new Div();
+        segment.setId("tally-" + id);
+        segment.getStyle().set("width", percent + "%").set("background", color);
+        return segment;
     }
 
     private void nextSteps(ProposalDetails p, MemberWallet wallet) {
@@ -202,22 +224,17 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         nextSteps.add(buttons);
     }
 
-    private Button step(String label, String id, MemberWallet wallet, BiFunction<String, BigInteger, WalletTransaction> prepare) {
-        Button button = new Button(label, click -> {
+    private HorizontalLayout step(String label, String id, MemberWallet wallet,
+            BiFunction<String, BigInteger, WalletTransaction> prepare) {
+        TransactionProgress progress = new TransactionProgress(id);
+        Button button = new Button(label);
+        button.addClickListener(click -> {
             UI ui = UI.getCurrent();
-            wallet.send(prepare.apply(wallet.address(), proposalId)).whenComplete((hash, error) -> ui.access(() -> {
-                if (error != null) {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    Notification.show(label + " failed: " + cause.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                } else {
-                    Notification.show(label + " sent: " + hash, 4000, Notification.Position.TOP_CENTER)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    afterOwnAction();
-                }
-            }));
+            progress.track(label, button, wallet.send(prepare.apply(wallet.address(), proposalId)), r -> ui.access(r::run),
+                    // the indexed state change rebuilds this section; until then the button stays disabled
+                    hash -> { });
         });
         button.setId(id);
-        return button;
+        return new HorizontalLayout(button, progress);
     }
 }

@@ -174,7 +174,7 @@ class ProposalViewTest {
         proposal.forVotes = TOKEN.multiply(BigInteger.valueOf(25_000));
         view.refresh();
 
-        assertThat(find(view, "tally").orElseThrow().getElement().getText()).startsWith("For 25,000 ·");
+        assertThat(find(view, "tally").orElseThrow().getElement().getText()).startsWith("For 25,000 (");
         assertThat(descendants(view).filter(VotePanel.class::isInstance)).containsExactly(panel);
         assertThat(choice.getValue()).isEqualTo(VoteType.AGAINST);
         assertThat(reason.getValue()).isEqualTo("Needs an evaluation on out-of-distribution data");
@@ -201,8 +201,12 @@ class ProposalViewTest {
         view.setParameter(null, "8");
 
         assertThat(find(view, "votes")).isEmpty();
-        assertThat(view.getElement().getTextRecursively()).contains("No such proposal");
+        assertThat(view.getElement().getTextRecursively()).contains("Being indexed").contains("updates by itself")
+                .doesNotContain("No such proposal");
         assertThat(proposal.requests).isEmpty();
+
+        view.setParameter(null, "not-a-number");
+        assertThat(view.getElement().getTextRecursively()).contains("No such proposal");
     }
 
     private static void signIn() {

@@ -1,0 +1,60 @@
+package org.modeldao.app.base;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The one place a transaction's progress is shown beside the button that sent it: the button is
+ * disabled with a spinner while the wallet works, then the line says it was sent (with the hash)
+ * or why it failed and what to do. Shown inline, so it never covers navigation or the account badge.
+ */
+public final class TransactionProgress extends HorizontalLayout {
+
+    private final ProgressBar spinner = new ProgressBar();
+    private final Span status = new Span();
+
+    public TransactionProgress(String id) {
+        setId(id + "-progress");
+        setAlignItems(Alignment.CENTER);
+        spinner.setIndeterminate(true);
+        spinner.setWidth("4rem");
+        spinner.setVisible(false);
+        status.setId(id + "-status");
+        add(spinner, status);
+    }
+
+    /**
+     * Follows one sending; after a failure the button can be pressed again, after success it stays
+     * disabled (sending twice would fail on-chain) until the page moves on. {@code access} runs UI changes on the UI's thread (the future completes on
+     * another), {@code onSent} gets the transaction hash.
+     */
+    public void track(String label, Button button, CompletableFuture<String> sending, Consumer<Runnable> access,
+            Consumer<String> onSent) {
+        button.setEnabled(false);
+        spinner.setVisible(true);
+        status.setText("Waiting for your wallet…");
+        sending.whenComplete((hash, error) -> access.accept(() -> {
+            spinner.setVisible(false);
+            if (error != null) {
+                button.setEnabled(true);
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                status.setText(label + " failed: " + cause.getMessage()
+                        + ". Nothing changed on-chain; check your wallet (account, network, funds) and try again.");
+                status.getElement().getThemeList().add("badge error");
+            } else {
+                status.setText(label + " sent · tx " + shortHash(hash) + " · the page updates once it is confirmed and indexed.");
+                status.getElement().getThemeList().remove("badge error");
+                onSent.accept(hash);
+            }
+        }));
+    }
+
+    /** 0x1234abcd…9f0e: enough to recognise a hash without a 66-character line. */
+    public static String shortHash(String hash) {
+        return hash == null || hash.length() <= 14 ? String.valueOf(hash) : hash.substring(0, 10) + "…" + hash.substring(hash.length() - 4);
+    }
+}
