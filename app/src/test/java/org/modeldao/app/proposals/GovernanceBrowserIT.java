@@ -292,7 +292,7 @@ class GovernanceBrowserIT {
 
         choose(admin, "#action-type", "Set an access policy");
         admin.locator("#model input").fill(model);
-        choose(admin, "#policy-kind", "TOKEN_HOLDERS");
+        choose(admin, "#policy-kind", "Token holders");
         admin.locator("#min-votes input").fill("100");
         admin.locator("#max-batch input").fill("8");
         admin.locator("#add-action").click();
@@ -304,8 +304,8 @@ class GovernanceBrowserIT {
 
         choose(admin, "#action-type", "Add an ethical constraint");
         admin.locator("#model input").fill(model);
-        admin.locator("#constraint-kind input").fill("MIN_CONFIDENCE");
-        admin.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("MIN_CONFIDENCE")).first().click();
+        admin.locator("#constraint-kind input").fill("Minimum confidence");
+        admin.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Minimum confidence")).first().click();
         admin.locator("#constraint-min input").fill("1.5");
         admin.locator("#rationale-constraint textarea").fill("Abstain when unsure");
         admin.locator("#add-action").click();

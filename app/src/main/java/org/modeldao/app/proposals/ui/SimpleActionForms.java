@@ -58,7 +58,7 @@ final class SimpleActionForms {
         kind.setLabel("Who may call it");
         kind.setId("policy-kind");
         kind.setItems(PolicyKind.values());
-        kind.setValue(PolicyKind.PUBLIC);
+        kind.setItemLabelGenerator(KindNames::of);
         BigDecimalField minVotes = new BigDecimalField("Minimum votes (token holders)");
         minVotes.setId("min-votes");
         IntegerField rpm = new IntegerField("Requests per minute");
@@ -67,15 +67,23 @@ final class SimpleActionForms {
         batch.setId("max-batch");
         TextArea allowList = new TextArea("Allowed addresses (one per line)");
         allowList.setId("allow-list");
+        // Only the fields the chosen policy reads are shown; the others would be ignored on chain.
+        kind.addValueChangeListener(e -> {
+            minVotes.setVisible(e.getValue() == PolicyKind.TOKEN_HOLDERS);
+            allowList.setVisible(e.getValue() == PolicyKind.ALLOW_LIST);
+        });
+        kind.setValue(PolicyKind.PUBLIC);
         return form(new FormLayout(model, kind, minVotes, rpm, batch, allowList), () -> new ProposalAction.SetAccessPolicy(model.getValue(),
-                kind.getValue(), minVotes.isEmpty() ? BigInteger.ZERO : Votes.ofTokens(minVotes.getValue()), number(rpm, "Requests per minute"),
-                number(batch, "Max inputs per request"), lines(allowList.getValue())));
+                kind.getValue(), minVotes.isVisible() && !minVotes.isEmpty() ? Votes.ofTokens(minVotes.getValue()) : BigInteger.ZERO,
+                number(rpm, "Requests per minute"), number(batch, "Max inputs per request"),
+                allowList.isVisible() ? lines(allowList.getValue()) : List.of()));
     }
 
     static ActionForm addConstraint() {
         TextField model = field("Model", "model"), target = field("Input name (ranges, sizes)", "target");
         ComboBox<ConstraintKind> kind = new ComboBox<>("Kind", ConstraintKind.values());
         kind.setId("constraint-kind");
+        kind.setItemLabelGenerator(KindNames::of);
         BigDecimalField min = new BigDecimalField("Minimum / confidence");
         min.setId("constraint-min");
         BigDecimalField max = new BigDecimalField("Maximum / size");
