@@ -20,6 +20,7 @@ import org.modeldao.app.wallet.BrowserWallet;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.wallet.BrowserWallet.WalletInfo;
 import jakarta.servlet.http.HttpServletRequest;
+import org.modeldao.app.identity.ReturnTarget;
 import org.modeldao.app.identity.SignInOrigins;
 import org.modeldao.app.identity.SignInService;
 import org.modeldao.app.identity.SiteOrigin;
@@ -41,6 +42,8 @@ public class SignInView extends Div {
     private final SiteOrigin origin;
     private final String client;
     private final Div wallets = new Div();
+    /** Where to go once signed in: the page that sent the member here, if it is a safe same-origin path. */
+    private final String returnTo;
 
     public SignInView(SignInService signIn, SignInOrigins origins, ObjectProvider<DevWallet> devWallet) {
         this.signIn = signIn;
@@ -48,6 +51,7 @@ public class SignInView extends Div {
         HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         this.origin = origins.of(request);
         this.client = request.getRemoteAddr();
+        this.returnTo = ReturnTarget.orHome(request.getParameter("return"));
         addClassNames("card", "sign-in-card");
         wallets.setId("wallets");
         add(new H1("Sign in"), new Paragraph("Sign a message with your Ethereum wallet to prove you own your account. "
@@ -114,7 +118,7 @@ public class SignInView extends Div {
             fail("Sign-in refused: " + outcome.message());
         } else {
             // a full page load, so the new session (and its new id) carries the signed-in account
-            getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
+            getUI().ifPresent(ui -> ui.getPage().setLocation(returnTo));
         }
     }
 

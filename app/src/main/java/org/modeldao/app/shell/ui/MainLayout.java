@@ -15,10 +15,14 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.modeldao.app.wallet.BrowserWallet;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.modeldao.app.chain.ChainDeployment;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.SignedInMember;
@@ -30,10 +34,11 @@ import org.modeldao.app.identity.SignedInMember;
  */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final AuthenticationContext authentication;
     private final ChainDeployment chain;
+    private final Anchor signIn = new Anchor("sign-in", "Sign in");
 
     public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, ChainDeployment chain) {
         this.authentication = authentication;
@@ -46,12 +51,18 @@ public class MainLayout extends AppLayout {
             showMember(end, member, authentication);
             new BrowserWallet(UI.getCurrent()).watchSignedInWallet(this, member.address());
         }, () -> {
-            Anchor signIn = new Anchor("sign-in", "Sign in");
             signIn.setId("sign-in-link");
             end.add(signIn);
         });
         addToNavbar(new DrawerToggle(), title, end);
         addToDrawer(navigation());
+    }
+
+    /** The sign-in link brings the member back to this page (SignInView checks the target is same-origin). */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        String here = "/" + event.getLocation().getPathWithQueryParameters();
+        signIn.setHref("sign-in?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
     }
 
     private static void showMember(Div end, SignedInMember member, AuthenticationContext authentication) {
