@@ -1,22 +1,12 @@
--- Bytes per decision-log entry on PostgreSQL: the gateway's table (migrations V1, V3, V5 as
--- they stand) filled with 1,000,000 INFERENCE-shaped rows of realistic field lengths (a 42-char
--- caller address, model and version names, a 100-char detail, two 64-char hex hashes). The rows
--- are synthetic (hashes are not a real chain): this measures storage, not the writer.
--- Run: createdb -h 127.0.0.1 -U postgres dlsize && psql -h 127.0.0.1 -U postgres -q -d dlsize
---        -f benchmarks/sql/decision-log-size.sql; dropdb -h 127.0.0.1 -U postgres dlsize
-CREATE TABLE decision_log (
-    seq            BIGINT        NOT NULL PRIMARY KEY,
-    recorded_at_ms BIGINT        NOT NULL,
-    kind           VARCHAR(32)   NOT NULL,
-    caller         VARCHAR(200)  NOT NULL,
-    model          VARCHAR(200)  NOT NULL,
-    model_version  VARCHAR(200)  NOT NULL,
-    outcome        VARCHAR(64)   NOT NULL,
-    detail         VARCHAR(4000) NOT NULL,
-    prev_hash      CHAR(64)      NOT NULL,
-    entry_hash     CHAR(64)      NOT NULL,
-    ascii_only     BOOLEAN DEFAULT FALSE NOT NULL
-);
+-- Bytes per decision-log entry on PostgreSQL: the gateway's own table (its common migrations
+-- V1, V3 and V5, applied first by the command below) filled with 1,000,000 INFERENCE-shaped rows
+-- of realistic field lengths (a 42-char caller address, model and version names, a 100-char
+-- detail, two 64-char hex hashes). The rows are synthetic (hashes are not a real chain): this
+-- measures storage, not the writer. Run from the repository root:
+--   M=model-gateway/src/main/resources/db/migration/common
+--   createdb -h 127.0.0.1 -U postgres dlsize && psql -h 127.0.0.1 -U postgres -q -d dlsize -f $M/V1__audit_log.sql
+--     -f $M/V3__audit_log_ascii_only_flag.sql -f $M/V5__decision_log_renamed.sql -f benchmarks/sql/decision-log-size.sql
+--   dropdb -h 127.0.0.1 -U postgres dlsize
 INSERT INTO decision_log
 SELECT s, 1796000000000 + s, 'INFERENCE', '0x' || substr(md5(s::text) || md5((s + 1)::text), 1, 40), 'iris',
        '3', 'served', rpad('purpose=research policy=default ', 100, 'x'),
