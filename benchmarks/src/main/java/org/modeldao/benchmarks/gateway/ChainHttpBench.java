@@ -36,7 +36,8 @@ import org.web3j.crypto.Credentials;
 final class ChainHttpBench implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChainHttpBench.class);
-    private static final String BODY = """
+    /** The OIP v2 request every HTTP bench sends (the limit endpoint answers the same). */
+    static final String BODY = """
             {"id": "bench", "inputs": [{"name": "input", "shape": [1, 4], "datatype": "FP32", "data": [5.1, 3.5, 1.4, 0.2]}]}""";
 
     private final Path dir = Files.createTempDirectory("gateway-chain-bench");
@@ -93,12 +94,7 @@ final class ChainHttpBench implements AutoCloseable {
      * process calling one at a time over keep-alive, against the raw predictor loop.
      */
     void httpThroughput(Duration duration, CoreBench core) throws Exception {
-        pass("Approve iris v1 as current, public", approve("1"), actions.setCurrentVersion("iris", "1"),
-                actions.setAccessPolicy("iris", new ModelRegistry.AccessPolicy(RegistryKinds.PolicyKind.PUBLIC.code(),
-                        BigInteger.ZERO, BigInteger.valueOf(4_000_000_000L), BigInteger.valueOf(16), List.of())));
-        while (post("/v2/models/iris/infer") != 200) {
-            Thread.sleep(10);
-        }
+        approveIrisUnlimited();
         // 10 s of the clients' warm-up calls first: with less, the gateway's JIT is still compiling
         // the web stack during the measured window and takes a core from it
         HttpLoadClient.Result http = HttpLoadClient.runClients(2, URI.create(base + "/v2/models/iris/infer"), BODY,
@@ -118,6 +114,22 @@ final class ChainHttpBench implements AutoCloseable {
                 http.clientCpu().toNanos() / 1e9 / seconds, duration.toSeconds(),
                 raw.count() / seconds, raw.percentileMicros(50) / 1000, raw.percentileMicros(99) / 1000,
                 calls.count() / (double) raw.count(), calls.percentileMicros(50) / raw.percentileMicros(50)));
+    }
+
+    /**
+     * Passes and executes a proposal making iris v1 current and public with its voted rate limit
+     * lifted (4,000,000,000 requests per minute): the bench measures the gateway with every check it runs in
+     * production, only the limit's value changed, the way a DAO would change it. Returns the
+     * {@code /infer} URI once the gateway follows the chain and answers 200.
+     */
+    URI approveIrisUnlimited() throws Exception {
+        pass("Approve iris v1 as current, public", approve("1"), actions.setCurrentVersion("iris", "1"),
+                actions.setAccessPolicy("iris", new ModelRegistry.AccessPolicy(RegistryKinds.PolicyKind.PUBLIC.code(),
+                        BigInteger.ZERO, BigInteger.valueOf(4_000_000_000L), BigInteger.valueOf(16), List.of())));
+        while (post("/v2/models/iris/infer") != 200) {
+            Thread.sleep(10);
+        }
+        return URI.create(base + "/v2/models/iris/infer");
     }
 
     /** Time from the executing transaction's receipt to the first 200 from the newly approved version. */

@@ -1,6 +1,7 @@
 package org.modeldao.benchmarks.gateway;
 
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * the machine. Bounded to about a minute, 127.0.0.1 only.
  *
  * <p>Arguments: {@code [iterations] [core]} ({@code ./dao bench gateway} and {@code ./dao bench
- * gateway-core}); {@code client …} is one of the HTTP part's client processes, started by the
+ * gateway-core}); {@code vs-limit [seconds] [warm-up seconds] [rounds]} ({@code ./dao bench
+ * gateway-vs-limit}, see {@link GatewayVsLimitBench}); {@code client …} is one of the HTTP part's client processes, started by the
  * bench itself.
  */
 public final class GatewayBench {
@@ -18,6 +20,9 @@ public final class GatewayBench {
 
     /** The first argument of one HTTP client process. */
     static final String CLIENT_COMMAND = "client";
+
+    /** The first argument of {@code ./dao bench gateway-vs-limit}. */
+    static final String VERSUS_LIMIT_COMMAND = "vs-limit";
 
     private GatewayBench() {}
 
@@ -28,6 +33,8 @@ public final class GatewayBench {
         try {
             if (args.length > 0 && args[0].equals(CLIENT_COMMAND)) {
                 HttpLoadClient.run(args);
+            } else if (args.length > 0 && args[0].equals(VERSUS_LIMIT_COMMAND)) {
+                GatewayVsLimitBench.run(Arrays.copyOfRange(args, 1, args.length));
             } else {
                 run(args);
             }
