@@ -71,8 +71,8 @@ public sealed interface ProposalAction {
             allowList = allowList == null ? List.of()
                     : allowList.stream().filter(a -> a != null && !a.isBlank()).map(a -> ActionInputs.address("Allow-list entry", a)).toList();
             check(minVotes.signum() >= 0, "Minimum votes must not be negative");
-            check(requestsPerMinute > 0 && requestsPerMinute <= 0xFFFFFFFFL, "Requests per minute must be a positive 32-bit number");
-            check(maxBatchSize > 0 && maxBatchSize <= 0xFFFFFFFFL, "Maximum batch size must be a positive 32-bit number");
+            check(requestsPerMinute > 0 && requestsPerMinute <= 0xFFFFFFFFL, "Requests per minute: enter a whole number from 1 to 4,294,967,295");
+            check(maxBatchSize > 0 && maxBatchSize <= 0xFFFFFFFFL, "Max inputs per request: enter a whole number from 1 to 4,294,967,295");
             check(kind != PolicyKind.TOKEN_HOLDERS || minVotes.signum() > 0, "A token-holder policy needs minimum votes above 0");
             check(kind != PolicyKind.ALLOW_LIST || !allowList.isEmpty(), "An allow-list policy needs at least one address");
             check(kind == PolicyKind.ALLOW_LIST || allowList.isEmpty(), "Only an allow-list policy lists addresses");

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigInteger;
@@ -61,10 +60,8 @@ final class SimpleActionForms {
         kind.setItemLabelGenerator(KindNames::of);
         BigDecimalField minVotes = new BigDecimalField("Minimum votes (token holders)");
         minVotes.setId("min-votes");
-        IntegerField rpm = new IntegerField("Requests per minute");
-        rpm.setId("requests-per-minute");
-        IntegerField batch = new IntegerField("Max inputs per request");
-        batch.setId("max-batch");
+        WholeNumberField rpm = new WholeNumberField("Requests per minute", "requests-per-minute", 1, WholeNumberField.UINT32_MAX);
+        WholeNumberField batch = new WholeNumberField("Max inputs per request", "max-batch", 1, WholeNumberField.UINT32_MAX);
         TextArea allowList = new TextArea("Allowed addresses (one per line)");
         allowList.setId("allow-list");
         // Only the fields the chosen policy reads are shown; the others would be ignored on chain.
@@ -73,10 +70,12 @@ final class SimpleActionForms {
             allowList.setVisible(e.getValue() == PolicyKind.ALLOW_LIST);
         });
         kind.setValue(PolicyKind.PUBLIC);
-        return form(new FormLayout(model, kind, minVotes, rpm, batch, allowList), () -> new ProposalAction.SetAccessPolicy(model.getValue(),
-                kind.getValue(), minVotes.isVisible() && !minVotes.isEmpty() ? Votes.ofTokens(minVotes.getValue()) : BigInteger.ZERO,
-                number(rpm, "Requests per minute"), number(batch, "Max inputs per request"),
-                allowList.isVisible() ? lines(allowList.getValue()) : List.of()));
+        return form(new FormLayout(model, kind, minVotes, rpm, batch, allowList), () -> {
+            WholeNumberField.requireValid(rpm, batch);
+            return new ProposalAction.SetAccessPolicy(model.getValue(), kind.getValue(),
+                    minVotes.isVisible() && !minVotes.isEmpty() ? Votes.ofTokens(minVotes.getValue()) : BigInteger.ZERO,
+                    rpm.number(), batch.number(), allowList.isVisible() ? lines(allowList.getValue()) : List.of());
+        });
     }
 
     static ActionForm addConstraint() {
@@ -99,19 +98,14 @@ final class SimpleActionForms {
 
     static ActionForm removeConstraint() {
         TextField model = field("Model", "model");
-        IntegerField id = new IntegerField("Constraint number");
-        id.setId("constraint-id");
+        // the registry numbers constraints from 1
+        WholeNumberField id = new WholeNumberField("Constraint number", "constraint-id", 1, Long.MAX_VALUE);
         TextArea reason = new TextArea("Reason");
         reason.setId("reason");
-        return form(new FormLayout(model, id, reason), () -> new ProposalAction.RemoveConstraint(model.getValue(),
-                BigInteger.valueOf(number(id, "Constraint number")), reason.getValue()));
-    }
-
-    private static long number(IntegerField field, String name) {
-        if (field.isEmpty() || field.isInvalid()) {
-            throw new InvalidProposal(name + " must be a whole number");
-        }
-        return field.getValue();
+        return form(new FormLayout(model, id, reason), () -> {
+            WholeNumberField.requireValid(id);
+            return new ProposalAction.RemoveConstraint(model.getValue(), BigInteger.valueOf(id.number()), reason.getValue());
+        });
     }
 
     private static List<String> lines(String text) {
