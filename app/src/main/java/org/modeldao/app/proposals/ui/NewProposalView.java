@@ -4,7 +4,6 @@ import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -12,7 +11,6 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -50,10 +48,9 @@ public class NewProposalView extends VerticalLayout {
     private final List<ProposalAction> actions = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final OrderedList actionList = new OrderedList();
-    private final Div formArea = new Div();
     private final TextField title = new TextField("Title");
     private final TextArea rationale = new TextArea("Rationale");
-    private ActionForm form;
+    private final ActionChooser chooser;
 
     public NewProposalView(ProposalService proposals, ArtifactService artifacts, CurrentMember currentMember,
             ObjectProvider<DevWallet> devNode) {
@@ -71,37 +68,22 @@ public class NewProposalView extends VerticalLayout {
         kinds.put("Set an access policy", SimpleActionForms::accessPolicy);
         kinds.put("Add an ethical constraint", SimpleActionForms::addConstraint);
         kinds.put("Remove an ethical constraint", SimpleActionForms::removeConstraint);
-        Select<String> kind = new Select<>();
-        kind.setLabel("Action");
-        kind.setId("action-type");
-        kind.setItems(kinds.keySet());
-        kind.addValueChangeListener(change -> showForm(kinds.get(change.getValue()).get()));
+        chooser = new ActionChooser(kinds);
         Button add = new Button("Add action", click -> addAction());
         add.setId("add-action");
         Button submit = new Button("Submit proposal from wallet", click -> submit());
         submit.setId("submit-proposal");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         actionList.setId("draft-actions");
-        add(new H2("New proposal"), title, rationale, new H3("Actions"), actionList, kind, formArea, add, submit);
-    }
-
-    private void showForm(ActionForm chosen) {
-        form = chosen;
-        formArea.removeAll();
-        formArea.add(chosen.component());
+        add(new H2("New proposal"), title, rationale, new H3("Actions"), actionList, chooser, add, submit);
     }
 
     private void addAction() {
-        if (form == null) {
-            return;
-        }
-        ProposalAction action = form.build();
-        actions.add(action);
-        Optional<String> note = form.note();
-        note.ifPresent(notes::add);
-        actionList.add(new ListItem(action.describe() + note.map(n -> " — " + n).orElse("")));
-        formArea.removeAll();
-        form = null;
+        chooser.addChosen().ifPresent(chosen -> {
+            actions.add(chosen.action());
+            chosen.note().ifPresent(notes::add);
+            actionList.add(new ListItem(chosen.action().describe() + chosen.note().map(n -> " — " + n).orElse("")));
+        });
     }
 
     private void submit() {
