@@ -77,8 +77,9 @@ final class ApprovalUploadForm implements ActionForm {
         cardUpload.addFileRemovedListener(removed -> discardCard());
         modelSignature.setId("model-signature");
         modelSignature.setVisible(false);
-        layout = new Div(new FormLayout(model, version, format, expectedSha), upload, modelError, modelSignature, cardUpload,
-                cardError, new FormLayout(summary, intendedUse, limitations, trainingData, metrics, license));
+        layout = new Div(new FormLayout(model, version, format, expectedSha), label(upload, "Model file (.onnx, required)"), upload,
+                modelError, modelSignature, label(cardUpload, "Model card file (.json, optional)"), cardUpload, cardError,
+                new FormLayout(summary, intendedUse, limitations, trainingData, metrics, license));
     }
 
     @Override
@@ -199,6 +200,17 @@ final class ApprovalUploadForm implements ActionForm {
         if (file != null) {
             file.delete();
         }
+    }
+
+    /** A visible label like the text fields' (Upload has none of its own), also read out by screen readers. */
+    private static Span label(Upload target, String text) {
+        Span label = new Span(text);
+        String id = target.getId().orElseThrow() + "-label";
+        label.setId(id);
+        label.getStyle().set("display", "block").set("margin-top", "var(--lumo-space-m)").set("font-weight", "500")
+                .set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        target.getElement().setAttribute("aria-labelledby", id);
+        return label;
     }
 
     private static Span message(String id) {
