@@ -290,15 +290,21 @@ class GovernanceBrowserIT {
         admin.locator("#title input").fill("Govern wizard-model access");
         admin.locator("#rationale textarea").fill("Token holders only; a stricter confidence floor.");
 
+        admin.locator("#add-action").click();
+        fieldError(admin, "#action-type", "Choose an action first");
         choose(admin, "#action-type", "Set an access policy");
         admin.locator("#model input").fill(model);
         choose(admin, "#policy-kind", "Token holders");
         admin.locator("#min-votes input").fill("100");
-        admin.locator("#max-batch input").fill("8");
+        // both bad numbers are marked at once, on their fields; "1.5" is not read as 15
+        admin.locator("#requests-per-minute input").fill("1.5");
+        admin.locator("#max-batch input").fill("99999999999");
         admin.locator("#add-action").click();
-        expectError(admin, "Requests per minute must be a whole number");
+        fieldError(admin, "#requests-per-minute", "Enter a whole number from 1 to 4,294,967,295");
+        fieldError(admin, "#max-batch", "Enter a whole number from 1 to 4,294,967,295");
         assertThat(admin.locator("#draft-actions li").count()).isZero();
         admin.locator("#requests-per-minute input").fill("60");
+        admin.locator("#max-batch input").fill("8");
         admin.locator("#add-action").click();
         draftAction(admin, "Set the access policy of model wizard-model: holders of at least 100 votes may call it, at most 60");
 
@@ -344,6 +350,11 @@ class GovernanceBrowserIT {
 
     private static void expectError(Page page, String text) {
         page.locator("vaadin-notification-card[theme~=error]").filter(new Locator.FilterOptions().setHasText(text)).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+    }
+
+    private static void fieldError(Page page, String field, String text) {
+        page.locator(field + "[invalid] [slot=error-message]").filter(new Locator.FilterOptions().setHasText(text)).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
     }
 
