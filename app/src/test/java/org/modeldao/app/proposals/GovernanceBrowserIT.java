@@ -302,6 +302,7 @@ class GovernanceBrowserIT {
         admin.locator("#add-action").click();
         fieldError(admin, "#requests-per-minute", "Enter a whole number from 1 to 4,294,967,295");
         fieldError(admin, "#max-batch", "Enter a whole number from 1 to 4,294,967,295");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("wizard-field-errors.png")).setFullPage(true));
         assertThat(admin.locator("#draft-actions li").count()).isZero();
         admin.locator("#requests-per-minute input").fill("60");
         admin.locator("#max-batch input").fill("8");

@@ -64,14 +64,14 @@ final class ApprovalUploadForm implements ActionForm {
         upload.setId("artifact-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".onnx", "application/octet-stream");
-        upload.setDropLabel(new Span("Model file (ONNX): opened with ONNX Runtime as soon as it arrives"));
+        upload.setDropLabel(new Span("or drop it here: it is opened with ONNX Runtime as soon as it arrives"));
         upload.addFileRejectedListener(rejected -> refuseModel(rejected.getFileName() + " was not accepted: "
                 + rejected.getErrorMessage() + " Choose the model's .onnx file."));
         upload.addFileRemovedListener(removed -> discardModel());
         cardUpload.setId("card-upload");
         cardUpload.setMaxFiles(1);
         cardUpload.setAcceptedFileTypes(".json", "application/json");
-        cardUpload.setDropLabel(new Span("Model card file (JSON, optional): stored as uploaded instead of the card fields below"));
+        cardUpload.setDropLabel(new Span("or drop it here: stored as uploaded instead of the card fields below"));
         cardUpload.addFileRejectedListener(rejected -> refuseCard(rejected.getFileName() + " was not accepted: "
                 + rejected.getErrorMessage() + " Choose the card's .json file."));
         cardUpload.addFileRemovedListener(removed -> discardCard());
