@@ -23,9 +23,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.modeldao.app.identity.CurrentMember;
+import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.wallet.DevWallet;
 import org.modeldao.app.indexer.ChainText;
 import org.modeldao.app.readmodel.GovernanceUpdates;
@@ -67,8 +69,12 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private H3 votesHeading;
     private Grid<CastVote> votesGrid;
     private Div nextSteps;
-    /** The state the next-step section was built for; it is rebuilt only when that changes. */
-    private ProposalState nextStepsFor;
+    /** What the next-step section was built for; it is rebuilt only when that changes. */
+    private NextStepsFor nextStepsFor;
+
+    /** The next step depends on the state and on whether the member's own ballot is indexed yet. */
+    private record NextStepsFor(ProposalState state, Optional<CastVote> ownVote) {
+    }
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, BallotBox ballots, CurrentMember member,
             ObjectProvider<DevWallet> devNode, GovernanceUpdates updates) {
@@ -148,18 +154,15 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         timelineSection.add(ProposalTimeline.of(p));
         votesHeading.setText("Votes (" + p.voteCount() + ")");
         votesGrid.getDataProvider().refreshAll();
-        if (nextStepsFor != p.overview().state()) {
-            nextStepsFor = p.overview().state();
+        Optional<SignedInMember> signedIn = member.get();
+        NextStepsFor now = new NextStepsFor(p.overview().state(),
+                signedIn.flatMap(m -> queries.voteOf(proposalId, m.address())));
+        if (!now.equals(nextStepsFor)) {
+            nextStepsFor = now;
             nextSteps.removeAll();
-            member.get().ifPresentOrElse(m -> nextSteps(p, wallet(m.address())),
+            signedIn.ifPresentOrElse(m -> nextSteps(p, wallet(m.address()), now.ownVote()),
                     () -> nextSteps.add(new Paragraph("Sign in to vote or move this proposal forward.")));
         }
-    }
-
-    /** After the member's own vote or step the next step changes even while the indexed state has not yet: rebuild it. */
-    private void afterOwnAction() {
-        nextStepsFor = null;
-        refresh();
     }
 
     /** Created once per page: it loads the wallet module and asks the node which accounts it holds. */
@@ -206,10 +209,13 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         return segment;
     }
 
-    private void nextSteps(ProposalDetails p, MemberWallet wallet) {
+    private void nextSteps(ProposalDetails p, MemberWallet wallet, Optional<CastVote> ownVote) {
         ProposalState state = p.overview().state();
-        if (state == ProposalState.ACTIVE) {
-            nextSteps.add(ballots.panel(wallet, proposalId, this::afterOwnAction));
+        // once the member's ballot is indexed it replaces the form: a second vote would only be refused on-chain
+        ownVote.ifPresent(v -> nextSteps.add(ownVote(v)));
+        if (state == ProposalState.ACTIVE && ownVote.isEmpty()) {
+            // a sent ballot keeps its form (with its progress) until the indexer brings the vote in and this section is rebuilt
+            nextSteps.add(ballots.panel(wallet, proposalId, this::refresh));
         }
         HorizontalLayout buttons = new HorizontalLayout();
         if (state == ProposalState.SUCCEEDED) {
@@ -222,6 +228,15 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             buttons.add(step("Cancel", "cancel", wallet, proposals::cancel));
         }
         nextSteps.add(buttons);
+    }
+
+    /** "You voted For with 15,000 votes", with the reason if one was given. */
+    static Paragraph ownVote(CastVote vote) {
+        String choice = vote.support().name().charAt(0) + vote.support().name().substring(1).toLowerCase(Locale.ROOT);
+        Paragraph line = new Paragraph("You voted " + choice + " with " + Votes.format(vote.weight()) + " votes"
+                + (vote.reason() == null || vote.reason().isBlank() ? "." : " · your reason: " + vote.reason()));
+        line.setId("own-vote");
+        return line;
     }
 
     private HorizontalLayout step(String label, String id, MemberWallet wallet,
