@@ -3,6 +3,7 @@ package org.modeldao.app.proposals.ui;
 import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -136,11 +136,12 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         votesGrid = ProposalVotesGrid.of(queries, () -> proposalId);
         nextSteps = new Div();
         nextStepsFor = null;
-        Pre description = new Pre(p.description());
-        description.addClassName("proposal-description");
+        Html description = new Html(DescriptionMarkdown.toHtml(p.description()));
+        // long unbroken words (hashes, URLs) wrap instead of running off the page
+        description.getElement().getStyle().set("overflow-wrap", "anywhere").set("max-width", "60rem");
         add(header, new Paragraph("Proposed by " + p.overview().proposer() + " · id " + p.overview().id()),
                 new H3("What it does"), actions(p), tallySection, new H3("Timeline"), timelineSection, votesHeading, votesGrid,
-                nextSteps, new H3("Description (as recorded on-chain)"), description);
+                nextSteps, new H3("Description"), description);
     }
 
     private void update(ProposalDetails p) {
@@ -231,7 +232,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     }
 
     /** "You voted For with 15,000 votes", with the reason if one was given. */
-    static Paragraph ownVote(CastVote vote) {
+    private static Paragraph ownVote(CastVote vote) {
         String choice = vote.support().name().charAt(0) + vote.support().name().substring(1).toLowerCase(Locale.ROOT);
         Paragraph line = new Paragraph("You voted " + choice + " with " + Votes.format(vote.weight()) + " votes"
                 + (vote.reason() == null || vote.reason().isBlank() ? "." : " · your reason: " + vote.reason()));

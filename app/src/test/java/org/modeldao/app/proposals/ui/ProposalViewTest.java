@@ -3,8 +3,10 @@ package org.modeldao.app.proposals.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.provider.Query;
@@ -238,6 +240,15 @@ class ProposalViewTest {
 
         assertThat(find(view, "own-vote")).isEmpty();
         assertThat(descendants(view).filter(VotePanel.class::isInstance)).hasSize(1);
+    }
+
+    @Test
+    void the_description_is_rendered_markdown_not_a_preformatted_block() {
+        ProposalView view = open();
+
+        Html description = (Html) descendants(view).filter(Html.class::isInstance).findFirst().orElseThrow();
+        assertThat(description.getElement().getProperty("innerHTML")).contains("<p>Approve iris v2</p>", "<p>rationale</p>");
+        assertThat(descendants(view).filter(Pre.class::isInstance)).isEmpty();
     }
 
     @Test
