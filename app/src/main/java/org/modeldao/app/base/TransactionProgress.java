@@ -1,10 +1,11 @@
 package org.modeldao.app.base;
 
-import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +29,12 @@ public final class TransactionProgress extends HorizontalLayout {
     }
 
     /**
-     * Follows one sending; after a failure the button can be pressed again, after success it stays
+     * Follows one sending; {@code button} is the button that sent it or a layout of the buttons that
+     * must all wait. After a failure the button can be pressed again, after success it stays
      * disabled (sending twice would fail on-chain) until the page moves on. {@code access} runs UI changes on the UI's thread (the future completes on
      * another), {@code onSent} gets the transaction hash.
      */
-    public void track(String label, Button button, CompletableFuture<String> sending, Consumer<Runnable> access,
+    public void track(String label, HasEnabled button, CompletableFuture<String> sending, Consumer<Runnable> access,
             Consumer<String> onSent) {
         button.setEnabled(false);
         spinner.setVisible(true);
@@ -41,7 +43,8 @@ public final class TransactionProgress extends HorizontalLayout {
             spinner.setVisible(false);
             if (error != null) {
                 button.setEnabled(true);
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                // only the future's wrapper is peeled: an app exception's own message is the one that says why
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 status.setText(label + " failed: " + cause.getMessage()
                         + ". Nothing changed on-chain; check your wallet (account, network, funds) and try again.");
                 status.getElement().getThemeList().add("badge error");

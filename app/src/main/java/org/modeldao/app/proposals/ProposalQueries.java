@@ -19,6 +19,9 @@ public interface ProposalQueries {
 
     long countVotes(BigInteger proposalId);
 
+    /** The ballot {@code voter} cast on the proposal, once indexed; empty if none (yet). */
+    Optional<ProposalDetails.CastVote> voteOf(BigInteger proposalId, String voter);
+
     /** The last block the read model reflects (-1 before the indexer's first batch). */
     long indexedBlock();
 }

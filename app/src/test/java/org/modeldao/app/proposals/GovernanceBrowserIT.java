@@ -146,6 +146,9 @@ class GovernanceBrowserIT {
         third.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-voted.png")).setFullPage(true));
         awaitIndexed();
         assertThat(queries.countVotes(proposalId)).isEqualTo(3);
+        PlaywrightAssertions.assertThat(third.locator("#own-vote")).containsText("You voted Against with ",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(third.locator("#vote-choice").count()).isZero();
 
         dao.devGovernance.endVoting(proposalId);
         awaitIndexed();
@@ -391,9 +394,10 @@ class GovernanceBrowserIT {
 
     private static void submitVote(Page page, String button) {
         page.locator(button).click();
-        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Vote")).first()
-                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
-        assertThat(page.locator("vaadin-notification-card").first().textContent()).doesNotContain("not recorded");
+        // the progress line beside the buttons says sent or failed; once the ballot is indexed the form gives way to "You voted"
+        Locator outcome = page.locator("#own-vote, #vote-status:has-text('sent'), #vote-status:has-text('failed')").first();
+        outcome.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(outcome.textContent()).doesNotContain("failed");
     }
 
     private static void choose(Page page, String select, String item) {

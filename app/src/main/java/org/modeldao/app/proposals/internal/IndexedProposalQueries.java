@@ -21,6 +21,7 @@ import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.readmodel.ProposalSummary;
 import org.modeldao.app.readmodel.StoredAction;
 import org.modeldao.app.readmodel.VoteOrder;
+import org.modeldao.app.readmodel.VoteRecord;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalCall;
 import org.web3j.utils.Numeric;
@@ -94,9 +95,16 @@ public class IndexedProposalQueries implements ProposalQueries {
 
     @Override
     public List<CastVote> votes(BigInteger proposalId, VoteOrder order, int offset, int limit) {
-        return readModel.votes(proposalId, order, offset, limit).stream()
-                .map(v -> new CastVote(v.voter(), v.support(), v.weight(), v.reason(), v.blockNumber(), v.txHash()))
-                .toList();
+        return readModel.votes(proposalId, order, offset, limit).stream().map(IndexedProposalQueries::castVote).toList();
+    }
+
+    @Override
+    public Optional<CastVote> voteOf(BigInteger proposalId, String voter) {
+        return readModel.voteOf(proposalId, voter).map(IndexedProposalQueries::castVote);
+    }
+
+    private static CastVote castVote(VoteRecord v) {
+        return new CastVote(v.voter(), v.support(), v.weight(), v.reason(), v.blockNumber(), v.txHash());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.modeldao.app.proposals.ui;
 import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,9 +23,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.modeldao.app.identity.CurrentMember;
+import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.wallet.DevWallet;
 import org.modeldao.app.indexer.ChainText;
 import org.modeldao.app.readmodel.GovernanceUpdates;
@@ -67,8 +69,12 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private H3 votesHeading;
     private Grid<CastVote> votesGrid;
     private Div nextSteps;
-    /** The state the next-step section was built for; it is rebuilt only when that changes. */
-    private ProposalState nextStepsFor;
+    /** What the next-step section was built for; it is rebuilt only when that changes. */
+    private NextStepsFor nextStepsFor;
+
+    /** The next step depends on the state and on whether the member's own ballot is indexed yet. */
+    private record NextStepsFor(ProposalState state, Optional<CastVote> ownVote) {
+    }
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, BallotBox ballots, CurrentMember member,
             ObjectProvider<DevWallet> devNode, GovernanceUpdates updates) {
@@ -130,11 +136,12 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         votesGrid = ProposalVotesGrid.of(queries, () -> proposalId);
         nextSteps = new Div();
         nextStepsFor = null;
-        Pre description = new Pre(p.description());
-        description.addClassName("proposal-description");
+        Html description = new Html(DescriptionMarkdown.toHtml(p.description()));
+        // long unbroken words (hashes, URLs) wrap instead of running off the page
+        description.getElement().getStyle().set("overflow-wrap", "anywhere").set("max-width", "60rem");
         add(header, new Paragraph("Proposed by " + p.overview().proposer() + " · id " + p.overview().id()),
                 new H3("What it does"), actions(p), tallySection, new H3("Timeline"), timelineSection, votesHeading, votesGrid,
-                nextSteps, new H3("Description (as recorded on-chain)"), description);
+                nextSteps, new H3("Description"), description);
     }
 
     private void update(ProposalDetails p) {
@@ -148,18 +155,15 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         timelineSection.add(ProposalTimeline.of(p));
         votesHeading.setText("Votes (" + p.voteCount() + ")");
         votesGrid.getDataProvider().refreshAll();
-        if (nextStepsFor != p.overview().state()) {
-            nextStepsFor = p.overview().state();
+        Optional<SignedInMember> signedIn = member.get();
+        NextStepsFor now = new NextStepsFor(p.overview().state(),
+                signedIn.flatMap(m -> queries.voteOf(proposalId, m.address())));
+        if (!now.equals(nextStepsFor)) {
+            nextStepsFor = now;
             nextSteps.removeAll();
-            member.get().ifPresentOrElse(m -> nextSteps(p, wallet(m.address())),
+            signedIn.ifPresentOrElse(m -> nextSteps(p, wallet(m.address()), now.ownVote()),
                     () -> nextSteps.add(new Paragraph("Sign in to vote or move this proposal forward.")));
         }
-    }
-
-    /** After the member's own vote or step the next step changes even while the indexed state has not yet: rebuild it. */
-    private void afterOwnAction() {
-        nextStepsFor = null;
-        refresh();
     }
 
     /** Created once per page: it loads the wallet module and asks the node which accounts it holds. */
@@ -206,10 +210,13 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         return segment;
     }
 
-    private void nextSteps(ProposalDetails p, MemberWallet wallet) {
+    private void nextSteps(ProposalDetails p, MemberWallet wallet, Optional<CastVote> ownVote) {
         ProposalState state = p.overview().state();
-        if (state == ProposalState.ACTIVE) {
-            nextSteps.add(ballots.panel(wallet, proposalId, this::afterOwnAction));
+        // once the member's ballot is indexed it replaces the form: a second vote would only be refused on-chain
+        ownVote.ifPresent(v -> nextSteps.add(ownVote(v)));
+        if (state == ProposalState.ACTIVE && ownVote.isEmpty()) {
+            // a sent ballot keeps its form (with its progress) until the indexer brings the vote in and this section is rebuilt
+            nextSteps.add(ballots.panel(wallet, proposalId, this::refresh));
         }
         HorizontalLayout buttons = new HorizontalLayout();
         if (state == ProposalState.SUCCEEDED) {
@@ -222,6 +229,15 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             buttons.add(step("Cancel", "cancel", wallet, proposals::cancel));
         }
         nextSteps.add(buttons);
+    }
+
+    /** "You voted For with 15,000 votes", with the reason if one was given. */
+    private static Paragraph ownVote(CastVote vote) {
+        String choice = vote.support().name().charAt(0) + vote.support().name().substring(1).toLowerCase(Locale.ROOT);
+        Paragraph line = new Paragraph("You voted " + choice + " with " + Votes.format(vote.weight()) + " votes"
+                + (vote.reason() == null || vote.reason().isBlank() ? "." : " · your reason: " + vote.reason()));
+        line.setId("own-vote");
+        return line;
     }
 
     private HorizontalLayout step(String label, String id, MemberWallet wallet,

@@ -5,20 +5,22 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.math.BigInteger;
-import org.modeldao.app.wallet.RelayOutcome;
+import java.util.concurrent.CompletableFuture;
+import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.wallet.MemberWallet;
 import org.modeldao.app.voting.Ballot;
 import org.modeldao.app.voting.VoteService;
 import org.modeldao.contracts.VoteType;
 
-/** For / against / abstain with a reason, sent from the wallet or signed and relayed gasless. */
+/**
+ * For / against / abstain with a reason, sent from the wallet or signed and relayed gasless. While
+ * a ballot is pending both buttons are disabled with a spinner; a failure or refusal says why inline.
+ */
 public class VotePanel extends VerticalLayout {
 
     private final VoteService votes;
@@ -27,6 +29,8 @@ public class VotePanel extends VerticalLayout {
     private final Runnable afterVote;
     private final RadioButtonGroup<VoteType> choice = new RadioButtonGroup<>("Your vote");
     private final TextArea reason = new TextArea("Reason (optional, recorded on-chain)");
+    private final HorizontalLayout buttons = new HorizontalLayout();
+    private final TransactionProgress progress = new TransactionProgress("vote");
 
     public VotePanel(VoteService votes, MemberWallet wallet, BigInteger proposalId, Runnable afterVote) {
         this.votes = votes;
@@ -52,7 +56,8 @@ public class VotePanel extends VerticalLayout {
             budget.setText("Without gas: " + today.describe() + ".");
             gasless.setEnabled(!today.exhausted());
         }, () -> budget.setText("Voting without gas is off on this server."));
-        add(new H3("Vote"), choice, reason, new HorizontalLayout(gasless, fromWallet), budget);
+        buttons.add(gasless, fromWallet);
+        add(new H3("Vote"), choice, reason, buttons, progress, budget);
         setPadding(false);
     }
 
@@ -61,9 +66,8 @@ public class VotePanel extends VerticalLayout {
             choice.setInvalid(true);
             return;
         }
-        UI ui = UI.getCurrent();
-        wallet.send(votes.voteTransaction(wallet.address(), proposalId, choice.getValue(), reason.getValue()))
-                .whenComplete((hash, error) -> ui.access(() -> done(error == null ? null : error, "Vote sent: " + hash)));
+        track(VoteSending.start(() -> wallet.send(votes.voteTransaction(wallet.address(), proposalId, choice.getValue(),
+                reason.getValue()))));
     }
 
     private void gasless() {
@@ -71,28 +75,17 @@ public class VotePanel extends VerticalLayout {
             choice.setInvalid(true);
             return;
         }
-        UI ui = UI.getCurrent();
-        Ballot ballot = votes.prepare(wallet.address(), proposalId, choice.getValue(), reason.getValue());
         String client = wallet.clientAddress();
-        wallet.signTypedData(votes.typedData(ballot))
-                .thenApplyAsync(signature -> votes.relay(ballot, signature, client))
-                .whenComplete((outcome, error) -> ui.access(() -> {
-                    if (outcome instanceof RelayOutcome.Refused refused) {
-                        done(new IllegalStateException(refused.reason()), "");
-                    } else {
-                        done(error, outcome instanceof RelayOutcome.Relayed r ? "Vote relayed in " + r.transactionHash() : "");
-                    }
-                }));
+        track(VoteSending.start(() -> {
+            Ballot ballot = votes.prepare(wallet.address(), proposalId, choice.getValue(), reason.getValue());
+            return VoteSending.relayed(wallet.signTypedData(votes.typedData(ballot))
+                    .thenApplyAsync(signature -> votes.relay(ballot, signature, client)));
+        }));
     }
 
-    private void done(Throwable error, String success) {
-        if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            Notification.show("Vote not recorded: " + cause.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return;
-        }
-        Notification.show(success, 4000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        afterVote.run();
+    /** Both buttons wait together: a second ballot while the first is pending would only be refused. */
+    private void track(CompletableFuture<String> sending) {
+        UI ui = UI.getCurrent();
+        progress.track("Vote", buttons, sending, r -> ui.access(r::run), hash -> afterVote.run());
     }
 }

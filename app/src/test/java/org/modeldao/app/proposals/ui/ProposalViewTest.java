@@ -3,8 +3,10 @@ package org.modeldao.app.proposals.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.provider.Query;
@@ -49,12 +51,15 @@ class ProposalViewTest {
 
     static final BigInteger ID = BigInteger.valueOf(7);
     static final BigInteger TOKEN = BigInteger.TEN.pow(18);
+    static final String MEMBER = "0x00000000000000000000000000000000000000bB";
 
     /** One proposal with 5,000 ballots (weights 1..5,000 tokens, one per block), remembering what was asked. */
     static final class BusyProposal implements ProposalQueries {
         final List<String> requests = new CopyOnWriteArrayList<>();
         volatile ProposalState state = ProposalState.ACTIVE;
         volatile BigInteger forVotes = TOKEN;
+        /** The signed-in member's ballot once "indexed"; null before. */
+        volatile CastVote own;
 
         @Override
         public Optional<ProposalDetails> find(BigInteger proposalId) {
@@ -82,6 +87,11 @@ class ProposalViewTest {
         public long countVotes(BigInteger proposalId) {
             requests.add("count");
             return 5_000;
+        }
+
+        @Override
+        public Optional<CastVote> voteOf(BigInteger proposalId, String voter) {
+            return Optional.ofNullable(own).filter(v -> ID.equals(proposalId) && v.voter().equalsIgnoreCase(voter));
         }
 
         @Override
@@ -195,6 +205,53 @@ class ProposalViewTest {
     }
 
     @Test
+    void once_the_members_ballot_is_indexed_the_form_gives_way_to_how_they_voted() {
+        signIn();
+        ProposalView view = open();
+        assertThat(descendants(view).filter(VotePanel.class::isInstance)).hasSize(1);
+        assertThat(find(view, "own-vote")).isEmpty();
+
+        proposal.own = new CastVote(MEMBER.toLowerCase(), VoteType.FOR, TOKEN.multiply(BigInteger.valueOf(15_000)), "", 11, "0x" + "cd".repeat(32));
+        view.refresh();
+
+        assertThat(descendants(view).filter(VotePanel.class::isInstance)).isEmpty();
+        assertThat(find(view, "own-vote").orElseThrow().getElement().getText()).isEqualTo("You voted For with 15,000 votes.");
+    }
+
+    @Test
+    void how_the_member_voted_stays_on_the_page_after_voting_ends_with_their_reason() {
+        signIn();
+        proposal.own = new CastVote(MEMBER, VoteType.AGAINST, TOKEN.multiply(BigInteger.valueOf(2_500)), "Too few test cases", 11, "0x");
+        proposal.state = ProposalState.DEFEATED;
+
+        ProposalView view = open();
+
+        assertThat(find(view, "own-vote").orElseThrow().getElement().getText())
+                .isEqualTo("You voted Against with 2,500 votes · your reason: Too few test cases");
+        assertThat(descendants(view).filter(VotePanel.class::isInstance)).isEmpty();
+    }
+
+    @Test
+    void another_members_ballot_is_not_taken_for_the_signed_in_members() {
+        signIn();
+        proposal.own = new CastVote("0x00000000000000000000000000000000000000cc", VoteType.FOR, TOKEN, "", 11, "0x");
+
+        ProposalView view = open();
+
+        assertThat(find(view, "own-vote")).isEmpty();
+        assertThat(descendants(view).filter(VotePanel.class::isInstance)).hasSize(1);
+    }
+
+    @Test
+    void the_description_is_rendered_markdown_not_a_preformatted_block() {
+        ProposalView view = open();
+
+        Html description = (Html) descendants(view).filter(Html.class::isInstance).findFirst().orElseThrow();
+        assertThat(description.getElement().getProperty("innerHTML")).contains("<p>Approve iris v2</p>", "<p>rationale</p>");
+        assertThat(descendants(view).filter(Pre.class::isInstance)).isEmpty();
+    }
+
+    @Test
     void an_unknown_proposal_says_so_and_asks_for_no_votes() {
         ProposalView view = new ProposalView(proposal, null, null, new CurrentMember(),
                 new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates());
@@ -211,7 +268,7 @@ class ProposalViewTest {
 
     private static void signIn() {
         UI.setCurrent(new UI());
-        SignedInMember member = new SignedInMember("0x00000000000000000000000000000000000000bB", 31337, TOKEN,
+        SignedInMember member = new SignedInMember(MEMBER, 31337, TOKEN,
                 Set.of(MemberRole.MEMBER));
         SecurityContextHolder.getContext().setAuthentication(new SiweAuthentication(member));
     }

@@ -53,6 +53,11 @@ class ProposalsViewTest {
         }
 
         @Override
+        public Optional<ProposalDetails.CastVote> voteOf(BigInteger proposalId, String voter) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<ProposalDetails> find(BigInteger proposalId) {
             return Optional.empty();
         }
