@@ -234,7 +234,7 @@ class DaoStoriesBrowserIT {
                 page -> {
                     choose(page, "#action-type", "Set an access policy");
                     page.locator("#model input").fill("iris");
-                    choose(page, "#policy-kind", "TOKEN_HOLDERS");
+                    choose(page, "#policy-kind", "Token holders");
                     page.locator("#min-votes input").fill("1000");
                     page.locator("#requests-per-minute input").fill("600");
                     page.locator("#max-batch input").fill("32");
@@ -266,8 +266,8 @@ class DaoStoriesBrowserIT {
                 page -> {
                     choose(page, "#action-type", "Add an ethical constraint");
                     page.locator("#model input").fill("iris");
-                    page.locator("#constraint-kind input").fill("INPUT_RANGE");
-                    page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("INPUT_RANGE")).first()
+                    page.locator("#constraint-kind input").fill("Input range");
+                    page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Input range")).first()
                             .click();
                     page.locator("#target input").fill("input");
                     page.locator("#constraint-min input").fill("0");
@@ -372,9 +372,10 @@ class DaoStoriesBrowserIT {
             page.locator("#vote-reason textarea").fill(reason);
         }
         page.locator(button).click();
-        Locator notice = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Vote")).first();
-        notice.waitFor();
-        assertThat(notice.textContent()).doesNotContain("not recorded");
+        // the progress line beside the buttons says sent or failed; once the ballot is indexed the form gives way to "You voted"
+        Locator outcome = page.locator("#own-vote, #vote-status:has-text('sent'), #vote-status:has-text('failed')").first();
+        outcome.waitFor();
+        assertThat(outcome.textContent()).doesNotContain("failed");
     }
 
     /** Ends the voting period (mining its blocks), queues from the page, passes the timelock, executes from the page. */
@@ -382,17 +383,20 @@ class DaoStoriesBrowserIT {
         rpc("hardhat_mine", "\"0x" + Long.toHexString(VOTING_PERIOD_BLOCKS + 2) + "\"");
         awaitState(page, proposal, "succeeded");
         page.locator("#queue").click();
-        Locator queued = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Queue")).first();
-        queued.waitFor();
-        assertThat(queued.textContent()).doesNotContain("failed");
+        awaitSent(page, "#queue-status");
         awaitState(page, proposal, "queued");
         rpc("evm_increaseTime", Long.toString(PAST_THE_TIMELOCK.toSeconds()));
         rpc("evm_mine", "");
         page.navigate(app(proposal));
         page.locator("#execute").click();
-        Locator executed = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Execute")).first();
-        executed.waitFor();
-        assertThat(executed.textContent()).doesNotContain("failed");
+        awaitSent(page, "#execute-status");
+    }
+
+    /** The progress line beside a transaction's button says sent (or failed, with why); the state change follows once indexed. */
+    private static void awaitSent(Page page, String status) {
+        Locator outcome = page.locator(status + ":has-text('sent'), " + status + ":has-text('failed')").first();
+        outcome.waitFor();
+        assertThat(outcome.textContent()).doesNotContain("failed");
     }
 
     /** The page reads the app's read model, which follows the chain: reload until it shows the state (bounded). */
