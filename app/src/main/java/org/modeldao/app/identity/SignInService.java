@@ -107,6 +107,13 @@ public class SignInService {
         return member;
     }
 
+    /** Roles and votes {@code address} would sign in with, read now: the dev wallet picker shows them before anyone signs. */
+    public AccountStanding standingOf(String address) {
+        String checksummed = Keys.toChecksumAddress(address);
+        VotingPower power = votingPower.read(checksummed);
+        return new AccountStanding(roles.rolesOf(checksummed, power), power.votes());
+    }
+
     /** The member as the chain sees it now: voting power and roles read again (delegations come and go after sign-in). */
     public SignedInMember reread(SignedInMember member) {
         VotingPower power = votingPower.read(member.address());

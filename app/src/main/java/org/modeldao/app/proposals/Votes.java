@@ -3,18 +3,19 @@ package org.modeldao.app.proposals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import org.modeldao.app.base.Formats;
 
 /** Voting power is counted in token units with 18 decimals; people read whole tokens. */
 public final class Votes {
 
-    private static final int DECIMALS = 18;
+    private static final int DECIMALS = Formats.TOKEN_DECIMALS;
 
     private Votes() {
     }
 
+    /** Kept as the name the voting pages use; the format itself lives in {@link Formats}. */
     public static String format(BigInteger units) {
-        BigDecimal tokens = new BigDecimal(units, DECIMALS).setScale(2, RoundingMode.DOWN).stripTrailingZeros();
-        return String.format("%,.2f", tokens).replaceAll("\\.00$", "");
+        return Formats.tokens(units);
     }
 
     public static BigInteger ofTokens(BigDecimal tokens) {

@@ -90,7 +90,10 @@ class SignInBrowserIT extends AppOnDevChain {
         // the sign-in view loads the wallet connector module (Page.addJsModule) and it registers itself
         page.waitForFunction("() => typeof window.modelDaoWallet?.discoverWallets === 'function'");
         accountInput.fill(address);
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(address)).first().click();
+        Locator option = page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(address)).first();
+        // the picker names the account by number, role and votes, not by a bare address
+        assertThat(option.textContent()).matches("#\\d+ · (admin|proposer) · [\\d,]+ votes · " + address);
+        option.click();
         page.locator("#dev-sign-in").click();
 
         Locator signedIn = page.locator("#signed-in-address");
@@ -182,6 +185,19 @@ class SignInBrowserIT extends AppOnDevChain {
         page.evaluate("() => window.testWalletEmit('accountsChanged', ['0x0000000000000000000000000000000000000001'])");
         page.locator("#sign-in-link").or(page.locator("#dev-sign-in")).first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         assertThat(page.locator("#signed-in-address").count()).isZero();
+    }
+
+    @Test
+    void an_anonymous_visitor_to_an_unknown_address_sees_the_not_found_page_not_sign_in() {
+        Page page = browser.pages().isEmpty() ? browser.newPage() : browser.pages().getFirst();
+
+        page.navigate(baseUrl() + "/no-such-page");
+
+        Locator notFound = page.locator("#not-found");
+        notFound.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        assertThat(notFound.textContent()).contains("Page not found");
+        assertThat(page.url()).endsWith("/no-such-page");
+        assertThat(page.locator("#dev-sign-in").count()).isZero();
     }
 
     private void assertStaticFileServed(String file, String contentType) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.modeldao.app.base.Formats;
 import org.modeldao.app.catalog.CatalogModel;
 import org.modeldao.app.catalog.DecisionLink;
 import org.modeldao.app.catalog.ModelCatalog;
@@ -86,7 +87,7 @@ public class CatalogView extends VerticalLayout {
     /** The deciding proposal (or "outside governance") and the transaction, which opens the governance history filtered on it. */
     private static Span link(DecisionLink link) {
         Component decision = link.proposalId().<Component>map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
-                .orElseGet(() -> new Span("outside governance, " + link.at()));
+                .orElseGet(() -> new Span("outside governance, " + Formats.chainTime(link.at())));
         decision.addClassName("decision-proposal");
         Span decided = new Span(decision);
         if (link.transactionHash() != null) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.modeldao.app.base.Formats;
 import org.modeldao.app.history.HistoryEntry;
 import org.modeldao.app.history.HistoryFilter;
 import org.modeldao.app.history.GovernanceHistory;
@@ -61,7 +62,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.setId("history");
         grid.addColumn(HistoryEntry::block).setHeader("Block").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(HistoryEntry::time).setHeader("Time").setAutoWidth(true);
+        grid.addColumn(e -> Formats.chainTime(e.time())).setHeader("Chain time").setAutoWidth(true);
         grid.addColumn(HistoryEntry::contract).setHeader("Contract").setAutoWidth(true);
         grid.addColumn(HistoryEntry::event).setHeader("Event").setAutoWidth(true);
         grid.addColumn(HistoryEntry::summary).setHeader("What happened").setFlexGrow(4);

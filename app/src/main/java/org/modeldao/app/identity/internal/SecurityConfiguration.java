@@ -18,7 +18,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * One filter chain for views and API. Static frontend files, the sign-in API, the JWK set,
  * the revocation list and the catalog API (read-only) are public; everything else needs a session signed in with Ethereum.
- * Unauthenticated API calls get 401, unauthenticated page loads go to the sign-in view.
+ * Unauthenticated API calls get 401; a protected view sends an anonymous visitor to the sign-in
+ * view, an unknown address shows the 404 page.
  */
 @Configuration
 @EnableWebSecurity
@@ -39,7 +40,11 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class));
+        // Everything else reaches Vaadin, whose navigation access control checks each view's own
+        // annotation (a protected view still sends an anonymous visitor to sign-in); an address
+        // that matches no route gets the 404 page instead of a sign-in detour to nothing.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class)
+                .anyRequest(unmatched -> unmatched.permitAll()));
         return http.build();
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
+import java.util.Map;
 import org.modeldao.app.wallet.BrowserWallet;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.wallet.BrowserWallet.WalletInfo;
@@ -94,7 +95,10 @@ public class SignInView extends Div {
         account.setId("dev-account");
         account.setWidthFull();
         try {
-            account.setItems(devWallet.accounts());
+            List<String> addresses = devWallet.accounts();
+            Map<String, String> labels = DevAccountLabel.forAccounts(addresses, signIn::standingOf);
+            account.setItems(addresses);
+            account.setItemLabelGenerator(address -> labels.getOrDefault(address, address));
         } catch (ChainUnavailable e) {
             account.setHelperText("The dev chain node is not reachable: start it, then reload.");
         }

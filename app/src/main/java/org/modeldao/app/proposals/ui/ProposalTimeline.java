@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.modeldao.app.base.Formats;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.TimelineEntry;
 import org.modeldao.contracts.ProposalState;
@@ -21,7 +22,7 @@ final class ProposalTimeline {
         for (TimelineEntry step : stillPossible(p.overview().state(), p.timeline())) {
             StringBuilder text = new StringBuilder(step.reached() ? "✔ " : "○ ").append(step.label());
             step.block().ifPresent(b -> text.append(" · block ").append(b));
-            step.at().ifPresent(at -> text.append(" · ").append(at));
+            step.at().ifPresent(at -> text.append(" · ").append(Formats.chainTime(at)));
             step.transactionHash().ifPresent(tx -> text.append(" · tx ").append(tx, 0, Math.min(12, tx.length())).append('…'));
             ListItem item = new ListItem(text.toString());
             item.addClassName(step.reached() ? "step-reached" : "step-pending");

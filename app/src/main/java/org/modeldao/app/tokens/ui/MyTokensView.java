@@ -15,8 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.modeldao.app.base.Formats;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.tokens.AccessToken;
@@ -29,7 +28,6 @@ import org.modeldao.app.tokens.IssuedAccessToken;
 @PermitAll
 public class MyTokensView extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AccessTokenService tokens;
     private final SignedInMember member;
@@ -71,8 +69,8 @@ public class MyTokensView extends Div {
         grid.setId("tokens");
         grid.addColumn(AccessToken::label).setHeader("Name").setAutoWidth(true);
         grid.addColumn(AccessToken::jti).setHeader("Id").setPartNameGenerator(t -> "token-id").setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.issuedAt())).setHeader("Issued").setAutoWidth(true);
-        grid.addColumn(t -> TIME.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        grid.addColumn(t -> Formats.dateTime(t.issuedAt())).setHeader("Issued").setAutoWidth(true);
+        grid.addColumn(t -> Formats.dateTime(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status");
         grid.addComponentColumn(token -> {
             Button revoke = new Button("Revoke", click -> revoke(token));

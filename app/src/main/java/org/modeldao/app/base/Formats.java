@@ -1,0 +1,66 @@
+package org.modeldao.app.base;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The one way pages write numbers and times, so "40,000" and "2026-12-05 12:25 UTC" read the
+ * same everywhere. Fixed to English grouping and UTC rather than the server's locale and zone:
+ * every member sees the same text, and chain times are UTC by nature.
+ */
+public final class Formats {
+
+    /** Voting power and token balances are counted in units with 18 decimals; people read whole tokens. */
+    public static final int TOKEN_DECIMALS = 18;
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    /** A whole count with thousands separators: 40000 → "40,000". */
+    public static String number(long value) {
+        return grouped(BigDecimal.valueOf(value));
+    }
+
+    /**
+     * Token units as tokens: whole amounts without decimals ("40,000"), others with two ("1.50"),
+     * cut not rounded so a page never shows more than is held.
+     */
+    public static String tokens(BigInteger units) {
+        BigDecimal tokens = new BigDecimal(units, TOKEN_DECIMALS).setScale(2, RoundingMode.DOWN);
+        return tokens.stripTrailingZeros().scale() <= 0 ? grouped(tokens) : grouped(tokens, "#,##0.00");
+    }
+
+    /** A time read from the server's clock. */
+    public static String dateTime(Instant instant) {
+        return DATE_TIME.format(instant);
+    }
+
+    /**
+     * A block timestamp. Labelled because it is set by whoever produced the block, not by a
+     * clock the reader trusts, and on a dev chain it can run ahead of the wall clock.
+     */
+    public static String chainTime(Instant instant) {
+        return dateTime(instant) + " (chain time)";
+    }
+
+    private static String grouped(BigDecimal value) {
+        return grouped(value, "#,##0");
+    }
+
+    private static String grouped(BigDecimal value, String pattern) {
+        // DecimalFormat is not thread-safe: one per call is cheap next to rendering a page.
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.DOWN);
+        return format.format(value);
+    }
+}
