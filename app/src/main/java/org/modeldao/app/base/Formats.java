@@ -26,6 +26,16 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A 78-digit proposal id (or any long id) as its first 6 and last 4 characters: enough to tell ids apart on a page. */
+    public static String shortId(String id) {
+        return id.length() <= 12 ? id : id.substring(0, 6) + "…" + id.substring(id.length() - 4);
+    }
+
+    /** 0x1234abcd…9f0e: enough to recognise a transaction hash without a 66-character line. */
+    public static String shortHash(String hash) {
+        return hash == null || hash.length() <= 14 ? String.valueOf(hash) : hash.substring(0, 10) + "…" + hash.substring(hash.length() - 4);
+    }
+
     /** A whole count with thousands separators: 40000 → "40,000". */
     public static String number(long value) {
         return grouped(BigDecimal.valueOf(value));

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  */
 public final class TransactionProgress extends HorizontalLayout {
 
+    private static final int MAX_REASON = 300;
+
     private final ProgressBar spinner = new ProgressBar();
     private final Span status = new Span();
 
@@ -34,6 +36,12 @@ public final class TransactionProgress extends HorizontalLayout {
      * disabled (sending twice would fail on-chain) until the page moves on. {@code access} runs UI changes on the UI's thread (the future completes on
      * another), {@code onSent} gets the transaction hash.
      */
+    /** The wallet's or the app's own words, bounded: a wallet extension's error text is not ours to trust in length. */
+    private static String reason(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).strip();
+        return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + "…";
+    }
+
     public void track(String label, HasEnabled button, CompletableFuture<String> sending, Consumer<Runnable> access,
             Consumer<String> onSent) {
         button.setEnabled(false);
@@ -45,19 +53,14 @@ public final class TransactionProgress extends HorizontalLayout {
                 button.setEnabled(true);
                 // only the future's wrapper is peeled: an app exception's own message is the one that says why
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                status.setText(label + " failed: " + cause.getMessage()
+                status.setText(label + " failed: " + reason(cause)
                         + ". Nothing changed on-chain; check your wallet (account, network, funds) and try again.");
                 status.getElement().getThemeList().add("badge error");
             } else {
-                status.setText(label + " sent · tx " + shortHash(hash) + " · the page updates once it is confirmed and indexed.");
+                status.setText(label + " sent · tx " + Formats.shortHash(hash) + " · the page updates once it is confirmed and indexed.");
                 status.getElement().getThemeList().remove("badge error");
                 onSent.accept(hash);
             }
         }));
-    }
-
-    /** 0x1234abcd…9f0e: enough to recognise a hash without a 66-character line. */
-    public static String shortHash(String hash) {
-        return hash == null || hash.length() <= 14 ? String.valueOf(hash) : hash.substring(0, 10) + "…" + hash.substring(hash.length() - 4);
     }
 }

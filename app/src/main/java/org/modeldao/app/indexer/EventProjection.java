@@ -19,6 +19,7 @@ import org.modeldao.contracts.events.GovernorEvent;
 import org.modeldao.contracts.events.ProposalExecution;
 import org.modeldao.contracts.events.RegistryEvent;
 import org.modeldao.contracts.events.ScheduledOperation;
+import org.modeldao.app.base.Formats;
 import org.modeldao.contracts.events.TimelockEvent;
 import org.modeldao.contracts.events.TokenEvent;
 import org.modeldao.contracts.events.UnrecognisedLog;
@@ -90,8 +91,7 @@ final class EventProjection {
     }
 
     static String shortId(BigInteger proposalId) {
-        String id = proposalId.toString();
-        return id.length() <= 12 ? id : id.substring(0, 6) + "…" + id.substring(id.length() - 4);
+        return Formats.shortId(proposalId.toString());
     }
 
     /** Token amounts (18 decimals) as whole votes with at most two decimals, for humans. */

@@ -2,6 +2,7 @@ package org.modeldao.app.proposals;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import org.modeldao.app.base.Formats;
 import org.modeldao.contracts.ProposalState;
 
 /** A line in the proposal list. */
@@ -10,7 +11,6 @@ public record ProposalOverview(BigInteger id, String title, String proposer, Pro
 
     /** Proposal ids are 256-bit hashes; pages show a short form. */
     public String shortId() {
-        String text = id.toString();
-        return text.length() <= 12 ? text : text.substring(0, 6) + "…" + text.substring(text.length() - 4);
+        return Formats.shortId(id.toString());
     }
 }

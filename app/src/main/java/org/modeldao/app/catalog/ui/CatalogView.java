@@ -86,20 +86,16 @@ public class CatalogView extends VerticalLayout {
 
     /** The deciding proposal (or "outside governance") and the transaction, which opens the governance history filtered on it. */
     private static Span link(DecisionLink link) {
-        Component decision = link.proposalId().<Component>map(id -> new Anchor("proposal/" + id, "proposal " + shortId(id.toString())))
+        Component decision = link.proposalId().<Component>map(id -> new Anchor("proposal/" + id, "proposal " + Formats.shortId(id.toString())))
                 .orElseGet(() -> new Span("outside governance, " + Formats.chainTime(link.at())));
         decision.addClassName("decision-proposal");
         Span decided = new Span(decision);
         if (link.transactionHash() != null) {
-            Anchor tx = new Anchor("history?text=" + link.transactionHash(), "tx " + shortId(link.transactionHash()));
+            Anchor tx = new Anchor("history?text=" + link.transactionHash(), "tx " + Formats.shortId(link.transactionHash()));
             tx.addClassName("decision-tx");
             tx.setTitle(link.transactionHash());
             decided.add(new Text(" · "), tx);
         }
         return decided;
-    }
-
-    private static String shortId(String id) {
-        return id.length() <= 12 ? id : id.substring(0, 6) + "…" + id.substring(id.length() - 4);
     }
 }

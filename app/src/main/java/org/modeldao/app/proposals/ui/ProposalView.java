@@ -1,5 +1,6 @@
 package org.modeldao.app.proposals.ui;
 
+import org.modeldao.app.base.Formats;
 import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
@@ -110,7 +111,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
                 // a well-formed id may be a proposal just submitted: say so instead of denying it exists
                 H2 heading = new H2("Being indexed");
                 heading.setId("proposal-indexing");
-                add(heading, new Paragraph("Proposal " + TransactionProgress.shortHash(proposalId.toString())
+                add(heading, new Paragraph("Proposal " + Formats.shortId(proposalId.toString())
                         + " is not in the index yet (indexed up to block " + queries.indexedBlock() + "). A proposal just"
                         + " submitted appears here once its block is indexed; this page updates by itself."));
             }
