@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.math.BigInteger;
@@ -110,7 +111,7 @@ class HostileChainDataBrowserIT {
             dialog.dismiss();
         });
         page.navigate(url("/proposal/" + proposal));
-        page.locator("#votes vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        page.locator("#votes vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText("more characters not stored")).first().waitFor();
         assertThat(page.locator("#proposal-title").textContent()).contains("Hostile\\u0007 title\\u0000");
         // the app's own decoder refuses a model name with NUL and shows the call as unrecognized; either way no raw NUL
@@ -135,6 +136,9 @@ class HostileChainDataBrowserIT {
         page.locator("#quarantine-section").waitFor();
         assertThat(page.locator("#quarantine-section").textContent()).contains("Logs the indexer could not store: 1");
         page.locator("#quarantine-section").click();
+        // the grid renders its rows in the browser after the section opens: wait for them before reading
+        page.locator("#quarantine vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("test_refuses_one_vote"))
+                .first().waitFor();
         assertThat(page.locator("#quarantine").textContent()).contains("GOVERNOR VoteCast", "test_refuses_one_vote");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hostile-history.png")).setFullPage(true));
         assertThat(dialogs).isEmpty();
