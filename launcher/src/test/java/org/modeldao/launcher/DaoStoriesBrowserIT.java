@@ -358,6 +358,8 @@ class DaoStoriesBrowserIT {
             screenshot(page, screenshot);
         }
         page.locator("#submit-proposal").click();
+        // Vaadin may render the new page before the browser's address changes: wait for both
+        page.waitForURL(url -> url.contains("/proposal/"));
         page.locator("#proposal-title").waitFor();
         // to the snapshot block without waiting for the interval miner: from there on the next block takes votes,
         // and both the page and the gasless relay (which checks in the pending block) accept a ballot
