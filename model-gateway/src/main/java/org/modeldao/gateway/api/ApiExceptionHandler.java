@@ -1,6 +1,7 @@
 package org.modeldao.gateway.api;
 
 import org.modeldao.gateway.decisions.DecisionLogUnavailableException;
+import org.modeldao.gateway.oip.InputHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e) {
+        return Responses.error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(InputHeader.Malformed.class)
+    ResponseEntity<Object> malformedInput(InputHeader.Malformed e) {
         return Responses.error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceOutcome;
 import org.modeldao.gateway.inference.InferenceService;
+import org.modeldao.gateway.oip.ModelDirectory;
+import org.modeldao.gateway.oip.ServerReadiness;
 import org.modeldao.gateway.serving.ServingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,7 +39,7 @@ class OipController {
     @GetMapping
     @Operation(summary = "Server metadata")
     OipDtos.ServerMetadata server() {
-        return new OipDtos.ServerMetadata("model-dao-gateway", "0.1.0", List.of());
+        return new OipDtos.ServerMetadata(ModelDirectory.SERVER_NAME, ModelDirectory.SERVER_VERSION, List.of());
     }
 
     @GetMapping("/health/live")
@@ -47,8 +49,8 @@ class OipController {
 
     @GetMapping("/health/ready")
     @Operation(summary = "Ready (200) once the approved set is known and loaded; status 'degraded' off-chain")
-    ResponseEntity<OipDtos.Ready> ready() {
-        OipDtos.Ready readiness = directory.serverReadiness();
+    ResponseEntity<ServerReadiness> ready() {
+        ServerReadiness readiness = directory.serverReadiness();
         return ResponseEntity.status(readiness.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(readiness);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Open Inference Protocol v2 REST shapes (kserve/open-inference-protocol). */
+/** Open Inference Protocol v2 REST shapes (kserve/open-inference-protocol); metadata and readiness are {@code oip}'s. */
 final class OipDtos {
 
     private OipDtos() {}
@@ -15,16 +15,7 @@ final class OipDtos {
 
     record Live(boolean live) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Ready(boolean ready, String status, Map<String, Object> parameters) {}
-
     record ModelReady(String name, boolean ready) {}
-
-    record TensorMetadata(String name, String datatype, List<Long> shape) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ModelMetadata(String name, List<String> versions, String platform, List<TensorMetadata> inputs,
-            List<TensorMetadata> outputs, Map<String, Object> parameters) {}
 
     record RequestInput(String name, List<Long> shape, String datatype, Map<String, Object> parameters, JsonNode data) {}
 

@@ -2,6 +2,7 @@ package org.modeldao.gateway.api;
 
 import java.nio.charset.StandardCharsets;
 import org.modeldao.gateway.GatewayProperties;
+import org.modeldao.gateway.tokens.TokenCallers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,7 @@ class SecurityConfiguration {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.setContentType("application/json");
-            String message = e.getMessage() == null ? "invalid bearer token" : e.getMessage().replace("\"", "'");
-            response.getOutputStream().write(("{\"error\":\"invalid bearer token: " + message + "\"}")
+            response.getOutputStream().write(("{\"error\":\"" + TokenCallers.invalidTokenMessage(e.getMessage()) + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
         };
     }

@@ -3,6 +3,7 @@ package org.modeldao.gateway.api;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.modeldao.gateway.oip.InputHeader;
 import org.modeldao.gateway.serving.DataType;
 import org.modeldao.gateway.serving.Tensor;
 import tools.jackson.databind.JsonNode;
@@ -16,23 +17,12 @@ final class TensorCodec {
         if (input == null) {
             throw new BadRequestException("every input must be an object with name, shape, datatype and data");
         }
-        if (input.name() == null || input.name().isBlank()) {
-            throw new BadRequestException("every input needs a name");
-        }
-        if (input.shape() == null || input.datatype() == null || input.data() == null) {
+        if (input.name() != null && !input.name().isBlank()
+                && (input.shape() == null || input.datatype() == null || input.data() == null)) {
             throw new BadRequestException("input " + input.name() + " needs shape, datatype and data");
         }
-        DataType type = DataType.parse(input.datatype()).orElseThrow(
-                () -> new BadRequestException("input " + input.name() + ": unsupported datatype " + input.datatype()));
-        if (!type.numeric()) {
-            throw new BadRequestException("input " + input.name() + ": BYTES inputs are not supported");
-        }
-        long[] shape = input.shape().stream().mapToLong(d -> {
-            if (d == null || d < 0) {
-                throw new BadRequestException("input " + input.name() + ": shape dimensions must be non-negative");
-            }
-            return d;
-        }).toArray();
+        DataType type = InputHeader.numericType(input.name(), input.datatype());
+        long[] shape = InputHeader.shape(input.name(), input.shape());
         Values values = new Values();
         flatten(input.name(), type, input.data(), values);
         return Tensor.numeric(input.name(), type, shape, values.toArray());
@@ -75,9 +65,8 @@ final class TensorCodec {
                 throw new BadRequestException("input " + name + " is " + type + " but its value at index "
                         + into.size() + " is " + node);
             }
-            if (integer && node.canConvertToLong() && Math.abs(node.longValue()) > (1L << 53)) {
-                throw new BadRequestException("input " + name + " value at index " + into.size() + " (" + node
-                        + ") is beyond ±2^53, which this gateway cannot carry exactly");
+            if (integer && node.canConvertToLong()) {
+                InputHeader.checkExactInteger(name, node.longValue(), into.size());
             }
             into.add(node.asDouble());
         } else {

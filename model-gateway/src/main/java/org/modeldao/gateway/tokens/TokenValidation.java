@@ -52,6 +52,12 @@ class TokenValidation {
         return decoder;
     }
 
+    /** The callers of gRPC calls, verified by the same decoder as HTTP's. */
+    @Bean
+    TokenCallers tokenCallers(JwtDecoder jwtDecoder) {
+        return new TokenCallers(jwtDecoder);
+    }
+
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, long chainId, RevocationFeed revocations) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(issuer),

@@ -20,14 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole gateway on a random port, fed governance snapshots directly (the chain sync has
  * its own tests), with bearer tokens from a local JWKS and voting power from {@link #VOTES}.
- * Test classes extending it share one application context, so each model name they use must
- * be their own.
+ * OIP over gRPC listens on a free port too ({@code grpc.GrpcOipIT}). Test classes extending it
+ * share one application context, so each model name they use must be their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:oip-api;DB_CLOSE_DELAY=-1",
         "gateway.max-request-bytes=20000",
         "gateway.chain.state-file=target/oip-api-state.json",
-        "gateway.tokens.poll-interval=1s"})
+        "gateway.tokens.poll-interval=1s",
+        "gateway.grpc.port=0"})
 @Import(GatewayOverHttp.Votes.class)
 public abstract class GatewayOverHttp {
 

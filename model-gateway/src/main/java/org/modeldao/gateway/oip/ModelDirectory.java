@@ -1,4 +1,4 @@
-package org.modeldao.gateway.api;
+package org.modeldao.gateway.oip;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.modeldao.gateway.approval.SyncStatus;
 import org.modeldao.gateway.approval.VersionKey;
 import org.modeldao.gateway.decisions.DecisionLog;
 import org.modeldao.gateway.decisions.DecisionWriterStatus;
+import org.modeldao.gateway.oip.ModelMetadata.TensorMetadata;
 import org.modeldao.gateway.serving.ServingException;
 import org.modeldao.gateway.serving.ServingRegistry;
 import org.modeldao.gateway.serving.TensorSpec;
@@ -17,18 +18,21 @@ import org.modeldao.gateway.serving.VersionState;
 import org.modeldao.gateway.tokens.RevocationFeed;
 import org.springframework.stereotype.Component;
 
-/** Read side of the OIP API: model metadata, readiness, server health. */
+/** Read side of the Open Inference Protocol, whatever the transport: model metadata, readiness, server health. */
 @Component
-class ModelDirectory {
+public class ModelDirectory {
 
-    static final String PLATFORM = "onnxruntime_onnx";
+    public static final String PLATFORM = "onnxruntime_onnx";
+    /** What the server metadata endpoints (REST {@code GET /v2}, gRPC ServerMetadata) call this server. */
+    public static final String SERVER_NAME = "model-dao-gateway";
+    public static final String SERVER_VERSION = "0.1.0";
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
     private final DecisionLog decisions;
     private final RevocationFeed revocations;
 
-    ModelDirectory(ServingRegistry registry, GovernanceState governance, DecisionLog decisions, RevocationFeed revocations) {
+    public ModelDirectory(ServingRegistry registry, GovernanceState governance, DecisionLog decisions, RevocationFeed revocations) {
         this.registry = registry;
         this.governance = governance;
         this.decisions = decisions;
@@ -36,7 +40,7 @@ class ModelDirectory {
     }
 
     /** Metadata of a version; {@code version} null = the current one. */
-    OipDtos.ModelMetadata metadata(String model, String version) throws ServingException {
+    public ModelMetadata metadata(String model, String version) throws ServingException {
         ModelGovernance governed = governance.current().model(model)
                 .orElseThrow(() -> new ServingException.NotFound("unknown model " + model));
         String resolved = version != null ? version : registry.currentVersion(model).orElse(null);
@@ -44,16 +48,16 @@ class ModelDirectory {
         if (resolved == null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("state", "no_current_version");
-            Responses.putGovernance(p, governed);
-            return new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+            Provenance.putGovernance(p, governed);
+            return new ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
         }
         VersionState state = registry.state(new VersionKey(model, resolved))
                 .orElseThrow(() -> new ServingException.NotFound("model " + model + " has no version " + version));
-        Map<String, Object> p = Responses.provenance(state.approved());
+        Map<String, Object> p = Provenance.of(state.approved());
         p.put("state", state.name());
-        Responses.putGovernance(p, governed);
+        Provenance.putGovernance(p, governed);
         return switch (state) {
-            case VersionState.Ready ready -> new OipDtos.ModelMetadata(model, versions, PLATFORM,
+            case VersionState.Ready ready -> new ModelMetadata(model, versions, PLATFORM,
                     tensors(ready.loaded().signature().inputs()), tensors(ready.loaded().signature().declaredOutputs()),
                     withLabels(p, ready.loaded().signature().labels()));
             case VersionState.Revoked revoked -> throw new ServingException.Revoked(
@@ -61,17 +65,17 @@ class ModelDirectory {
                     revoked.approved());
             case VersionState.Quarantined q -> {
                 p.put("quarantine_reason", q.reason());
-                yield new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+                yield new ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
             }
             case VersionState.Unavailable u -> {
                 p.put("unavailable_reason", u.reason());
-                yield new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+                yield new ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
             }
-            case VersionState.Loading l -> new OipDtos.ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
+            case VersionState.Loading l -> new ModelMetadata(model, versions, PLATFORM, List.of(), List.of(), p);
         };
     }
 
-    boolean ready(String model, String version) throws ServingException {
+    public boolean ready(String model, String version) throws ServingException {
         if (governance.current().model(model).isEmpty()) {
             throw new ServingException.NotFound("unknown model " + model);
         }
@@ -87,7 +91,7 @@ class ModelDirectory {
     }
 
     /** Ready once the approved set is known and nothing is still loading; degraded off-chain. */
-    OipDtos.Ready serverReadiness() {
+    public ServerReadiness serverReadiness() {
         SyncStatus sync = governance.status();
         boolean known = governance.current().block() >= 0;
         boolean settled = registry.states().stream().noneMatch(s -> s instanceof VersionState.Loading);
@@ -116,11 +120,11 @@ class ModelDirectory {
             p.put("revocation_list_received_at", feed.lastSuccess() == null ? "never" : feed.lastSuccess().toString());
         }
         boolean healthy = sync.healthy() && feed.reachable();
-        return new OipDtos.Ready(known && settled && !recording.stalled(), healthy ? "ok" : "degraded", p);
+        return new ServerReadiness(known && settled && !recording.stalled(), healthy ? "ok" : "degraded", p);
     }
 
-    private static List<OipDtos.TensorMetadata> tensors(List<TensorSpec> specs) {
-        return specs.stream().map(s -> new OipDtos.TensorMetadata(s.name(), s.datatype().name(), s.shape())).toList();
+    private static List<TensorMetadata> tensors(List<TensorSpec> specs) {
+        return specs.stream().map(s -> new TensorMetadata(s.name(), s.datatype().name(), s.shape())).toList();
     }
 
     private static Map<String, Object> withLabels(Map<String, Object> p, List<String> labels) {
