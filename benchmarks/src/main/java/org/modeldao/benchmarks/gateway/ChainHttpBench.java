@@ -25,6 +25,7 @@ import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.GatewayApplication;
+import org.modeldao.gateway.grpc.GrpcServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,8 +68,14 @@ final class ChainHttpBench implements AutoCloseable {
                 "--gateway.chain.deployment-file=" + descriptor, "--gateway.chain.poll-interval=20ms",
                 "--gateway.chain.state-file=" + dir.resolve("state.json"),
                 "--gateway.serving.queue-capacity=256",
+                "--gateway.grpc.port=0", // OIP over gRPC too, for GrpcVsHttpBench
                 "--gateway.sources.allow-file=true"); // the bench votes file: URIs of the files it wrote
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    /** The port the gateway's OIP gRPC endpoint listens on. */
+    int grpcPort() {
+        return app.getBean(GrpcServer.class).port();
     }
 
     private DevGovernance.PassedProposal pass(String description, ProposalCall... calls) {

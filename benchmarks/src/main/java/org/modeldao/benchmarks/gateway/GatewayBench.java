@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Arguments: {@code [iterations] [core]} ({@code ./dao bench gateway} and {@code ./dao bench
  * gateway-core}); {@code vs-limit [seconds] [warm-up seconds] [rounds]} ({@code ./dao bench
- * gateway-vs-limit}, see {@link GatewayVsLimitBench}); {@code client …} is one of the HTTP part's client processes, started by the
- * bench itself.
+ * gateway-vs-limit}, see {@link GatewayVsLimitBench}); {@code grpc [seconds] [warm-up seconds] [rounds]}
+ * ({@code ./dao bench gateway-grpc}, see {@link GrpcVsHttpBench}); {@code client …} and {@code grpc-client …}
+ * are the HTTP and gRPC load generators' processes, started by the benches themselves.
  */
 public final class GatewayBench {
 
@@ -20,6 +21,12 @@ public final class GatewayBench {
 
     /** The first argument of one HTTP client process. */
     static final String CLIENT_COMMAND = "client";
+
+    /** The first argument of one gRPC load generator process ({@link GrpcLoadClient}). */
+    static final String GRPC_CLIENT_COMMAND = "grpc-client";
+
+    /** The first argument of {@code ./dao bench gateway-grpc} ({@link GrpcVsHttpBench}). */
+    static final String GRPC_COMMAND = "grpc";
 
     /** The first argument of {@code ./dao bench gateway-vs-limit}. */
     static final String VERSUS_LIMIT_COMMAND = "vs-limit";
@@ -33,6 +40,10 @@ public final class GatewayBench {
         try {
             if (args.length > 0 && args[0].equals(CLIENT_COMMAND)) {
                 HttpLoadClient.run(args);
+            } else if (args.length > 0 && args[0].equals(GRPC_CLIENT_COMMAND)) {
+                GrpcLoadClient.run(args);
+            } else if (args.length > 0 && args[0].equals(GRPC_COMMAND)) {
+                GrpcVsHttpBench.run(Arrays.copyOfRange(args, 1, args.length));
             } else if (args.length > 0 && args[0].equals(VERSUS_LIMIT_COMMAND)) {
                 GatewayVsLimitBench.run(Arrays.copyOfRange(args, 1, args.length));
             } else {
