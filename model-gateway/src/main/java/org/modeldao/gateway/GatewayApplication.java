@@ -2,6 +2,9 @@ package org.modeldao.gateway;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
+import org.modeldao.gateway.decisions.ArchiveDecisionsCommand;
+import org.modeldao.gateway.decisions.DecisionArchiver;
 import org.modeldao.gateway.decisions.DecisionChainVerifier;
 import org.modeldao.gateway.decisions.VerifyDecisionsCommand;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Entry point of the inference gateway. Commands: none = serve; {@code verify-decisions} = check
- * the decision log's chain and exit 0/1. The benchmarks live in the {@code benchmarks} module.
+ * the decision log's chain and exit 0/1; {@code archive-decisions} = archive its old entries and exit 0/1. The benchmarks live in the {@code benchmarks} module.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -25,17 +28,21 @@ public class GatewayApplication {
         System.setProperty("ai.djl.offline", "true");
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
-            case "verify-decisions" -> {
-                // no web server and no chain: only the decision log's database is needed
-                String[] rest = Arrays.copyOf(Arrays.copyOfRange(args, 1, args.length), args.length);
-                rest[args.length - 1] = "--gateway.chain.deployment-file=";
-                ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
-                        .web(WebApplicationType.NONE).run(rest);
-                int exit = VerifyDecisionsCommand.run(context.getBean(DecisionChainVerifier.class));
-                context.close();
-                System.exit(exit);
-            }
+            case "verify-decisions" -> System.exit(runCommand(args,
+                    context -> VerifyDecisionsCommand.run(context.getBean(DecisionChainVerifier.class))));
+            case "archive-decisions" -> System.exit(runCommand(args,
+                    context -> ArchiveDecisionsCommand.run(context.getBean(DecisionArchiver.class))));
             default -> SpringApplication.run(GatewayApplication.class, args);
+        }
+    }
+
+    /** A command needs no web server and no chain: only the decision log's database. */
+    private static int runCommand(String[] args, ToIntFunction<ConfigurableApplicationContext> command) {
+        String[] rest = Arrays.copyOf(Arrays.copyOfRange(args, 1, args.length), args.length);
+        rest[args.length - 1] = "--gateway.chain.deployment-file=";
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
+                .web(WebApplicationType.NONE).run(rest)) {
+            return command.applyAsInt(context);
         }
     }
 

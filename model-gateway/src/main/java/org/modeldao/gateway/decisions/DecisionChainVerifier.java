@@ -1,21 +1,26 @@
 package org.modeldao.gateway.decisions;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import org.modeldao.gateway.decisions.SegmentRegister.Segment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Re-computes the decision log's chain from the first entry and reports the first broken link; then holds
- * the chain and its head against the signed checkpoints (entries they name must exist with their
- * hash, the head must not be behind the latest one, every signature must verify).
+ * Re-computes the decision log's chain from the first entry and reports the first broken link —
+ * through the archived segment files (each as registered: present, unaltered, ending at its
+ * registered hash) into the table's rows after them; then holds the chain and its head against the
+ * signed checkpoints (entries they name must exist with their hash, the head must not be behind the
+ * latest one, every signature must verify). Reads in pages: memory does not grow with the log.
  */
 public final class DecisionChainVerifier {
+
+    private static final int PAGE = 10_000;
 
     /**
      * @param firstBrokenSeq 0 when the chain is intact
@@ -29,15 +34,17 @@ public final class DecisionChainVerifier {
 
     private final JdbcTemplate jdbc;
     private final CheckpointWitness witness;
+    private final Path archiveDir;
 
     /** Internal consistency only: with no witness, a shortened chain with a moved head passes. */
-    public DecisionChainVerifier(JdbcTemplate jdbc) {
-        this(jdbc, null);
+    public DecisionChainVerifier(JdbcTemplate jdbc, Path archiveDir) {
+        this(jdbc, null, archiveDir);
     }
 
-    DecisionChainVerifier(JdbcTemplate jdbc, CheckpointWitness witness) {
+    DecisionChainVerifier(JdbcTemplate jdbc, CheckpointWitness witness, Path archiveDir) {
         this.jdbc = jdbc;
         this.witness = witness;
+        this.archiveDir = archiveDir;
     }
 
     public Result verify() {
@@ -54,57 +61,109 @@ public final class DecisionChainVerifier {
                 return new Result(0, problem.get().seq(), problem.get().text());
             }
         }
-        Set<Long> checkpointed = new HashSet<>();
-        checkpoints.forEach(c -> checkpointed.add(c.seq()));
-        Map<Long, String> storedAtCheckpoints = new HashMap<>();
-        AtomicLong count = new AtomicLong();
-        AtomicLong expectedSeq = new AtomicLong(1);
-        AtomicReference<String> previous = new AtomicReference<>(StoredEntry.GENESIS);
-        AtomicReference<Result> broken = new AtomicReference<>();
-        jdbc.query("SELECT seq, recorded_at_ms, kind, caller, model, model_version, outcome, detail, prev_hash,"
-                + " entry_hash, ascii_only FROM decision_log ORDER BY seq", rs -> {
-            if (broken.get() != null) {
-                return;
-            }
-            String[] text = {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                    rs.getString(8)};
-            DecisionEntry entry = new DecisionEntry(text[0], text[1], text[2], text[3], text[4], text[5]);
-            StoredEntry stored = new StoredEntry(rs.getLong(1), rs.getLong(2), entry, rs.getString(9).trim(),
-                    rs.getString(10).trim(), rs.getBoolean(11));
-            count.incrementAndGet();
-            if (stored.seq() != expectedSeq.get()) {
-                broken.set(new Result(count.get(), expectedSeq.get(), "entry " + expectedSeq.get() + " is missing"));
-            } else if (!stored.prevHash().equals(previous.get())) {
-                broken.set(new Result(count.get(), stored.seq(), "does not link to the previous entry's hash"));
-            } else if (!stored.hashMatches() || !inNormalForm(text, entry)) {
-                broken.set(new Result(count.get(), stored.seq(), "content does not match its hash (edited)"));
-            }
-            if (checkpointed.contains(stored.seq())) {
-                storedAtCheckpoints.put(stored.seq(), stored.hash());
-            }
-            previous.set(stored.hash());
-            expectedSeq.incrementAndGet();
-        });
-        if (broken.get() != null) {
-            return broken.get();
+        Chain chain = new Chain(checkpoints);
+        long archivedUpTo = readArchive(chain);
+        if (chain.broken != null) {
+            return chain.broken;
         }
+        for (long after = archivedUpTo; chain.broken == null;) {
+            long pageStart = chain.count;
+            jdbc.query("SELECT " + ChainRow.COLUMNS + " FROM decision_log WHERE seq > ? ORDER BY seq LIMIT " + PAGE,
+                    rs -> {
+                        chain.accept(ChainRow.of(rs));
+                    }, after);
+            if (chain.count - pageStart < PAGE) {
+                break;
+            }
+            after = chain.expectedSeq - 1;
+        }
+        if (chain.broken != null) {
+            return chain.broken;
+        }
+        long lastSeq = chain.expectedSeq - 1;
         // a chain cut short at its end still links; the head row remembers how long it was
-        if (headSeq > expectedSeq.get() - 1) {
-            return new Result(count.get(), expectedSeq.get(), "entries from " + expectedSeq.get() + " to " + headSeq
+        if (headSeq > lastSeq) {
+            return new Result(chain.count, chain.expectedSeq, "entries from " + chain.expectedSeq + " to " + headSeq
                     + " are missing (the head says " + headSeq + ")");
         }
         // ... unless whoever cut it also moved the head: the signed checkpoints remember too
-        var contradicted = CheckpointWitness.against(checkpoints, storedAtCheckpoints, expectedSeq.get() - 1, headSeq);
+        var contradicted = CheckpointWitness.against(checkpoints, chain.storedAtCheckpoints, lastSeq, headSeq);
         if (contradicted.isPresent()) {
-            return new Result(count.get(), contradicted.get().seq(), contradicted.get().text());
+            return new Result(chain.count, contradicted.get().seq(), contradicted.get().text());
         }
-        return new Result(count.get(), 0, "");
+        return new Result(chain.count, 0, "");
     }
 
-    /** The writer stores only normal text: anything else was put there by someone else. */
-    private static boolean inNormalForm(String[] stored, DecisionEntry entry) {
-        return stored[0].equals(entry.kind()) && stored[1].equals(entry.caller()) && stored[2].equals(entry.model())
-                && stored[3].equals(entry.version()) && stored[4].equals(entry.outcome())
-                && stored[5].equals(entry.detail());
+    /** @return the last archived entry (0 if none); rows up to it still in the table await deletion and are not read */
+    private long readArchive(Chain chain) {
+        long archivedUpTo = 0;
+        for (Segment segment : new SegmentRegister(jdbc, archiveDir).all()) {
+            if (segment.firstSeq() != archivedUpTo + 1) {
+                chain.broke(archivedUpTo + 1, "the archived segments do not continue at entry " + (archivedUpTo + 1));
+                return archivedUpTo;
+            }
+            if (archiveDir == null || !Files.exists(archiveDir.resolve(segment.fileName()))) {
+                chain.broke(segment.firstSeq(), "the archived segment file " + segment.fileName() + " is missing from "
+                        + archiveDir);
+                return archivedUpTo;
+            }
+            String sha;
+            try {
+                sha = SegmentFile.read(archiveDir.resolve(segment.fileName()), segment.firstSeq(), segment.lastSeq(),
+                        chain::accept);
+            } catch (IllegalStateException e) {
+                chain.broke(segment.firstSeq(), "archived segment unreadable: " + e.getMessage());
+                return archivedUpTo;
+            }
+            if (chain.broken != null) {
+                return archivedUpTo;
+            }
+            if (!sha.equals(segment.fileSha256()) || !chain.previous.equals(segment.lastHash())) {
+                chain.broke(segment.lastSeq(), "the archived segment file " + segment.fileName()
+                        + " is not the one registered (its bytes or its last hash differ)");
+                return archivedUpTo;
+            }
+            archivedUpTo = segment.lastSeq();
+        }
+        return archivedUpTo;
+    }
+
+    /** The chain read so far, entry by entry, from the archive into the table. */
+    private static final class Chain {
+        private final Set<Long> checkpointed = new HashSet<>();
+        final Map<Long, String> storedAtCheckpoints = new HashMap<>();
+        long count;
+        long expectedSeq = 1;
+        String previous = StoredEntry.GENESIS;
+        Result broken;
+
+        Chain(List<DecisionCheckpoint> checkpoints) {
+            checkpoints.forEach(c -> checkpointed.add(c.seq()));
+        }
+
+        void accept(ChainRow row) {
+            if (broken != null) {
+                return;
+            }
+            count++;
+            if (row.seq() != expectedSeq) {
+                broke(expectedSeq, "entry " + expectedSeq + " is missing");
+            } else if (!row.prevHash().equals(previous)) {
+                broke(row.seq(), "does not link to the previous entry's hash");
+            } else if (!row.intact()) {
+                broke(row.seq(), "content does not match its hash (edited)");
+            }
+            if (checkpointed.contains(row.seq())) {
+                storedAtCheckpoints.put(row.seq(), row.hash());
+            }
+            previous = row.hash();
+            expectedSeq++;
+        }
+
+        void broke(long seq, String problem) {
+            if (broken == null) {
+                broken = new Result(count, seq, problem);
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the decision log, its verifier, its readiness indicator and its meters. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DecisionLogSettings.class)
+@EnableConfigurationProperties({DecisionLogSettings.class, DecisionArchiveSettings.class})
 class DecisionLogConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionLogConfiguration.class);
@@ -31,9 +31,21 @@ class DecisionLogConfiguration {
     }
 
     @Bean
-    DecisionChainVerifier decisionChainVerifier(JdbcTemplate jdbc, DecisionLogSettings settings) {
+    DecisionChainVerifier decisionChainVerifier(JdbcTemplate jdbc, DecisionLogSettings settings,
+            DecisionArchiveSettings archive) {
         settings.refuseFilesUnderFormerNames();
-        return new DecisionChainVerifier(jdbc, settings.witness());
+        return new DecisionChainVerifier(jdbc, settings.witness(), archive.dir());
+    }
+
+    @Bean
+    DecisionArchiver decisionArchiver(JdbcTemplate jdbc, DecisionArchiveSettings archive, Clock clock) {
+        return new DecisionArchiver(jdbc, archive, clock);
+    }
+
+    /** The gateway's own archiving, when {@code archive.every} is set and its role may archive. */
+    @Bean(destroyMethod = "close")
+    ArchiveSchedule decisionArchiveSchedule(DecisionArchiver archiver, JdbcTemplate jdbc, DecisionArchiveSettings archive) {
+        return ArchiveSchedule.start(archiver, jdbc, archive.every());
     }
 
     /** "decisionWriter" in the readiness group (application.yml). */

@@ -60,7 +60,7 @@ final class DecisionFixture {
     }
 
     DecisionChainVerifier verifier() {
-        return new DecisionChainVerifier(jdbc);
+        return new DecisionChainVerifier(jdbc, (Path) null);
     }
 
     /** A log that signs a checkpoint into {@code dir} each time its head passes a multiple of {@code every}. */
@@ -77,7 +77,8 @@ final class DecisionFixture {
 
     /** The verifier of {@code verify-decisions}: the chain, its head and the checkpoints in {@code dir}. */
     DecisionChainVerifier witnessedVerifier(Path dir, long every) {
-        return new DecisionChainVerifier(jdbc, DecisionLogSettings.defaults().checkpointingIn(dir, every).witness());
+        return new DecisionChainVerifier(jdbc, DecisionLogSettings.defaults().checkpointingIn(dir, every).witness(),
+                dir.resolve("archive"));
     }
 
     long entries() {

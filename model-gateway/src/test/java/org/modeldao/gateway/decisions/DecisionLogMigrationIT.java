@@ -42,7 +42,8 @@ class DecisionLogMigrationIT {
             assertThat(db.owner.queryForList("SELECT proname FROM pg_proc WHERE proname LIKE 'audit%'", String.class))
                     .as("no function left under the former name").isEmpty();
             assertThat(db.owner.queryForList("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname",
-                    String.class)).containsExactly("decision_head_forward_only",
+                    String.class)).containsExactly("decision_archive_contiguous", "decision_archive_no_truncate",
+                    "decision_archive_no_update_or_delete", "decision_head_forward_only",
                     "decision_head_no_delete", "decision_head_no_truncate", "decision_log_appends_linked",
                     "decision_log_no_truncate", "decision_log_no_update_or_delete");
             assertThat(db.owner.queryForList("SELECT conname FROM pg_constraint WHERE contype = 'p' ORDER BY conname",
