@@ -21,12 +21,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e) {
-        return Responses.error(HttpStatus.BAD_REQUEST, e.getMessage());
+        return answer(e);
     }
 
     @ExceptionHandler(InputHeader.Malformed.class)
     ResponseEntity<Object> malformedInput(InputHeader.Malformed e) {
-        return Responses.error(HttpStatus.BAD_REQUEST, e.getMessage());
+        return answer(e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -36,7 +36,23 @@ class ApiExceptionHandler {
                 return Responses.error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
             }
         }
-        return Responses.error(HttpStatus.BAD_REQUEST, "malformed JSON request: " + firstLine(e.getMostSpecificCause()));
+        return malformedJson(e.getMostSpecificCause());
+    }
+
+    /** The answer to a body that is not JSON (or not the request's shape), for whichever way it was read. */
+    static ResponseEntity<Object> malformedJson(Throwable cause) {
+        return Responses.error(HttpStatus.BAD_REQUEST, "malformed JSON request: " + firstLine(cause));
+    }
+
+    /** What {@link InferEndpoint} answers for what it caught: the same as the handlers below. */
+    static ResponseEntity<Object> answer(RuntimeException e) {
+        return switch (e) {
+            case BadRequestException bad -> Responses.error(HttpStatus.BAD_REQUEST, bad.getMessage());
+            case InputHeader.Malformed malformed -> Responses.error(HttpStatus.BAD_REQUEST, malformed.getMessage());
+            case DecisionLogUnavailableException unavailable -> Responses.error(HttpStatus.SERVICE_UNAVAILABLE,
+                    unavailable.getMessage());
+            default -> unexpectedFailure(e);
+        };
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -57,11 +73,15 @@ class ApiExceptionHandler {
     /** The call may have run, but it is not answered unless it is recorded. */
     @ExceptionHandler(DecisionLogUnavailableException.class)
     ResponseEntity<Object> decisionLogUnavailable(DecisionLogUnavailableException e) {
-        return Responses.error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return answer(e);
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e) {
+        return unexpectedFailure(e);
+    }
+
+    private static ResponseEntity<Object> unexpectedFailure(RuntimeException e) {
         log.error("unexpected failure", e);
         return Responses.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
     }

@@ -14,8 +14,13 @@ final class CallerResolver {
 
     static Caller resolve(Authentication authentication, HttpServletRequest request) {
         Jwt jwt = authentication != null && authentication.getPrincipal() instanceof Jwt verified ? verified : null;
+        return resolve(jwt, request.getRemoteAddr());
+    }
+
+    /** @param jwt the verified token, or null for an anonymous call */
+    static Caller resolve(Jwt jwt, String clientAddress) {
         try {
-            return TokenCallers.callerOf(jwt, request.getRemoteAddr());
+            return TokenCallers.callerOf(jwt, clientAddress);
         } catch (TokenRefusedException e) {
             throw new BadRequestException(e.getMessage());
         }

@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.modeldao.gateway.inference.InferenceCall;
-import org.modeldao.gateway.inference.InferenceOutcome;
 import org.modeldao.gateway.inference.InferenceService;
 import org.modeldao.gateway.oip.ModelDirectory;
 import org.modeldao.gateway.oip.ServerReadiness;
@@ -78,36 +76,7 @@ class OipController {
     @Operation(summary = "Inference, under the DAO's access policy and ethical constraints")
     ResponseEntity<Object> infer(@PathVariable String model, @PathVariable(required = false) String version,
             @RequestBody OipDtos.InferRequest body, Authentication authentication, HttpServletRequest request) {
-        if (body == null || body.inputs() == null) {
-            throw new BadRequestException("the request needs an 'inputs' array");
-        }
-        InferenceCall call = new InferenceCall(model, version, body.id(), CallerResolver.resolve(authentication, request),
-                body.inputs().stream().map(TensorCodec::decode).toList(),
-                requestedOutputs(body.outputs()),
-                purposeOf(body.parameters()));
-        InferenceOutcome outcome = inference.infer(call);
-        if (outcome instanceof InferenceOutcome.Served served) {
-            return ResponseEntity.ok(new OipDtos.InferResponse(served.version().model(), served.version().version(),
-                    body.id(), Responses.provenance(served.version()),
-                    served.outputs().stream().map(TensorCodec::encode).toList()));
-        }
-        return Responses.failure(outcome);
-    }
-
-    private static List<String> requestedOutputs(List<OipDtos.RequestOutput> outputs) {
-        if (outputs == null) {
-            return List.of();
-        }
-        for (OipDtos.RequestOutput output : outputs) {
-            if (output == null || output.name() == null) {
-                throw new BadRequestException("every requested output needs a name");
-            }
-        }
-        return outputs.stream().map(OipDtos.RequestOutput::name).toList();
-    }
-
-    private static String purposeOf(Map<String, Object> parameters) {
-        Object purpose = parameters == null ? null : parameters.get("purpose");
-        return purpose == null ? null : purpose.toString();
+        InferenceCall call = InferTranslation.call(model, version, body, CallerResolver.resolve(authentication, request));
+        return InferTranslation.answer(inference.infer(call), body);
     }
 }

@@ -27,14 +27,20 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/json");
-            response.getOutputStream().write(("{\"error\":\"request body larger than " + maxBytes + " bytes\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            refuse(response, maxBytes);
             return;
         }
         chain.doFilter(new Bounded(request, maxBytes), response);
     }
+
+    /** The 413 for a body over the limit, however it was found out. */
+    static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/json");
+        response.getOutputStream().write(("{\"error\":\"" + new BodyTooLargeException(maxBytes).getMessage() + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
 
     /** Thrown from the body stream when a body without Content-Length runs past the limit. */
     static final class BodyTooLargeException extends IOException {

@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -44,7 +43,8 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(GatewayProperties properties) {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // right after the lean infer path, which applies the same limit to what it answers
+        registration.setOrder(InferEndpointConfiguration.ORDER + 1);
         return registration;
     }
 }

@@ -146,6 +146,25 @@ class OipApiIT extends GatewayOverHttp {
                 {"inputs": [{"name": "pixels", "shape": [1, 4], "datatype": "FP32", "data": [1, 2, 3, 4]}]}""", null);
         assertThat(unknownInput.json().get("error").asString()).contains("unknown input pixels");
         assertThat(http.post(path, "{}", null).status()).isEqualTo(400);
+        assertThat(http.post(path, "", null).json().get("error").asString()).startsWith("malformed JSON request");
+
+        // what the lean infer path does not take goes the regular way, with the regular answers
+        String body = HttpFixture.irisRequest("plain", "{}", 5.1, 3.5, 1.4, 0.2);
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + path);
+        HttpFixture.Reply plainText = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(plainText.status()).isEqualTo(415);
+        assertThat(plainText.json().get("error").asString()).isEqualTo("send application/json");
+        HttpFixture.Reply html = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(html.status()).isEqualTo(406);
+        HttpFixture.Reply viaRegularPath = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json").header("Accept", "application/json;q=0.9")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpFixture.Reply viaLeanPath = http.post(path, body, null);
+        assertThat(viaRegularPath.status()).isEqualTo(200);
+        assertThat(viaLeanPath.status()).isEqualTo(200);
+        assertThat(viaLeanPath.json()).isEqualTo(viaRegularPath.json());
     }
 
     @Test
