@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +62,23 @@ public final class Formats {
      */
     public static String chainTime(Instant instant) {
         return dateTime(instant) + " (chain time)";
+    }
+
+    /**
+     * A span of time as people say it, to the minute: "3 d 4 h", "2 h 5 min", "12 min",
+     * "less than a minute". For estimates, so no more precision than that.
+     */
+    public static String duration(Duration span) {
+        long minutes = span.toMinutes();
+        if (minutes < 1) {
+            return "less than a minute";
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        if (days > 0) {
+            return hours == 0 ? days + " d" : days + " d " + hours + " h";
+        }
+        return hours > 0 ? hours + " h " + minutes % 60 + " min" : minutes + " min";
     }
 
     private static String grouped(BigDecimal value) {

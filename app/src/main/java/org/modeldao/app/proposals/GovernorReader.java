@@ -5,8 +5,10 @@ import static org.modeldao.app.chain.ChainCall.attempt;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.modeldao.app.base.BlockPace;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalState;
 import org.modeldao.contracts.Transactions;
@@ -23,7 +25,17 @@ public class GovernorReader {
 
     private final Web3j web3j;
     private final GovernanceContracts contracts;
-    private final Map<Long, Instant> blockTimes = new ConcurrentHashMap<>();
+    /** Blocks whose time was read, least recently used dropped beyond this: every new head adds one. */
+    private static final int MAX_CACHED_BLOCK_TIMES = 10_000;
+    /** Blocks the pace of the chain is measured over. */
+    private static final int PACE_WINDOW_BLOCKS = 100;
+
+    private final Map<Long, Instant> blockTimes = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Instant> eldest) {
+            return size() > MAX_CACHED_BLOCK_TIMES;
+        }
+    });
 
     public GovernorReader(Web3j web3j, GovernanceContracts contracts) {
         this.web3j = web3j;
@@ -117,13 +129,27 @@ public class GovernorReader {
 
     /** Timestamp of a mined block (cached: mined blocks never change time). */
     public Instant blockTime(long block) {
-        return blockTimes.computeIfAbsent(block, b -> Instant.ofEpochSecond(attempt("read a block",
-                () -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(b)), false).send())
-                .getBlock().getTimestamp().longValueExact()));
+        Instant cached = blockTimes.get(block);
+        if (cached != null) {
+            return cached;
+        }
+        // read outside the map's lock: one slow node call must not hold up every other page's reads
+        Instant time = Instant.ofEpochSecond(attempt("read a block",
+                () -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(block)), false).send())
+                .getBlock().getTimestamp().longValueExact());
+        blockTimes.put(block, time);
+        return time;
     }
 
     public Instant latestBlockTime() {
         return blockTime(blockNumber());
+    }
+
+    /** How fast blocks came over the last ~100 blocks, to estimate when a deadline block will be mined. */
+    public BlockPace recentPace() {
+        long head = blockNumber();
+        long earlier = Math.max(0, head - PACE_WINDOW_BLOCKS);
+        return BlockPace.between(earlier, blockTime(earlier), head, blockTime(head));
     }
 
     private ModelDaoGovernor governor() {

@@ -99,7 +99,10 @@ class SignInBrowserIT extends AppOnDevChain {
         Locator signedIn = page.locator("#signed-in-address");
         signedIn.waitFor(new Locator.WaitForOptions().setTimeout(30_000));
         assertThat(signedIn.textContent()).isEqualTo(address);
-        assertThat(page.locator("#home-member").textContent()).contains("MEMBER", "PROPOSER");
+        assertThat(signedIn.getAttribute("title")).contains("MEMBER", "PROPOSER");
+        // home is the dashboard: the member's own voting power, read from the chain
+        page.locator("#my-votes").waitFor();
+        assertThat(page.locator("#my-votes").textContent()).matches("You vote with [\\d,]+ votes and hold [\\d,.]+ tokens\\.");
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("signed-in.png")).setFullPage(true));
 

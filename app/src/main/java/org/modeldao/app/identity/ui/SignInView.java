@@ -21,7 +21,6 @@ import org.modeldao.app.wallet.BrowserWallet;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.wallet.BrowserWallet.WalletInfo;
 import jakarta.servlet.http.HttpServletRequest;
-import org.modeldao.app.identity.ReturnTarget;
 import org.modeldao.app.identity.SignInOrigins;
 import org.modeldao.app.identity.SignInService;
 import org.modeldao.app.identity.SiteOrigin;
@@ -33,7 +32,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * posts it to /api/siwe/verify, which starts the session. In the dev profile, the dev chain's
  * unlocked accounts can sign instead.
  */
-@Route(value = "sign-in", autoLayout = false)
+@Route("sign-in")
 @PageTitle("Sign in · Model DAO")
 @AnonymousAllowed
 public class SignInView extends Div {
@@ -52,8 +51,8 @@ public class SignInView extends Div {
         HttpServletRequest request = VaadinServletRequest.getCurrent().getHttpServletRequest();
         this.origin = origins.of(request);
         this.client = request.getRemoteAddr();
-        this.returnTo = ReturnTarget.orHome(request.getParameter("return"));
-        addClassNames("card", "sign-in-card");
+        this.returnTo = SignInReturn.of(request);
+        addClassNames("page", "sign-in-page");
         wallets.setId("wallets");
         add(new H1("Sign in"), new Paragraph("Sign a message with your Ethereum wallet to prove you own your account. "
                 + "Signing costs nothing and sends no transaction."), wallets);

@@ -38,12 +38,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final AuthenticationContext authentication;
     private final ChainDeployment chain;
-    private final Anchor signIn = new Anchor("sign-in", "Sign in");
+    private static final String SIGN_IN_PATH = "sign-in";
+
+    private final Anchor signIn = new Anchor(SIGN_IN_PATH, "Sign in");
 
     public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, ChainDeployment chain) {
         this.authentication = authentication;
         this.chain = chain;
-        H1 title = new H1("Model DAO");
+        // the title is the way home from every page, the sign-in page included
+        Anchor home = new Anchor("", "Model DAO");
+        home.setId("home-link");
+        H1 title = new H1(home);
         title.addClassName("app-title");
         Div end = new Div();
         end.addClassName("app-navbar-end");
@@ -58,11 +63,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(navigation());
     }
 
-    /** The sign-in link brings the member back to this page (SignInView checks the target is same-origin). */
+    /**
+     * The sign-in link brings the member back to this page (SignInView checks the target is
+     * same-origin); on the sign-in page itself it is hidden: it would only lead to itself.
+     */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        String path = event.getLocation().getPath();
+        signIn.setVisible(!SIGN_IN_PATH.equals(path));
         String here = "/" + event.getLocation().getPathWithQueryParameters();
-        signIn.setHref("sign-in?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
+        signIn.setHref(SIGN_IN_PATH + "?return=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
     }
 
     private static void showMember(Div end, SignedInMember member, AuthenticationContext authentication) {

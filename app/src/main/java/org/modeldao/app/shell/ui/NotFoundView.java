@@ -24,7 +24,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
 
     public NotFoundView() {
         setId("not-found");
-        addClassName("card");
+        addClassName("page");
         Anchor home = new Anchor("", "Go to the home page");
         add(new H2("Page not found"), new Paragraph("There is no page at this address. It may have been mistyped or moved."), home);
     }
