@@ -71,7 +71,8 @@ public final class LocalDao implements AutoCloseable {
             GatewayFolder.renameFormerFiles(settings.home());
 
             ServiceProcess app = launch(DaoServices.app(appJar, settings.appPort(), settings.deploymentFile(),
-                    settings.artifactsDirectory(), dao.members().getFirst().getAddress(), settings.home(), hosting("modeldao_app")));
+                    settings.artifactsDirectory(), dao.members().getFirst().getAddress(), settings.gatewayUrl(), settings.home(),
+                    hosting("modeldao_app")));
             app.awaitOk(settings.appUrl() + "/actuator/health", SERVICE_START_TIMEOUT);
             ServiceProcess gateway = launch(DaoServices.gateway(gatewayJar, settings.gatewayPort(),
                     settings.deploymentFile(), settings.appUrl(), settings.home(), hosting("modeldao_gateway")));

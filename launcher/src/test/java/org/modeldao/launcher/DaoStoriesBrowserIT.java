@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
@@ -178,6 +180,15 @@ class DaoStoriesBrowserIT {
         admin.navigate(app("/catalog"));
         admin.locator("#catalog").getByText("Current version: 2").first().waitFor();
         screenshot(admin, "catalog.png");
+
+        // the home page asks the real gateway (its public metadata) what it serves, beside what the DAO decided
+        admin.navigate(app("/"));
+        Locator iris = admin.locator("#served-iris");
+        PlaywrightAssertions.assertThat(iris.locator(".gateway-state")).hasText("Gateway serves v2 (ready)",
+                new LocatorAssertions.HasTextOptions().setTimeout(UI_TIMEOUT.toMillis()));
+        assertThat(iris.textContent()).contains("The DAO's current version: 2");
+        assertThat(admin.locator("#recent-decisions").textContent()).contains("Approve iris v2 and serve it");
+        screenshot(admin, "dashboard.png");
     }
 
     @Test

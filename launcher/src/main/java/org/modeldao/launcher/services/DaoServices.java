@@ -37,15 +37,17 @@ public final class DaoServices {
     /**
      * The app on the dev profile (dev wallet), in-memory H2 or the given PostgreSQL database,
      * artifacts in {@code artifactsDirectory}. A jar built without its production bundle gets
-     * Vaadin's pre-compiled one on its loader path.
+     * Vaadin's pre-compiled one on its loader path. {@code gatewayUrl} is where its home page asks
+     * the gateway what it serves (the gateway may start after the app: the page says "not
+     * reachable" until it answers).
      */
     public static ServiceSpec app(Path jar, int port, Path deploymentFile, Path artifactsDirectory, String adminAddress,
-            Path home) {
-        return app(jar, port, deploymentFile, artifactsDirectory, adminAddress, home, Hosting.loopbackWithH2());
+            String gatewayUrl, Path home) {
+        return app(jar, port, deploymentFile, artifactsDirectory, adminAddress, gatewayUrl, home, Hosting.loopbackWithH2());
     }
 
     public static ServiceSpec app(Path jar, int port, Path deploymentFile, Path artifactsDirectory, String adminAddress,
-            Path home, Hosting hosting) {
+            String gatewayUrl, Path home, Hosting hosting) {
         String url = "http://127.0.0.1:" + port;
         List<String> launch = VaadinBundle.isPackagedIn(jar) ? List.of("-jar", jar.toString())
                 : List.of("-Dloader.path=" + VaadinBundle.extractTo(home.resolve("app").resolve("vaadin-bundle")),
@@ -58,7 +60,8 @@ public final class DaoServices {
                 "--modeldao.artifacts.directory=" + artifactsDirectory,
                 "--modeldao.artifacts.public-base-url=" + url + "/artifacts/",
                 "--modeldao.tokens.issuer=" + url,
-                "--modeldao.identity.admin-addresses=" + adminAddress));
+                "--modeldao.identity.admin-addresses=" + adminAddress,
+                "--modeldao.gateway.url=" + gatewayUrl));
         hosting.database().ifPresent(database -> arguments.addAll(datasource(database)));
         return new ServiceSpec("app", DJL_JVM_OPTIONS, launch, arguments,
                 DJL_ENVIRONMENT, home.resolve("app"), home.resolve("logs").resolve("app.log"));
