@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,20 +64,18 @@ public final class Formats {
     }
 
     /**
-     * A span of time as people say it, to the minute: "3 d 4 h", "2 h 5 min", "12 min",
-     * "less than a minute". For estimates, so no more precision than that.
+     * A time left in words, coarse enough for an estimate: "2 d 3 h", "3 h 05 min", "4 min 09 s",
+     * "12 s". {@link Countdown} ticks with the same words in the browser.
      */
-    public static String duration(Duration span) {
-        long minutes = span.toMinutes();
-        if (minutes < 1) {
-            return "less than a minute";
+    public static String duration(java.time.Duration left) {
+        long s = Math.max(0, left.toSeconds());
+        if (s >= 86_400) {
+            return s / 86_400 + " d " + s % 86_400 / 3_600 + " h";
         }
-        long days = minutes / (24 * 60);
-        long hours = minutes / 60 % 24;
-        if (days > 0) {
-            return hours == 0 ? days + " d" : days + " d " + hours + " h";
+        if (s >= 3_600) {
+            return s / 3_600 + " h " + String.format(Locale.ROOT, "%02d", s % 3_600 / 60) + " min";
         }
-        return hours > 0 ? hours + " h " + minutes % 60 + " min" : minutes + " min";
+        return s >= 60 ? s / 60 + " min " + String.format(Locale.ROOT, "%02d", s % 60) + " s" : s + " s";
     }
 
     private static String grouped(BigDecimal value) {

@@ -1,14 +1,12 @@
 package org.modeldao.app.dashboard;
 
 import java.math.BigInteger;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.modeldao.app.base.AppException;
-import org.modeldao.app.base.BlockPace;
 import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.dashboard.internal.GatewayMetadataClient;
@@ -16,6 +14,7 @@ import org.modeldao.app.delegation.DelegationService;
 import org.modeldao.app.history.GovernanceHistory;
 import org.modeldao.app.history.HistoryEntry;
 import org.modeldao.app.history.HistoryFilter;
+import org.modeldao.app.proposals.ChainClock;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.readmodel.ProposalFilter;
 import org.modeldao.app.readmodel.ProposalReadModel;
@@ -43,17 +42,15 @@ public class Dashboard {
     private final GovernorReader governor;
     private final DelegationService delegation;
     private final GatewayMetadataClient gateway;
-    private final Clock clock;
 
     public Dashboard(ProposalReadModel proposals, ModelCatalog catalog, GovernanceHistory history, GovernorReader governor,
-            DelegationService delegation, GatewayMetadataClient gateway, Clock clock) {
+            DelegationService delegation, GatewayMetadataClient gateway) {
         this.proposals = proposals;
         this.catalog = catalog;
         this.history = history;
         this.governor = governor;
         this.delegation = delegation;
         this.gateway = gateway;
-        this.clock = clock;
     }
 
     /** Proposals taking votes, closest deadline first; {@code member}'s own ballots when someone is signed in. */
@@ -63,23 +60,23 @@ public class Dashboard {
         if (open.isEmpty()) {
             return new OpenProposals(List.of(), 0);
         }
-        BlockPace pace = pace();
+        Optional<ChainClock> chainClock = chainClock();
+        long head = chainClock.map(ChainClock::head).orElseGet(() -> proposals.indexedHead().block());
         List<OpenProposal> shown = open.stream()
-                .map(p -> new OpenProposal(p.id(), p.title(), p.deadlineBlock(), Math.max(0, p.deadlineBlock() - pace.head()),
-                        pace.timeUntil(p.deadlineBlock(), clock.instant()),
+                .map(p -> new OpenProposal(p.id(), p.title(), p.deadlineBlock(), Math.max(0, p.deadlineBlock() - head),
+                        chainClock.map(c -> c.untilBlock(p.deadlineBlock())),
                         member.flatMap(m -> proposals.voteOf(p.id(), m)).map(VoteRecord::support)))
                 .sorted(Comparator.comparingLong(OpenProposal::deadlineBlock))
                 .toList();
         return new OpenProposals(shown, proposals.countProposals(active));
     }
 
-    /** The chain's pace, or none (blocks left only) when the node cannot tell us. */
-    private BlockPace pace() {
+    /** The chain's head and pace, or none (the page then says blocks only) when the node cannot tell us. */
+    private Optional<ChainClock> chainClock() {
         try {
-            return governor.recentPace();
+            return Optional.of(governor.clock());
         } catch (ChainUnavailable e) {
-            long head = proposals.indexedHead().block();
-            return new BlockPace(head, clock.instant(), Optional.empty());
+            return Optional.empty();
         }
     }
 

@@ -10,7 +10,7 @@ import org.modeldao.contracts.VoteType;
  * A proposal taking votes now.
  *
  * @param blocksLeft    blocks until the vote closes (its deadline block included)
- * @param timeLeft      roughly how long that is, estimated from recent block times; empty when the chain has no steady pace
+ * @param timeLeft      roughly how long that is, estimated from the average block time; empty when the node could not be asked
  * @param myVote        how the signed-in member voted, once indexed; empty if not (or nobody signed in)
  */
 public record OpenProposal(BigInteger id, String title, long deadlineBlock, long blocksLeft, Optional<Duration> timeLeft,

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.modeldao.app.base.BlockPace;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalState;
 import org.modeldao.contracts.Transactions;
@@ -27,8 +26,6 @@ public class GovernorReader {
     private final GovernanceContracts contracts;
     /** Blocks whose time was read, least recently used dropped beyond this: every new head adds one. */
     private static final int MAX_CACHED_BLOCK_TIMES = 10_000;
-    /** Blocks the pace of the chain is measured over. */
-    private static final int PACE_WINDOW_BLOCKS = 100;
 
     private final Map<Long, Instant> blockTimes = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -141,16 +138,17 @@ public class GovernorReader {
         return time;
     }
 
+    /** The latest block with the average block time over the last {@link ChainClock#SAMPLE_BLOCKS} (two block reads, cached). */
+    public ChainClock clock() {
+        long head = blockNumber();
+        long earlier = Math.max(0, head - ChainClock.SAMPLE_BLOCKS);
+        return ChainClock.measured(head, blockTime(head), earlier, blockTime(earlier));
+    }
+
     public Instant latestBlockTime() {
         return blockTime(blockNumber());
     }
 
-    /** How fast blocks came over the last ~100 blocks, to estimate when a deadline block will be mined. */
-    public BlockPace recentPace() {
-        long head = blockNumber();
-        long earlier = Math.max(0, head - PACE_WINDOW_BLOCKS);
-        return BlockPace.between(earlier, blockTime(earlier), head, blockTime(head));
-    }
 
     private ModelDaoGovernor governor() {
         return ModelDaoGovernor.load(contracts.require().governor(), web3j, Transactions.readOnly(web3j), new DefaultGasProvider());

@@ -12,15 +12,11 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +25,7 @@ import org.modeldao.app.GovernanceChainFixture;
 import org.modeldao.app.indexer.IndexerFixture;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.support.IndexedHeads;
+import org.modeldao.app.support.SilentServer;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.RegistryActions;
 import org.modeldao.contracts.VoteType;
@@ -59,7 +56,7 @@ class DashboardBrowserIT {
     private static final String DECIDED = "Approve iris-classifier v1 and serve it";
     private static final String OPEN = "Serve iris-classifier v1 to token holders only";
     private static GovernanceChainFixture dao;
-    private static SilentGateway gateway;
+    private static SilentServer gateway;
     private static Playwright playwright;
     private static Browser chromium;
     private static boolean prepared;
@@ -72,7 +69,7 @@ class DashboardBrowserIT {
     @DynamicPropertySource
     static void chain(DynamicPropertyRegistry registry) throws Exception {
         dao = GovernanceChainFixture.start();
-        gateway = new SilentGateway();
+        gateway = new SilentServer();
         Path descriptor = Files.createTempFile("dashboard-browser-it-", ".json");
         dao.deployment.write(descriptor);
         registry.add("modeldao.chain.deployment-file", descriptor::toString);
@@ -259,36 +256,5 @@ class DashboardBrowserIT {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    /** A gateway that accepts connections and never says a word: the dashboard must not wait on it. */
-    private static final class SilentGateway implements AutoCloseable {
-
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> held = new CopyOnWriteArrayList<>();
-
-        SilentGateway() throws IOException {
-            Thread.ofVirtual().start(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        held.add(server.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket socket : held) {
-                socket.close();
-            }
-        }
     }
 }

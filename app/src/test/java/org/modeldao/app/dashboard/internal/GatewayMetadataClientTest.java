@@ -8,18 +8,17 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.dashboard.GatewayProperties;
 import org.modeldao.app.dashboard.GatewayReport;
 import org.modeldao.app.dashboard.GatewayReport.Status;
+import org.modeldao.app.support.SilentServer;
 
 /**
  * The client against real sockets on loopback: answers shaped like the gateway's metadata (the
@@ -28,24 +27,23 @@ import org.modeldao.app.dashboard.GatewayReport.Status;
  */
 class GatewayMetadataClientTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(400);
-    /** Far above the timeout: only a client that hangs would reach it. */
-    private static final long NO_HANG_SECONDS = 10;
+    /** For the gateways that answer: generous, so a loaded machine does not turn an answer into "unreachable". */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /** For the gateways that never finish: short, so the test sees the cut-off. */
+    private static final Duration SILENCE_TIMEOUT = Duration.ofMillis(400);
+    /** Above both timeouts: only a client that hangs would reach it. */
+    private static final long NO_HANG_SECONDS = 30;
 
     private HttpServer server;
-    private final List<Socket> held = new CopyOnWriteArrayList<>();
-    private ServerSocket raw;
+    private SilentServer silent;
 
     @AfterEach
     void stop() throws IOException {
         if (server != null) {
             server.stop(0);
         }
-        if (raw != null) {
-            raw.close();
-        }
-        for (Socket socket : held) {
-            socket.close();
+        if (silent != null) {
+            silent.close();
         }
     }
 
@@ -74,9 +72,9 @@ class GatewayMetadataClientTest {
 
     @Test
     void a_gateway_that_never_answers_is_reported_unreachable_once_the_timeout_passed() throws Exception {
-        silentServer();
+        silent = new SilentServer();
 
-        GatewayReport report = client("http://127.0.0.1:" + raw.getLocalPort()).reports(List.of("iris"))
+        GatewayReport report = impatientClient("http://127.0.0.1:" + silent.port()).reports(List.of("iris"))
                 .get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
 
         assertThat(report.status()).isEqualTo(Status.UNREACHABLE);
@@ -92,7 +90,7 @@ class GatewayMetadataClientTest {
             sleep(Duration.ofSeconds(30));
         }));
 
-        GatewayReport report = client(url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
+        GatewayReport report = impatientClient(url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
 
         assertThat(report.status()).isEqualTo(Status.UNREACHABLE);
     }
@@ -140,7 +138,11 @@ class GatewayMetadataClientTest {
     }
 
     private static GatewayMetadataClient client(String url) {
-        return new GatewayMetadataClient(new GatewayProperties(url, TIMEOUT));
+        return new GatewayMetadataClient(new GatewayProperties(url, ANSWER_TIMEOUT));
+    }
+
+    private static GatewayMetadataClient impatientClient(String url) {
+        return new GatewayMetadataClient(new GatewayProperties(url, SILENCE_TIMEOUT));
     }
 
     private void serve(Map<String, com.sun.net.httpserver.HttpHandler> handlers) throws IOException {
@@ -170,19 +172,6 @@ class GatewayMetadataClientTest {
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         };
-    }
-
-    private void silentServer() throws IOException {
-        raw = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!raw.isClosed()) {
-                try {
-                    held.add(raw.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
     }
 
     private static void sleep(Duration duration) {
