@@ -22,6 +22,9 @@ public final class GatewayBench {
     /** The first argument of one HTTP client process. */
     static final String CLIENT_COMMAND = "client";
 
+    /** The first argument of the Java load generator's process ({@link JavaLoad}, when wrk is not installed). */
+    static final String JAVA_LOAD_COMMAND = "java-load";
+
     /** The first argument of one gRPC load generator process ({@link GrpcLoadClient}). */
     static final String GRPC_CLIENT_COMMAND = "grpc-client";
 
@@ -40,6 +43,8 @@ public final class GatewayBench {
         try {
             if (args.length > 0 && args[0].equals(CLIENT_COMMAND)) {
                 HttpLoadClient.run(args);
+            } else if (args.length > 0 && args[0].equals(JAVA_LOAD_COMMAND)) {
+                JavaLoad.run(args);
             } else if (args.length > 0 && args[0].equals(GRPC_CLIENT_COMMAND)) {
                 GrpcLoadClient.run(args);
             } else if (args.length > 0 && args[0].equals(GRPC_COMMAND)) {

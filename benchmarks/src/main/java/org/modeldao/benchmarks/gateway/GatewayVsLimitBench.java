@@ -36,7 +36,8 @@ final class GatewayVsLimitBench {
         Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = Files.createTempDirectory("gateway-vs-limit");
-        WrkLoad wrk = new WrkLoad(dir, ChainHttpBench.BODY);
+        LoadGenerator wrk = LoadGenerator.available(dir, ChainHttpBench.BODY);
+        log.info("load generator: {}", wrk.getClass().getSimpleName());
         Process limitProcess = startLimit(dir);
         try (ChainHttpBench chain = new ChainHttpBench()) {
             Map<String, Target> targets = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ final class GatewayVsLimitBench {
     }
 
     /** Alternates which server goes first in each round, so neither always runs in the other's wake. */
-    private static Map<String, ServerFigures> interleaved(WrkLoad wrk, Map<String, Target> targets, int connections,
+    private static Map<String, ServerFigures> interleaved(LoadGenerator wrk, Map<String, Target> targets, int connections,
             Duration round, int rounds) throws Exception {
         Map<String, List<ServerFigures.Round>> measured = new LinkedHashMap<>();
         targets.keySet().forEach(name -> measured.put(name, new ArrayList<>()));

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The load generator: Debian's {@code wrk} in a process of its own (so that neither server pays
  * for the client's CPU or shares its JVM), POSTing the bench's OIP v2 body over keep-alive.
  */
-final class WrkLoad {
+final class WrkLoad implements LoadGenerator {
 
     static final Path WRK = Path.of("/usr/bin/wrk");
 
@@ -30,7 +30,8 @@ final class WrkLoad {
     }
 
     /** Runs wrk for the duration with this many connections (and up to 2 threads) and parses its report. */
-    WrkResult run(URI url, int connections, Duration duration) throws IOException, InterruptedException {
+    @Override
+    public WrkResult run(URI url, int connections, Duration duration) throws IOException, InterruptedException {
         int threads = Math.min(connections, 2);
         Process wrk = new ProcessBuilder(List.of(WRK.toString(), "-t" + threads, "-c" + connections,
                 "-d" + duration.toSeconds() + "s", "--latency", "-s", script.toString(), url.toString()))
