@@ -101,7 +101,7 @@ public final class DecisionLogBench {
         String detail = "constraints passed [] purpose=research policy=default ";
         detail = detail + "x".repeat(100 - detail.length());
         try (DecisionLog log = new DecisionLog(jdbc, new TransactionTemplate(new DataSourceTransactionManager(source)),
-                Clock.systemUTC(), DecisionLogSettings.defaults())) {
+                Clock.systemUTC(), settings())) {
             byte[] address = new byte[20];
             for (int i = from; i < from + count; i++) {
                 address[0] = (byte) i;
@@ -111,6 +111,16 @@ public final class DecisionLogBench {
                         detail));
             }
         }
+    }
+
+    /**
+     * The bench records as fast as one thread can, far faster than calls arrive: it waits for room
+     * in the queue (60 s) where the gateway would refuse a call after 2 s.
+     */
+    private static DecisionLogSettings settings() {
+        DecisionLogSettings d = DecisionLogSettings.defaults();
+        return new DecisionLogSettings(java.time.Duration.ofSeconds(60), d.stallAfter(), d.maxBackoff(), d.checkpointEvery(),
+                d.checkpointFile(), d.checkpointKeyFile(), d.checkpointKey());
     }
 
     private static long tableBytes(String vendor, JdbcTemplate jdbc, Path dir) throws IOException {
