@@ -59,6 +59,9 @@ public final class TestDatabase implements AutoCloseable {
         config.setUsername(user);
         config.setPassword("");
         config.setMaximumPoolSize(6);
+        if (url.startsWith("jdbc:postgresql:")) {
+            config.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the app's postgres profile sets it
+        }
         return new HikariDataSource(config);
     }
 

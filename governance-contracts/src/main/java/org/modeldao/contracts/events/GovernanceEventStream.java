@@ -187,7 +187,7 @@ public final class GovernanceEventStream {
 
     /** Checks the logs against the blocks they claim, then decodes and links them. */
     private EventBatch read(long from, long to, List<Log> logs, String endHashBefore) {
-        List<Log> ours = new ArrayList<>(logs.size());
+        List<Numbered> ours = new ArrayList<>(logs.size());
         Set<Long> blocks = new TreeSet<>(List.of(from, to));
         Set<String> seen = new HashSet<>();
         for (Log l : logs) {
@@ -201,23 +201,29 @@ public final class GovernanceEventStream {
             if (l.getAddress() == null || !contracts.containsKey(l.getAddress().toLowerCase(Locale.ROOT))) {
                 continue; // not a DAO contract: a filter the node did not apply
             }
-            if (seen.add(number + ":" + logIndex(l))) {
-                ours.add(l);
+            int index = logIndex(l);
+            if (seen.add(number + ":" + index)) {
+                ours.add(new Numbered(number, index, l));
                 blocks.add(number);
             }
         }
-        ours.sort(Comparator.comparingLong(GovernanceEventStream::blockNumber).thenComparingInt(GovernanceEventStream::logIndex));
+        ours.sort(Comparator.comparingLong(Numbered::block).thenComparingInt(Numbered::index));
         Map<Long, NodeClient.Header> headers = node.headers(blocks);
         requireConsistent(from, to, ours, headers, endHashBefore);
         List<ExecutionLinks.RawLog> raw = new ArrayList<>(ours.size());
-        for (Log l : ours) {
-            NodeClient.Header header = headers.get(blockNumber(l));
-            raw.add(new ExecutionLinks.RawLog(new EventPosition(header.number(), header.hash(), txHash(l), logIndex(l), header.time(),
+        for (Numbered n : ours) {
+            Log l = n.log();
+            NodeClient.Header header = headers.get(n.block());
+            raw.add(new ExecutionLinks.RawLog(new EventPosition(header.number(), header.hash(), txHash(l), n.index(), header.time(),
                     contracts.get(l.getAddress().toLowerCase(Locale.ROOT))), topics(l), data(l)));
         }
         ExecutionLinks.Linked linked = links.decode(raw);
         return new EventBatch(from, to, linked.events(), headers.values().stream().map(NodeClient.Header::block).toList(),
                 linked.scheduled(), linked.executions(), Optional.empty());
+    }
+
+    /** A log with its block number and index parsed once (web3j parses the hex quantity on every call, with a regex). */
+    private record Numbered(long block, int index, Log log) {
     }
 
     /**
@@ -226,7 +232,7 @@ public final class GovernanceEventStream {
      * call finds the fork). The end block's hash commits to every block of the range, so parent
      * hashes need no separate check (and Hardhat's {@code hardhat_mine} blocks do not all pass one).
      */
-    private static void requireConsistent(long from, long to, List<Log> logs, Map<Long, NodeClient.Header> headers,
+    private static void requireConsistent(long from, long to, List<Numbered> logs, Map<Long, NodeClient.Header> headers,
             String endHashBefore) {
         if (!headers.containsKey(to) || !headers.containsKey(from)) {
             throw new ChainReadException.ChainMoved("blocks " + from + "-" + to + " are no longer all known to the node");
@@ -234,10 +240,10 @@ public final class GovernanceEventStream {
         if (!headers.get(to).hash().equalsIgnoreCase(endHashBefore)) {
             throw new ChainReadException.ChainMoved("block " + to + " changed while the logs were read");
         }
-        for (Log l : logs) {
-            NodeClient.Header header = headers.get(blockNumber(l));
-            if (header == null || l.getBlockHash() == null || !header.hash().equalsIgnoreCase(l.getBlockHash())) {
-                throw new ChainReadException.ChainMoved("log " + txHash(l) + ":" + logIndex(l) + " is from a block that is no longer canonical");
+        for (Numbered n : logs) {
+            NodeClient.Header header = headers.get(n.block());
+            if (header == null || n.log().getBlockHash() == null || !header.hash().equalsIgnoreCase(n.log().getBlockHash())) {
+                throw new ChainReadException.ChainMoved("log " + txHash(n.log()) + ":" + n.index() + " is from a block that is no longer canonical");
             }
         }
     }
