@@ -92,6 +92,22 @@ public class ArtifactService {
         }
     }
 
+    /**
+     * The card stored under a hash in reading form, whichever card format it is (the app's form or
+     * a pipeline's file); empty if nothing readable is stored there.
+     */
+    public Optional<CardSummary> cardSummary(String sha256) {
+        Sha256 hash = Sha256.parse(sha256);
+        if (!store.contains(hash) || store.sizeOf(hash) > UploadedCard.MAX_BYTES) {
+            return Optional.empty();
+        }
+        try (InputStream in = store.open(hash)) {
+            return Optional.of(CardSummary.of(CardJson.readObject(in.readAllBytes())));
+        } catch (Exception notACard) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<Sha256> expected(Optional<String> expectedSha256) {
         return expectedSha256.filter(s -> !s.isBlank()).map(Sha256::parse);
     }

@@ -23,7 +23,12 @@ public record ProposalForm(String title, String rationale, List<ProposalAction> 
 
     /** The on-chain description: Markdown heading, rationale, then every action in plain language. */
     public String description() {
-        StringBuilder text = new StringBuilder("# ").append(title).append("\n\n").append(rationale).append("\n\n## Actions\n");
+        return "# " + title + "\n\n" + rationale + "\n\n" + actionList(actions);
+    }
+
+    /** The description's closing section: every action in plain language, numbered (pages may show it once, elsewhere). */
+    public static String actionList(List<ProposalAction> actions) {
+        StringBuilder text = new StringBuilder("## Actions\n");
         for (int i = 0; i < actions.size(); i++) {
             text.append(i + 1).append(". ").append(actions.get(i).describe()).append('\n');
         }

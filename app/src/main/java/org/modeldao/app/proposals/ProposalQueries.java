@@ -22,6 +22,11 @@ public interface ProposalQueries {
     /** The ballot {@code voter} cast on the proposal, once indexed; empty if none (yet). */
     Optional<ProposalDetails.CastVote> voteOf(BigInteger proposalId, String voter);
 
+    /** The chain's latest block and pace, for "ends in about…" estimates; empty when the node cannot say. */
+    default Optional<ChainClock> clock() {
+        return Optional.empty();
+    }
+
     /** The last block the read model reflects (-1 before the indexer's first batch). */
     long indexedBlock();
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.modeldao.app.base.ChainLinks;
 import org.modeldao.app.base.Formats;
 import org.modeldao.app.catalog.CatalogModel;
 import org.modeldao.app.catalog.DecisionLink;
@@ -91,7 +92,7 @@ public class CatalogView extends VerticalLayout {
         decision.addClassName("decision-proposal");
         Span decided = new Span(decision);
         if (link.transactionHash() != null) {
-            Anchor tx = new Anchor("history?text=" + link.transactionHash(), "tx " + Formats.shortId(link.transactionHash()));
+            Anchor tx = new Anchor(ChainLinks.historyOf(link.transactionHash()), "tx " + Formats.shortId(link.transactionHash()));
             tx.addClassName("decision-tx");
             tx.setTitle(link.transactionHash());
             decided.add(new Text(" · "), tx);

@@ -6,6 +6,7 @@ import org.modeldao.app.chain.ChainProperties;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
 import org.modeldao.contracts.DeploymentDescriptor;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,12 @@ class ChainConfiguration {
     @Bean(destroyMethod = "shutdown")
     Web3j web3j(Web3jService web3jService) {
         return Web3j.build(web3jService);
+    }
+
+    /** Pages follow a sent transaction to its block: asked twice a second, given up after 10 minutes. */
+    @Bean
+    ReceiptPolling transactionConfirmations(Web3j web3j) {
+        return new ReceiptPolling(web3j, Duration.ofMillis(500), Duration.ofMinutes(10));
     }
 
     @Bean

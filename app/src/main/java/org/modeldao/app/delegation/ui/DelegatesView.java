@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,13 +16,17 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.modeldao.app.base.TransactionConfirmations;
+import org.modeldao.app.base.TransactionProgress;
 import org.modeldao.app.delegation.Delegate;
 import org.modeldao.app.delegation.DelegationService;
 import org.modeldao.app.delegation.SignedDelegation;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.wallet.DevWallet;
 import org.modeldao.app.readmodel.GovernanceUpdates;
-import org.modeldao.app.wallet.RelayOutcome;
+import org.modeldao.app.wallet.TransactionSending;
 import org.modeldao.app.proposals.Votes;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
@@ -45,10 +47,12 @@ public class DelegatesView extends VerticalLayout {
     private final Span budget = new Span();
     private Button bySignature;
     private final Optional<String> member;
+    private final TransactionProgress progress;
 
     public DelegatesView(DelegationService delegation, CurrentMember currentMember, ObjectProvider<DevWallet> devNode,
-            GovernanceUpdates updates) {
+            GovernanceUpdates updates, TransactionConfirmations confirmations) {
         this.delegation = delegation;
+        this.progress = new TransactionProgress("delegate", confirmations);
         this.member = currentMember.get().map(m -> m.address());
         grid.setId("delegates");
         grid.addColumn(Delegate::address).setHeader("Delegate").setFlexGrow(2);
@@ -71,39 +75,29 @@ public class DelegatesView extends VerticalLayout {
         to.setId("delegate-to");
         to.setWidth("32em");
         to.setValue(wallet.address());
-        Button byWallet = new Button("Delegate from wallet", click -> {
-            Optional<UI> ui = click.getSource().getUI();
-            wallet.send(delegation.delegateTransaction(wallet.address(), to.getValue()))
-                    .whenComplete((hash, error) -> notify(ui, error, "Delegation sent: " + hash));
-        });
+        HorizontalLayout buttons = new HorizontalLayout();
+        Button byWallet = new Button("Delegate from wallet", click -> track(buttons, () ->
+                wallet.send(delegation.delegateTransaction(wallet.address(), to.getValue()))));
         byWallet.setId("delegate-wallet");
-        bySignature = new Button("Delegate without gas (sign)", click -> {
-            Optional<UI> ui = click.getSource().getUI();
+        bySignature = new Button("Delegate without gas (sign)", click -> track(buttons, () -> {
             SignedDelegation unsigned = delegation.unsigned(wallet.address(), to.getValue());
             String client = wallet.clientAddress();
-            wallet.signTypedData(delegation.typedData(unsigned))
+            return TransactionSending.relayed(wallet.signTypedData(delegation.typedData(unsigned))
                     .thenApplyAsync(signature -> delegation.relay(new SignedDelegation(unsigned.delegator(), unsigned.delegatee(),
-                            unsigned.nonce(), unsigned.expiry(), signature), client))
-                    .whenComplete((outcome, error) -> notify(ui,
-                            outcome instanceof RelayOutcome.Refused r ? new IllegalStateException(r.reason()) : error, "Delegation relayed"));
-        });
+                            unsigned.nonce(), unsigned.expiry(), signature), client)));
+        }));
         bySignature.setId("delegate-gasless");
         bySignature.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        buttons.add(bySignature, byWallet);
         budget.setId("gasless-budget");
-        return new VerticalLayout(new H3("Delegate your votes"), to, new HorizontalLayout(bySignature, byWallet), budget);
+        return new VerticalLayout(new H3("Delegate your votes"), to, buttons, progress, budget);
     }
 
-    private void notify(Optional<UI> ui, Throwable error, String success) {
-        ui.ifPresent(u -> u.access(() -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                Notification.show("Not delegated: " + cause.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            } else {
-                Notification.show(success, 4000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                refresh();
-            }
-        }));
+    /** Both buttons wait together while a delegation is pending. */
+    private void track(HorizontalLayout buttons, Supplier<CompletableFuture<String>> sending) {
+        UI ui = UI.getCurrent();
+        // the budget moves as soon as it is sent; the indexed delegation refreshes the page (LiveRefresh)
+        progress.track("Delegation", buttons, TransactionSending.start(sending), r -> ui.access(r::run), hash -> refresh());
     }
 
     private void refresh() {

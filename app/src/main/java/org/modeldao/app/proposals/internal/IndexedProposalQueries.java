@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.modeldao.app.proposals.ActionCodec;
+import org.modeldao.app.proposals.ChainClock;
 import org.modeldao.app.proposals.GovernorReader;
 import org.modeldao.app.proposals.ProposalAction;
 import org.modeldao.app.proposals.ProposalDetails;
@@ -58,6 +59,11 @@ public class IndexedProposalQueries implements ProposalQueries {
     @Override
     public long indexedBlock() {
         return readModel.indexedHead().block();
+    }
+
+    @Override
+    public Optional<ChainClock> clock() {
+        return Optional.of(governor.clock());
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.modeldao.app.proposals.ProposalAction;
  */
 final class ActionChooser extends Div {
 
-    /** An action built from its form, with what voters should read besides it. */
-    record Chosen(ProposalAction action, Optional<String> note) {
+    /** An action built from its form (kept for editing), with what voters should read besides it. */
+    record Chosen(ProposalAction action, Optional<String> note, ActionForm form) {
     }
 
     private final Select<String> kind = new Select<>();
@@ -44,7 +44,7 @@ final class ActionChooser extends Div {
             kind.setInvalid(true);
             return Optional.empty();
         }
-        Chosen chosen = new Chosen(form.build(), form.note());
+        Chosen chosen = new Chosen(form.build(), form.note(), form);
         kind.clear();
         return Optional.of(chosen);
     }

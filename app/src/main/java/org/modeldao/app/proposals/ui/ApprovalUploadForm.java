@@ -4,8 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -101,6 +99,12 @@ final class ApprovalUploadForm implements ActionForm {
         return approval;
     }
 
+    /** Its files are stored and discarded once the action is built: to change it, remove it and upload again. */
+    @Override
+    public boolean editable() {
+        return false;
+    }
+
     /** After a successful {@link #build()}: the graph's signature, for the draft list and the proposal's description. */
     @Override
     public Optional<String> note() {
@@ -193,7 +197,6 @@ final class ApprovalUploadForm implements ActionForm {
     private static void show(Span error, String message) {
         error.setText(message);
         error.setVisible(true);
-        Notification.show(message, 8000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private static void delete(File file) {

@@ -1,7 +1,13 @@
 package org.modeldao.app.proposals.ui;
 
 import org.modeldao.app.base.Formats;
+import org.modeldao.app.artifacts.ArtifactService;
+import org.modeldao.app.artifacts.CardSummary;
+import org.modeldao.app.base.Copyable;
+import org.modeldao.app.base.TransactionConfirmations;
 import org.modeldao.app.base.TransactionProgress;
+import org.modeldao.app.proposals.ChainClock;
+import com.vaadin.flow.component.Text;
 import org.modeldao.app.readmodel.LiveRefresh;
 import org.modeldao.app.wallet.MemberWallet;
 import com.vaadin.flow.component.Html;
@@ -11,7 +17,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -30,7 +35,6 @@ import java.util.function.BiFunction;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.wallet.DevWallet;
-import org.modeldao.app.indexer.ChainText;
 import org.modeldao.app.readmodel.GovernanceUpdates;
 import org.modeldao.app.proposals.ProposalDetails;
 import org.modeldao.app.proposals.ProposalDetails.CastVote;
@@ -59,12 +63,15 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private final BallotBox ballots;
     private final CurrentMember member;
     private final Optional<DevWallet> devNode;
+    private final ArtifactService artifacts;
+    private final TransactionConfirmations confirmations;
     private BigInteger proposalId;
     private MemberWallet wallet;
 
     // The parts a live refresh updates in place (null until a proposal is shown).
     private HorizontalLayout header;
     private Span stateBadge;
+    private Div timeLeft;
     private Div tallySection;
     private Div timelineSection;
     private H3 votesHeading;
@@ -78,8 +85,11 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     }
 
     public ProposalView(ProposalQueries queries, ProposalService proposals, BallotBox ballots, CurrentMember member,
-            ObjectProvider<DevWallet> devNode, GovernanceUpdates updates) {
+            ObjectProvider<DevWallet> devNode, GovernanceUpdates updates, ArtifactService artifacts,
+            TransactionConfirmations confirmations) {
         this.queries = queries;
+        this.artifacts = artifacts;
+        this.confirmations = confirmations;
         this.proposals = proposals;
         this.ballots = ballots;
         this.member = member;
@@ -132,17 +142,28 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         stateBadge = new Span();
         header = new HorizontalLayout(title, stateBadge);
         tallySection = new Div();
+        timeLeft = new Div();
         timelineSection = new Div();
         votesHeading = new H3("Votes");
         votesGrid = ProposalVotesGrid.of(queries, () -> proposalId);
         nextSteps = new Div();
         nextStepsFor = null;
-        Html description = new Html(DescriptionMarkdown.toHtml(p.description()));
+        Optional<String> withoutList = ActionDetails.withoutRepeatedActions(p.description(), p.actions());
+        Html description = new Html(DescriptionMarkdown.toHtml(withoutList.orElse(p.description())));
         // long unbroken words (hashes, URLs) wrap instead of running off the page
         description.getElement().getStyle().set("overflow-wrap", "anywhere").set("max-width", "60rem");
-        add(header, new Paragraph("Proposed by " + p.overview().proposer() + " · id " + p.overview().id()),
-                new H3("What it does"), actions(p), tallySection, new H3("Timeline"), timelineSection, votesHeading, votesGrid,
-                nextSteps, new H3("Description"), description);
+        Paragraph proposed = new Paragraph(new Text("Proposed by " + p.overview().proposer() + " · id "),
+                new Copyable(p.overview().id().toString(), p.overview().shortId(), "proposal id"));
+        proposed.setId("proposal-id");
+        add(header, proposed, timeLeft, new H3("What it does"), actions(p), tallySection, new H3("Timeline"), timelineSection,
+                votesHeading, votesGrid, nextSteps, new H3("Description"), description);
+        withoutList.ifPresent(shown -> {
+            Paragraph once = new Paragraph("The description's closing list of actions matches the decoded calls exactly,"
+                    + " so they are shown once, under What it does.");
+            once.setId("actions-shown-once");
+            once.addClassName("hint");
+            add(once);
+        });
     }
 
     private void update(ProposalDetails p) {
@@ -152,8 +173,11 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         stateBadge = badge;
         tallySection.removeAll();
         tallySection.add(tally(p));
+        Optional<ChainClock> clock = queries.clock();
+        timeLeft.removeAll();
+        ProposalTimeline.timeLeft(p, clock).ifPresent(timeLeft::add);
         timelineSection.removeAll();
-        timelineSection.add(ProposalTimeline.of(p));
+        timelineSection.add(ProposalTimeline.of(p, clock));
         votesHeading.setText("Votes (" + p.voteCount() + ")");
         votesGrid.getDataProvider().refreshAll();
         Optional<SignedInMember> signedIn = member.get();
@@ -175,12 +199,20 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         return wallet;
     }
 
-    private static OrderedList actions(ProposalDetails p) {
+    private OrderedList actions(ProposalDetails p) {
         OrderedList list = new OrderedList();
         list.setId("proposal-actions");
-        // the actions' strings come from calldata (decoded once by the indexer, kept as JSON): made safe here like all chain text
-        p.actions().forEach(a -> list.add(new ListItem(ChainText.forDisplay(a.describe()))));
+        p.actions().forEach(a -> list.add(ActionDetails.of(a, this::storedCard)));
         return list;
+    }
+
+    /** The card this app stores under a voted hash, if any (a proposal may name a card stored elsewhere). */
+    private Optional<CardSummary> storedCard(String sha256) {
+        try {
+            return artifacts.cardSummary(sha256);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static Div tally(ProposalDetails p) {
@@ -243,7 +275,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
 
     private HorizontalLayout step(String label, String id, MemberWallet wallet,
             BiFunction<String, BigInteger, WalletTransaction> prepare) {
-        TransactionProgress progress = new TransactionProgress(id);
+        TransactionProgress progress = new TransactionProgress(id, confirmations);
         Button button = new Button(label);
         button.addClickListener(click -> {
             UI ui = UI.getCurrent();

@@ -11,7 +11,9 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.math.BigInteger;
 import java.util.concurrent.CompletableFuture;
+import org.modeldao.app.base.TransactionConfirmations;
 import org.modeldao.app.base.TransactionProgress;
+import org.modeldao.app.wallet.TransactionSending;
 import org.modeldao.app.wallet.MemberWallet;
 import org.modeldao.app.voting.Ballot;
 import org.modeldao.app.voting.VoteService;
@@ -30,10 +32,12 @@ public class VotePanel extends VerticalLayout {
     private final RadioButtonGroup<VoteType> choice = new RadioButtonGroup<>("Your vote");
     private final TextArea reason = new TextArea("Reason (optional, recorded on-chain)");
     private final HorizontalLayout buttons = new HorizontalLayout();
-    private final TransactionProgress progress = new TransactionProgress("vote");
+    private final TransactionProgress progress;
 
-    public VotePanel(VoteService votes, MemberWallet wallet, BigInteger proposalId, Runnable afterVote) {
+    public VotePanel(VoteService votes, MemberWallet wallet, BigInteger proposalId, Runnable afterVote,
+            TransactionConfirmations confirmations) {
         this.votes = votes;
+        this.progress = new TransactionProgress("vote", confirmations);
         this.wallet = wallet;
         this.proposalId = proposalId;
         this.afterVote = afterVote;
@@ -66,7 +70,7 @@ public class VotePanel extends VerticalLayout {
             choice.setInvalid(true);
             return;
         }
-        track(VoteSending.start(() -> wallet.send(votes.voteTransaction(wallet.address(), proposalId, choice.getValue(),
+        track(TransactionSending.start(() -> wallet.send(votes.voteTransaction(wallet.address(), proposalId, choice.getValue(),
                 reason.getValue()))));
     }
 
@@ -76,9 +80,9 @@ public class VotePanel extends VerticalLayout {
             return;
         }
         String client = wallet.clientAddress();
-        track(VoteSending.start(() -> {
+        track(TransactionSending.start(() -> {
             Ballot ballot = votes.prepare(wallet.address(), proposalId, choice.getValue(), reason.getValue());
-            return VoteSending.relayed(wallet.signTypedData(votes.typedData(ballot))
+            return TransactionSending.relayed(wallet.signTypedData(votes.typedData(ballot))
                     .thenApplyAsync(signature -> votes.relay(ballot, signature, client)));
         }));
     }

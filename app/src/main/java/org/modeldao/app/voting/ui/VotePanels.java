@@ -2,6 +2,7 @@ package org.modeldao.app.voting.ui;
 
 import com.vaadin.flow.component.Component;
 import java.math.BigInteger;
+import org.modeldao.app.base.TransactionConfirmations;
 import org.modeldao.app.proposals.BallotBox;
 import org.modeldao.app.voting.VoteService;
 import org.modeldao.app.wallet.MemberWallet;
@@ -11,13 +12,15 @@ import org.modeldao.app.wallet.MemberWallet;
 class VotePanels implements BallotBox {
 
     private final VoteService votes;
+    private final TransactionConfirmations confirmations;
 
-    VotePanels(VoteService votes) {
+    VotePanels(VoteService votes, TransactionConfirmations confirmations) {
         this.votes = votes;
+        this.confirmations = confirmations;
     }
 
     @Override
     public Component panel(MemberWallet wallet, BigInteger proposalId, Runnable afterVote) {
-        return new VotePanel(votes, wallet, proposalId, afterVote);
+        return new VotePanel(votes, wallet, proposalId, afterVote, confirmations);
     }
 }

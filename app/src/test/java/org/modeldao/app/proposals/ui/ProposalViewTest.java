@@ -15,6 +15,7 @@ import com.vaadin.flow.data.provider.SortDirection;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,8 +123,9 @@ class ProposalViewTest {
         VoteService votes = new VoteService(ProposalsViewTest.DAO, null, Relayer.off());
         // the services are not called until a button is pressed; the page only reads ProposalQueries
         ProposalService proposals = new ProposalService(null, ProposalsViewTest.DAO, null, proposal, null);
-        ProposalView view = new ProposalView(proposal, proposals, (wallet, id, afterVote) -> new VotePanel(votes, wallet, id, afterVote), new CurrentMember(),
-                new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates());
+        ProposalView view = new ProposalView(proposal, proposals, (wallet, id, afterVote) -> new VotePanel(votes, wallet, id, afterVote,
+                hash -> new CompletableFuture<>()), new CurrentMember(), new StaticListableBeanFactory().getBeanProvider(DevWallet.class),
+                new GovernanceUpdates(), null, hash -> new CompletableFuture<>());
         view.setParameter(null, ID.toString());
         return view;
     }
@@ -254,7 +256,7 @@ class ProposalViewTest {
     @Test
     void an_unknown_proposal_says_so_and_asks_for_no_votes() {
         ProposalView view = new ProposalView(proposal, null, null, new CurrentMember(),
-                new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates());
+                new StaticListableBeanFactory().getBeanProvider(DevWallet.class), new GovernanceUpdates(), null, null);
         view.setParameter(null, "8");
 
         assertThat(find(view, "votes")).isEmpty();

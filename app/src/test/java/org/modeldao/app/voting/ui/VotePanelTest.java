@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.base.TransactionProgress;
+import org.modeldao.app.wallet.TransactionSending;
 import org.modeldao.app.proposals.GovernanceActionRefused;
 import org.modeldao.app.proposals.GovernanceContracts;
 import org.modeldao.app.voting.VoteService;
@@ -27,7 +28,7 @@ import org.modeldao.app.wallet.Relayer;
 /** A ballot is visibly pending (both buttons disabled, spinner) and a refusal says why beside the buttons. */
 class VotePanelTest {
 
-    private final TransactionProgress progress = new TransactionProgress("vote");
+    private final TransactionProgress progress = new TransactionProgress("vote", hash -> new CompletableFuture<>());
     private final Button gasless = new Button("Vote without gas (sign)");
     private final Button fromWallet = new Button("Vote from wallet");
     private final HorizontalLayout buttons = new HorizontalLayout(gasless, fromWallet);
@@ -41,7 +42,7 @@ class VotePanelTest {
     @Test
     void while_a_ballot_is_pending_both_buttons_are_disabled_and_stay_so_once_sent() {
         CompletableFuture<String> wallet = new CompletableFuture<>();
-        progress.track("Vote", buttons, VoteSending.start(() -> wallet), Runnable::run, sent::add);
+        progress.track("Vote", buttons, TransactionSending.start(() -> wallet), Runnable::run, sent::add);
 
         assertThat(gasless.isEnabled()).isFalse();
         assertThat(fromWallet.isEnabled()).isFalse();
@@ -50,13 +51,14 @@ class VotePanelTest {
         wallet.complete("0x" + "ef".repeat(32));
 
         assertThat(fromWallet.isEnabled()).isFalse();
-        assertThat(status(progress)).startsWith("Vote sent · tx 0xefefefef…efef");
+        assertThat(status(progress)).startsWith("Vote sent · waiting for a block");
+        assertThat(find(progress, "vote-tx").getElement().getTextRecursively()).contains("tx 0xefefefef…efef");
         assertThat(sent).containsExactly("0x" + "ef".repeat(32));
     }
 
     @Test
     void a_refusal_before_the_wallet_is_asked_says_why_and_the_buttons_work_again() {
-        progress.track("Vote", buttons, VoteSending.start(() -> {
+        progress.track("Vote", buttons, TransactionSending.start(() -> {
             throw new GovernanceActionRefused("0xbb has already voted on this proposal.");
         }), Runnable::run, sent::add);
 
@@ -69,7 +71,7 @@ class VotePanelTest {
     @Test
     void a_gasless_ballot_the_relayer_refuses_fails_with_the_relayers_reason() {
         CompletableFuture<RelayOutcome> relay = new CompletableFuture<>();
-        progress.track("Vote", buttons, VoteSending.relayed(relay), Runnable::run, sent::add);
+        progress.track("Vote", buttons, TransactionSending.relayed(relay), Runnable::run, sent::add);
         assertThat(fromWallet.isEnabled()).isFalse();
 
         relay.complete(new RelayOutcome.Refused("This ballot was signed for nonce 3 but the voter's nonce is 4"));
@@ -81,10 +83,10 @@ class VotePanelTest {
 
     @Test
     void a_relayed_ballot_reports_the_relayers_transaction() {
-        progress.track("Vote", buttons, VoteSending.relayed(CompletableFuture.completedFuture(new RelayOutcome.Relayed("0x" + "12".repeat(32), 9))),
+        progress.track("Vote", buttons, TransactionSending.relayed(CompletableFuture.completedFuture(new RelayOutcome.Relayed("0x" + "12".repeat(32), 9))),
                 Runnable::run, sent::add);
 
-        assertThat(status(progress)).startsWith("Vote sent · tx 0x12121212…1212");
+        assertThat(find(progress, "vote-tx").getElement().getTextRecursively()).contains("tx 0x12121212…1212");
         assertThat(sent).containsExactly("0x" + "12".repeat(32));
     }
 
@@ -95,7 +97,8 @@ class VotePanelTest {
         GovernanceContracts dao = new GovernanceContracts(31337, "0x01", "0x02", "0x03", "0x04", 1);
         // the services are not reached: the panel stops at the missing choice
         VotePanel panel = new VotePanel(new VoteService(dao, null, Relayer.off()),
-                new MemberWallet(UI.getCurrent(), Optional.empty(), "0x00000000000000000000000000000000000000bb"), BigInteger.ONE, () -> { });
+                new MemberWallet(UI.getCurrent(), Optional.empty(), "0x00000000000000000000000000000000000000bb"), BigInteger.ONE, () -> { },
+                hash -> new CompletableFuture<>());
 
         ((Button) find(panel, "vote-wallet")).click();
 

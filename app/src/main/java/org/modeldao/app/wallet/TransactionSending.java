@@ -1,22 +1,24 @@
-package org.modeldao.app.voting.ui;
+package org.modeldao.app.wallet;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.modeldao.app.base.AppException;
-import org.modeldao.app.wallet.RelayOutcome;
 
-/** Turns both ways of voting into one pending transaction hash, so the panel shows them alike. */
-final class VoteSending {
+/**
+ * Turns both ways of sending (from the wallet, or signed and relayed gasless) into one pending
+ * transaction hash, so a page shows them alike (base/TransactionProgress): votes and delegations.
+ */
+public final class TransactionSending {
 
-    private VoteSending() {
+    private TransactionSending() {
     }
 
     /**
      * Starts a sending. A refusal before anything reaches the wallet (voting closed, already voted,
-     * no votes at the snapshot, reason too long) becomes a failed sending, so it is shown beside
+     * a delegation that changes nothing, a bad address) becomes a failed sending, so it is shown beside
      * the button like any other failure instead of as a page error.
      */
-    static CompletableFuture<String> start(Supplier<CompletableFuture<String>> sending) {
+    public static CompletableFuture<String> start(Supplier<CompletableFuture<String>> sending) {
         try {
             return sending.get();
         } catch (AppException refused) {
@@ -25,7 +27,7 @@ final class VoteSending {
     }
 
     /** The relayer's hash once mined; a refusal (a value, not an exception, in the service) fails with its reason. */
-    static CompletableFuture<String> relayed(CompletableFuture<RelayOutcome> outcome) {
+    public static CompletableFuture<String> relayed(CompletableFuture<RelayOutcome> outcome) {
         return outcome.thenCompose(o -> switch (o) {
             case RelayOutcome.Relayed relayed -> CompletableFuture.completedFuture(relayed.transactionHash());
             case RelayOutcome.Refused refused -> CompletableFuture.failedFuture(new IllegalStateException(refused.reason()));

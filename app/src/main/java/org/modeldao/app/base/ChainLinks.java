@@ -1,4 +1,4 @@
-package org.modeldao.app.catalog.ui;
+package org.modeldao.app.base;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -40,6 +40,14 @@ public final class ChainLinks {
         } catch (URISyntaxException notAUri) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where the app shows a transaction: its audit history filtered on the hash. The app's own
+     * record stands in for a block explorer, which a private or dev chain does not have.
+     */
+    public static String historyOf(String transactionHash) {
+        return "history?text=" + transactionHash;
     }
 
     /** A link labelled {@code label} when {@code uri} is a web link, else the URI itself as plain text. */

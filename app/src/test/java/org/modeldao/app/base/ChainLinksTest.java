@@ -1,4 +1,4 @@
-package org.modeldao.app.catalog.ui;
+package org.modeldao.app.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
