@@ -52,4 +52,13 @@ class FormatsTest {
         assertThat(Formats.dateTime(at)).isEqualTo("2026-12-05 12:25:07 UTC");
         assertThat(Formats.chainTime(at)).isEqualTo("2026-12-05 12:25:07 UTC (chain time)");
     }
+
+    @Test
+    void time_left_is_written_coarsely_enough_for_an_estimate() {
+        assertThat(Formats.duration(java.time.Duration.ofSeconds(12))).isEqualTo("12 s");
+        assertThat(Formats.duration(java.time.Duration.ofSeconds(249))).isEqualTo("4 min 09 s");
+        assertThat(Formats.duration(java.time.Duration.ofMinutes(185))).isEqualTo("3 h 05 min");
+        assertThat(Formats.duration(java.time.Duration.ofHours(51).plusMinutes(59))).isEqualTo("2 d 3 h");
+        assertThat(Formats.duration(java.time.Duration.ofSeconds(-5))).isEqualTo("0 s");
+    }
 }

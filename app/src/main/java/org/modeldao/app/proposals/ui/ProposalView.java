@@ -161,7 +161,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             Paragraph once = new Paragraph("The description's closing list of actions matches the decoded calls exactly,"
                     + " so they are shown once, under What it does.");
             once.setId("actions-shown-once");
-            once.addClassName("hint");
+            once.addClassName("muted");
             add(once);
         });
     }

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +21,9 @@ final class SimpleActionForms {
 
     private SimpleActionForms() {
     }
+
+    /** Far above any token supply (a billion tokens), far inside what 18 decimals in a uint256 hold. */
+    private static final BigDecimal VOTES_LIMIT = new BigDecimal("1e30");
 
     static TextField field(String label, String id) {
         TextField field = new TextField(label);
@@ -58,8 +61,9 @@ final class SimpleActionForms {
         kind.setId("policy-kind");
         kind.setItems(PolicyKind.values());
         kind.setItemLabelGenerator(KindNames::of);
-        BigDecimalField minVotes = new BigDecimalField("Minimum votes (token holders)");
-        minVotes.setId("min-votes");
+        // votes are tokens with 18 decimals on chain
+        DecimalNumberField minVotes = new DecimalNumberField("Minimum votes a caller holds", "min-votes", BigDecimal.ZERO, true,
+                VOTES_LIMIT, 18, true, "Enter a number of votes above 0, e.g. 1000 or 0.5");
         WholeNumberField rpm = new WholeNumberField("Requests per minute", "requests-per-minute", 1, WholeNumberField.UINT32_MAX);
         WholeNumberField batch = new WholeNumberField("Max inputs per request", "max-batch", 1, WholeNumberField.UINT32_MAX);
         TextArea allowList = new TextArea("Allowed addresses (one per line)");
@@ -71,29 +75,62 @@ final class SimpleActionForms {
         });
         kind.setValue(PolicyKind.PUBLIC);
         return form(new FormLayout(model, kind, minVotes, rpm, batch, allowList), () -> {
-            WholeNumberField.requireValid(rpm, batch);
+            CheckedField.requireValid(minVotes, rpm, batch);
             return new ProposalAction.SetAccessPolicy(model.getValue(), kind.getValue(),
-                    minVotes.isVisible() && !minVotes.isEmpty() ? Votes.ofTokens(minVotes.getValue()) : BigInteger.ZERO,
+                    minVotes.isVisible() ? Votes.ofTokens(minVotes.number().orElseThrow()) : BigInteger.ZERO,
                     rpm.number(), batch.number(), allowList.isVisible() ? lines(allowList.getValue()) : List.of());
         });
     }
 
+    /**
+     * One form per constraint kind in effect: choosing a kind shows only the fields it reads, each
+     * labelled for that kind (no shared "Minimum / confidence" field), with its own range.
+     */
     static ActionForm addConstraint() {
-        TextField model = field("Model", "model"), target = field("Input name (ranges, sizes)", "target");
+        TextField model = field("Model", "model"), target = field("Input name", "target");
         ComboBox<ConstraintKind> kind = new ComboBox<>("Kind", ConstraintKind.values());
         kind.setId("constraint-kind");
         kind.setItemLabelGenerator(KindNames::of);
-        BigDecimalField min = new BigDecimalField("Minimum / confidence");
-        min.setId("constraint-min");
-        BigDecimalField max = new BigDecimalField("Maximum / size");
-        max.setId("constraint-max");
-        TextArea values = new TextArea("Labels or purposes (one per line)");
+        kind.setRequired(true);
+        DecimalNumberField confidence = new DecimalNumberField("Minimum confidence", "constraint-confidence", BigDecimal.ZERO, true,
+                BigDecimal.ONE, 6, true, "Enter a confidence above 0 and at most 1, with at most 6 decimals, e.g. 0.7");
+        DecimalNumberField low = new DecimalNumberField("Lowest allowed value", "constraint-min", ProposalAction.LIMIT.negate(), true,
+                ProposalAction.LIMIT, 6, true, "Enter a number with at most 6 decimals, e.g. -1.5");
+        DecimalNumberField high = new DecimalNumberField("Highest allowed value", "constraint-max", ProposalAction.LIMIT.negate(), true,
+                ProposalAction.LIMIT, 6, true, "Enter a number with at most 6 decimals, e.g. 10");
+        DecimalNumberField size = new DecimalNumberField("Maximum elements per input", "constraint-size", BigDecimal.ZERO, true,
+                ProposalAction.LIMIT, 0, true, "Enter a whole number of elements above 0, e.g. 4");
+        TextArea values = new TextArea("Values (one per line)");
         values.setId("constraint-values");
         TextArea rationale = new TextArea("Rationale");
         rationale.setId("rationale-constraint");
-        return form(new FormLayout(model, kind, target, min, max, values, rationale), () -> new ProposalAction.AddConstraint(model.getValue(),
-                kind.getOptionalValue().orElseThrow(() -> new InvalidProposal("Constraint kind is required")), target.getValue(),
-                min.getValue(), max.getValue(), lines(values.getValue()), rationale.getValue()));
+        kind.addValueChangeListener(e -> {
+            ConstraintKind k = e.getValue();
+            target.setVisible(k == ConstraintKind.INPUT_RANGE || k == ConstraintKind.MAX_INPUT_SIZE);
+            target.setLabel(k == ConstraintKind.MAX_INPUT_SIZE ? "Input name (empty: every input)" : "Input name");
+            confidence.setVisible(k == ConstraintKind.MIN_CONFIDENCE);
+            low.setVisible(k == ConstraintKind.INPUT_RANGE);
+            high.setVisible(k == ConstraintKind.INPUT_RANGE);
+            size.setVisible(k == ConstraintKind.MAX_INPUT_SIZE);
+            values.setVisible(k == ConstraintKind.FORBIDDEN_OUTPUT_LABEL || k == ConstraintKind.ALLOWED_PURPOSES);
+            values.setLabel(k == ConstraintKind.ALLOWED_PURPOSES ? "Allowed purposes (one per line)" : "Forbidden output labels (one per line)");
+        });
+        kind.setValue(null);
+        List.of(target, confidence, low, high, size, values).forEach(f -> f.setVisible(false));
+        return form(new FormLayout(model, kind, target, confidence, low, high, size, values, rationale), () -> {
+            if (kind.isEmpty()) {
+                kind.setErrorMessage("Choose the kind of constraint");
+                kind.setInvalid(true);
+            }
+            CheckedField.requireValid(confidence, low, high, size);
+            ConstraintKind k = kind.getOptionalValue().orElseThrow(() -> new InvalidProposal("Choose the kind of constraint"));
+            BigDecimal min = k == ConstraintKind.MIN_CONFIDENCE ? confidence.number().orElseThrow()
+                    : k == ConstraintKind.INPUT_RANGE ? low.number().orElseThrow() : null;
+            BigDecimal max = k == ConstraintKind.MAX_INPUT_SIZE ? size.number().orElseThrow()
+                    : k == ConstraintKind.INPUT_RANGE ? high.number().orElseThrow() : null;
+            return new ProposalAction.AddConstraint(model.getValue(), k, target.isVisible() ? target.getValue() : "", min, max,
+                    values.isVisible() ? lines(values.getValue()) : List.of(), rationale.getValue());
+        });
     }
 
     static ActionForm removeConstraint() {
@@ -103,7 +140,7 @@ final class SimpleActionForms {
         TextArea reason = new TextArea("Reason");
         reason.setId("reason");
         return form(new FormLayout(model, id, reason), () -> {
-            WholeNumberField.requireValid(id);
+            CheckedField.requireValid(id);
             return new ProposalAction.RemoveConstraint(model.getValue(), BigInteger.valueOf(id.number()), reason.getValue());
         });
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
@@ -18,6 +17,7 @@ import org.modeldao.app.proposals.ProposalAction;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.contracts.RegistryKinds.PolicyKind;
 
+@SuppressWarnings("unchecked")
 class SimpleActionFormsTest {
 
     @SuppressWarnings("unchecked")
@@ -29,7 +29,7 @@ class SimpleActionFormsTest {
     void policy_kinds_have_human_names_and_only_their_own_fields() {
         ActionForm form = SimpleActionForms.accessPolicy();
         Select<PolicyKind> kind = find(form, "policy-kind");
-        BigDecimalField minVotes = find(form, "min-votes");
+        DecimalNumberField minVotes = find(form, "min-votes");
         TextArea allowList = find(form, "allow-list");
 
         assertThat(kind.getItemLabelGenerator().apply(PolicyKind.PUBLIC)).isEqualTo("Anyone");
@@ -54,7 +54,7 @@ class SimpleActionFormsTest {
         ((TextField) find(form, "requests-per-minute")).setValue("60");
         ((TextField) find(form, "max-batch")).setValue("8");
         kind.setValue(PolicyKind.TOKEN_HOLDERS);
-        ((BigDecimalField) find(form, "min-votes")).setValue(new BigDecimal("5"));
+        ((TextField) find(form, "min-votes")).setValue("5");
         ((TextArea) find(form, "allow-list")).setValue("0x0000000000000000000000000000000000000001");
         kind.setValue(PolicyKind.PUBLIC);
 
@@ -118,5 +118,76 @@ class SimpleActionFormsTest {
 
         assertThat(policy.requestsPerMinute()).isEqualTo(4_294_967_295L);
         assertThat(policy.maxBatchSize()).isEqualTo(1);
+    }
+
+    @Test
+    void each_constraint_kind_shows_only_its_own_fields_labelled_for_it() {
+        ActionForm form = SimpleActionForms.addConstraint();
+        ComboBox<ConstraintKind> kind = find(form, "constraint-kind");
+        List<String> fields = List.of("target", "constraint-confidence", "constraint-min", "constraint-max", "constraint-size",
+                "constraint-values");
+
+        assertThat(fields.stream().filter(id -> find(form, id).isVisible())).isEmpty();
+        kind.setValue(ConstraintKind.MIN_CONFIDENCE);
+        assertThat(fields.stream().filter(id -> find(form, id).isVisible())).containsExactly("constraint-confidence");
+        kind.setValue(ConstraintKind.INPUT_RANGE);
+        assertThat(fields.stream().filter(id -> find(form, id).isVisible())).containsExactly("target", "constraint-min", "constraint-max");
+        kind.setValue(ConstraintKind.ALLOWED_PURPOSES);
+        assertThat(fields.stream().filter(id -> find(form, id).isVisible())).containsExactly("constraint-values");
+        assertThat(((TextArea) find(form, "constraint-values")).getLabel()).isEqualTo("Allowed purposes (one per line)");
+        kind.setValue(ConstraintKind.MAX_INPUT_SIZE);
+        assertThat(fields.stream().filter(id -> find(form, id).isVisible())).containsExactly("target", "constraint-size");
+    }
+
+    @Test
+    void bad_decimals_are_marked_on_their_fields_all_at_once_and_nothing_is_built() {
+        ActionForm form = SimpleActionForms.addConstraint();
+        ((TextField) find(form, "model")).setValue("iris");
+        ((ComboBox<ConstraintKind>) find(form, "constraint-kind")).setValue(ConstraintKind.INPUT_RANGE);
+        ((TextField) find(form, "target")).setValue("input");
+        ((TextArea) find(form, "rationale-constraint")).setValue("plausible measurements");
+        DecimalNumberField low = find(form, "constraint-min");
+        DecimalNumberField high = find(form, "constraint-max");
+        low.setValue("0.1234567");
+        high.setValue("1e3");
+
+        assertThatThrownBy(form::build).isInstanceOf(InvalidProposal.class)
+                .hasMessage("Check the highlighted fields: Lowest allowed value, Highest allowed value");
+        assertThat(low.isInvalid()).isTrue();
+        assertThat(low.getErrorMessage()).isEqualTo("Enter a number with at most 6 decimals, e.g. -1.5");
+        assertThat(high.isInvalid()).isTrue();
+
+        low.setValue("-1.5");
+        high.setValue("10");
+        ProposalAction.AddConstraint built = (ProposalAction.AddConstraint) form.build();
+        assertThat(built.minValue()).isEqualByComparingTo("-1.5");
+        assertThat(built.maxValue()).isEqualByComparingTo("10");
+        assertThat(low.isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_confidence_outside_zero_to_one_is_refused_on_its_field_in_plain_words() {
+        ActionForm form = SimpleActionForms.addConstraint();
+        ((ComboBox<ConstraintKind>) find(form, "constraint-kind")).setValue(ConstraintKind.MIN_CONFIDENCE);
+        DecimalNumberField confidence = find(form, "constraint-confidence");
+
+        confidence.setValue("1.5");
+
+        assertThat(confidence.isInvalid()).isTrue();
+        assertThat(confidence.getErrorMessage()).isEqualTo("Enter a confidence above 0 and at most 1, with at most 6 decimals, e.g. 0.7");
+        confidence.setValue("0.7");
+        assertThat(confidence.isInvalid()).isFalse();
+    }
+
+    @Test
+    void token_holder_votes_take_decimals_and_refuse_words() {
+        ActionForm form = SimpleActionForms.accessPolicy();
+        ((Select<PolicyKind>) find(form, "policy-kind")).setValue(PolicyKind.TOKEN_HOLDERS);
+        DecimalNumberField minVotes = find(form, "min-votes");
+
+        minVotes.setValue("many");
+        assertThat(minVotes.isInvalid()).isTrue();
+        minVotes.setValue("0.5");
+        assertThat(minVotes.isInvalid()).isFalse();
     }
 }
