@@ -91,7 +91,7 @@ class DaoStoriesBrowserIT {
                     Page page = PAGES.get(i);
                     screenshot(page, "failed-" + story + "-" + i + ".png");
                     System.err.println("page " + i + " at " + page.url() + " shows: "
-                            + page.locator("vaadin-notification-card").allTextContents());
+                            + page.locator("vaadin-notification-card, [id$=-status], #action-error, #submit-error").allTextContents());
                 } catch (RuntimeException e) {
                     System.err.println("no screenshot of page " + i + ": " + e.getMessage());
                 }
@@ -148,7 +148,9 @@ class DaoStoriesBrowserIT {
                     page.locator("#version input").fill("2");
                 },
                 "propose-wizard.png");
-        assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris v2", v2.artifactSha256());
+        assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris v2");
+        // hashes are shown short, the whole hash is the tooltip (and what the copy button copies)
+        assertThat(admin.locator("#proposal-actions .copyable-text").first().getAttribute("title")).isEqualTo(v2.artifactSha256());
         BigInteger proposalId = idOf(proposal);
 
         vote(admin, proposal, "For", "The card documents the evaluation; better calibrated than v1.", "#vote-gasless");

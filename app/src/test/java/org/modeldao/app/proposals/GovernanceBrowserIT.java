@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.modeldao.contracts.RegistryActions;
 import org.modeldao.contracts.RegistryKinds.ConstraintKind;
 import org.modeldao.contracts.wrappers.ModelRegistry;
 import org.modeldao.app.support.IndexedHeads;
+import org.modeldao.app.base.Formats;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.modeldao.app.GovernanceChainFixture;
 import org.modeldao.contracts.ProposalState;
@@ -66,6 +68,10 @@ class GovernanceBrowserIT {
     ProposalReadModel readModel;
     @Autowired
     RegistryReadModel registryReadModel;
+    @Autowired
+    ProposalService proposalService;
+    @Autowired
+    org.modeldao.app.artifacts.ArtifactService artifacts;
 
     @DynamicPropertySource
     static void chain(DynamicPropertyRegistry registry) throws Exception {
@@ -119,9 +125,18 @@ class GovernanceBrowserIT {
         admin.locator("#add-action").click();
         admin.locator("#draft-actions li").filter(new Locator.FilterOptions().setHasText("Approve model iris-classifier v2")).waitFor();
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("propose-wizard.png")).setFullPage(true));
+        recordStatuses(admin, "submit-status");
         admin.locator("#submit-proposal").click();
         admin.locator("#proposal-title").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
-        assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris-classifier v2 (onnx), artifact sha256 0x");
+        // the wizard said each step of the pending transaction before the proposal's page opened
+        assertThat(statuses(admin, "submit-status")).contains("Waiting for your wallet…", "Proposal sent · waiting for a block to include it…")
+                .anyMatch(s -> s.startsWith("Proposal sent · confirmed in block "));
+        assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris-classifier v2 (onnx)",
+                "Model file: sha256 0x", "Model card: sha256 0x");
+        // the card filled in the wizard, read back from the store as a card
+        PlaywrightAssertions.assertThat(admin.locator("#proposal-actions .model-card")).containsText("SummaryLogistic regression on the iris measurements");
+        assertThat(admin.locator("#proposal-actions .model-card").textContent()).contains("Intended useTeaching and demos",
+                "LimitationsThree species only", "LicenceApache-2.0");
         assertThat(admin.locator(".proposal-description").textContent())
                 .contains("ONNX graph of iris-classifier v2: inputs: input float32 [-1, 4]; outputs: output float32 [-1, 3]");
         String proposalPath = admin.url().substring(admin.url().indexOf("/proposal/"));
@@ -142,7 +157,12 @@ class GovernanceBrowserIT {
                 new LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(third.locator("#vote-reason textarea").inputValue()).isEqualTo("Want more evaluation data");
         assertThat(third.locator("#vote-choice vaadin-radio-button[checked]").textContent()).contains("Against");
+        recordStatuses(third, "vote-status");
         submitVote(third, "#vote-wallet");
+        PlaywrightAssertions.assertThat(third.locator("#own-vote")).containsText("You voted Against with ",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(statuses(third, "vote-status")).contains("Waiting for your wallet…", "Vote sent · waiting for a block to include it…")
+                .anyMatch(s -> s.startsWith("Vote sent · confirmed in block "));
         third.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-voted.png")).setFullPage(true));
         awaitIndexed();
         assertThat(queries.countVotes(proposalId)).isEqualTo(3);
@@ -154,6 +174,9 @@ class GovernanceBrowserIT {
         awaitIndexed();
         admin.navigate(url(proposalPath));
         admin.locator("#queue").click();
+        PlaywrightAssertions.assertThat(admin.locator("#queue-status")).containsText("Queue sent · confirmed in block",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(admin.locator("#queue-tx a.tx-history-link").getAttribute("href")).startsWith("history?text=0x");
         waitForState(proposalId, ProposalState.QUEUED);
         dao.chain.increaseTime(dao.governor.timelockDelay().plus(Duration.ofSeconds(1)));
         awaitIndexed();
@@ -220,7 +243,7 @@ class GovernanceBrowserIT {
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("upload-refused.png")).setFullPage(true));
         admin.locator("#card-license input").fill("Apache-2.0");
         admin.locator("#add-action").click();
-        expectError(admin, "Upload the model file first");
+        visibleMessage(admin, "#action-error", "Upload the model file first");
         assertThat(admin.locator("#draft-actions li").count()).isZero();
 
         admin.locator("#artifact-upload input[type=file]").setInputFiles(model);
@@ -233,12 +256,86 @@ class GovernanceBrowserIT {
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("upload-signature.png")).setFullPage(true));
         admin.locator("#add-action").click();
         // without a card file the card fields are needed: the broken file was discarded, not stored
-        expectError(admin, "The model card needs: Summary");
+        visibleMessage(admin, "#action-error", "The model card needs: Summary");
         assertThat(admin.locator("#draft-actions li").count()).isZero();
         admin.locator("#submit-proposal").click();
-        expectError(admin, "A proposal needs at least one action");
+        visibleMessage(admin, "#submit-error", "A proposal needs at least one action");
+        // every refusal sits beside its field or button: no toast covers the navigation
+        assertThat(admin.locator("vaadin-notification-card").count()).isZero();
+        admin.setViewportSize(390, 844);
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("upload-refused-390.png")).setFullPage(true));
         awaitIndexed();
         assertThat(queries.count()).isEqualTo(proposalsBefore);
+    }
+
+    @Test
+    void the_proposal_page_counts_down_from_block_times_copies_ids_and_shows_each_action_and_the_card_once() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        var iris = DemoModels.iris("2");
+        var published = artifacts.publish(new java.io.ByteArrayInputStream(iris.artifactBytes()), java.util.Optional.empty(), "onnx",
+                iris.name(), iris.version(), org.modeldao.app.artifacts.UploadedCard.of(iris.name(), iris.version(), iris.cardBytes()));
+        var approve = new ProposalAction.ApproveVersion(published.model(), published.version(), published.artifactSha256(),
+                published.artifactUri(), published.cardSha256(), published.cardUri(), published.format());
+        String longLine = "sha256:" + "0123456789abcdef".repeat(12);
+        // a known pace: 100 blocks one second apart, so the estimates count seconds
+        rpc("hardhat_mine", "\"0x64\"", "\"0x1\"");
+        var draft = proposalService.draft(dao.admin.getAddress(), new ProposalForm("Serve the card-checked iris v2",
+                "Pinned build log:\n\n```\n" + longLine + "\n```", List.of(approve)));
+        dao.sendFromWallet(dao.admin, draft.transaction());
+        awaitIndexed();
+
+        List<String> clientMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Page page = signIn(dao.members.get(2));
+        page.onRequest(request -> clientMessages.add(request.url()));
+        page.onWebSocket(socket -> socket.onFrameSent(frame -> clientMessages.add("websocket frame")));
+        page.navigate(url("/proposal/" + draft.proposalId()));
+        Locator timeLeft = page.locator("#time-left");
+        PlaywrightAssertions.assertThat(timeLeft).containsText("Voting ");
+        assertThat(timeLeft.textContent()).containsPattern("estimated from an average of [12] s per block over the last 100 blocks");
+        assertThat(page.locator("#timeline").textContent()).contains("○ Voting ends · block ", "(estimate)");
+
+        // the countdown ticks in the browser: the text changes while the browser sends the server nothing
+        String before = page.locator("#timeline .step-countdown").last().textContent();
+        clientMessages.clear();
+        page.waitForTimeout(2_500);
+        assertThat(page.locator("#timeline .step-countdown").last().textContent()).isNotEqualTo(before);
+        assertThat(clientMessages).isEmpty();
+
+        // the 78-digit id is shown short; its copy button (reached by keyboard) puts the whole id on the clipboard
+        assertThat(page.locator("#proposal-id").textContent()).contains(Formats.shortId(draft.proposalId().toString()))
+                .doesNotContain(draft.proposalId().toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy proposal id")).focus();
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(page.locator("#proposal-id [role=status]")).hasText("Copied");
+        assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(draft.proposalId().toString());
+        page.locator("#proposal-actions .copy-button").first().click();
+        assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(published.artifactSha256());
+
+        // each hash once, short; the description's own list of the same action is not repeated; the card reads as a card
+        Locator actions = page.locator("#proposal-actions");
+        assertThat(actions.textContent()).doesNotContain(published.artifactSha256()).doesNotContain(published.cardSha256());
+        assertThat(page.locator(".proposal-description").textContent()).doesNotContain("## Actions").doesNotContain("Approve model")
+                .contains(longLine);
+        PlaywrightAssertions.assertThat(page.locator("#actions-shown-once")).isVisible();
+        Locator card = actions.locator(".model-card");
+        assertThat(card.textContent()).contains("Intended use", "Out of scope", "Licence", "Labels", "Inputsinput FP32 [-1, 4]");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-page-1280.png")).setFullPage(true));
+
+        // at phone width nothing runs off the page: the long preformatted line wraps
+        page.setViewportSize(390, 844);
+        page.waitForTimeout(300);
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        assertThat((Boolean) page.evaluate("() => { const pre = document.querySelector('.proposal-description pre');"
+                + " return pre.scrollWidth <= pre.clientWidth + 1; }")).isTrue();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("proposal-page-390.png")).setFullPage(true));
+    }
+
+    private void rpc(String method, String... params) throws Exception {
+        var body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + String.join(",", params) + "]}";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(dao.chain.rpcUrl()))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"result\"");
     }
 
     private static void visibleMessage(Page page, String selector, String text) {
@@ -254,14 +351,22 @@ class GovernanceBrowserIT {
         page.navigate(url("/delegates"));
         String budgetBefore = page.locator("#gasless-budget").textContent();
         assertThat(budgetBefore).contains("of 0.05 ETH left today");
+        recordStatuses(page, "delegate-status");
         page.locator("#delegate-gasless").click();
-        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Delegation relayed")).first()
-                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        PlaywrightAssertions.assertThat(page.locator("#delegate-status")).containsText("Delegation sent · confirmed in block",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(statuses(page, "delegate-status")).contains("Waiting for your wallet…");
+        assertThat(page.locator("#delegate-gasless").isDisabled()).as("sending twice would only be refused").isTrue();
         PlaywrightAssertions.assertThat(page.locator("#gasless-budget")).not().hasText(budgetBefore);
-        // the same delegation again would change nothing: refused before signing, with the reason
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegation-confirmed.png")).setFullPage(true));
+        // the same delegation again would change nothing: refused before signing, with the reason, on the same line
+        page.reload();
         page.locator("#delegate-gasless").click();
-        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("nothing would change")).first()
-                .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+        PlaywrightAssertions.assertThat(page.locator("#delegate-status")).containsText("nothing would change",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#delegate-status").textContent()).startsWith("Delegation failed: ");
+        assertThat(page.locator("#delegate-gasless").isEnabled()).isTrue();
+        assertThat(page.locator("vaadin-notification-card").count()).isZero();
 
         assertThat(org.modeldao.app.proposals.Votes.format(dao.governor.currentVotes(holder.getAddress()))).isEqualTo("15,000");
         Locator holderRow = page.locator("#delegates vaadin-grid-cell-content").filter(new Locator.FilterOptions()
@@ -273,6 +378,8 @@ class GovernanceBrowserIT {
         assertThat(delegators.allTextContents()).contains(Keys.toChecksumAddress(holder.getAddress()), "15,000");
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates.png")).setFullPage(true));
+        page.setViewportSize(390, 844);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("delegates-390.png")).setFullPage(true));
     }
 
     @Test
@@ -298,15 +405,17 @@ class GovernanceBrowserIT {
         choose(admin, "#action-type", "Set an access policy");
         admin.locator("#model input").fill(model);
         choose(admin, "#policy-kind", "Token holders");
-        admin.locator("#min-votes input").fill("100");
+        admin.locator("#min-votes input").fill("a hundred");
         // both bad numbers are marked at once, on their fields; "1.5" is not read as 15
         admin.locator("#requests-per-minute input").fill("1.5");
         admin.locator("#max-batch input").fill("99999999999");
         admin.locator("#add-action").click();
         fieldError(admin, "#requests-per-minute", "Enter a whole number from 1 to 4,294,967,295");
         fieldError(admin, "#max-batch", "Enter a whole number from 1 to 4,294,967,295");
+        fieldError(admin, "#min-votes", "Enter a number of votes above 0, e.g. 1000 or 0.5");
         admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("wizard-field-errors.png")).setFullPage(true));
         assertThat(admin.locator("#draft-actions li").count()).isZero();
+        admin.locator("#min-votes input").fill("100");
         admin.locator("#requests-per-minute input").fill("60");
         admin.locator("#max-batch input").fill("8");
         admin.locator("#add-action").click();
@@ -316,12 +425,14 @@ class GovernanceBrowserIT {
         admin.locator("#model input").fill(model);
         admin.locator("#constraint-kind input").fill("Minimum confidence");
         admin.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Minimum confidence")).first().click();
-        admin.locator("#constraint-min input").fill("1.5");
+        // only the kind's own field is shown, and a confidence above 1 is refused on it
+        assertThat(admin.locator("#constraint-min").isVisible()).isFalse();
+        admin.locator("#constraint-confidence input").fill("1.5");
         admin.locator("#rationale-constraint textarea").fill("Abstain when unsure");
         admin.locator("#add-action").click();
-        expectError(admin, "A minimum confidence must lie in (0, 1]");
+        fieldError(admin, "#constraint-confidence", "Enter a confidence above 0 and at most 1");
         assertThat(admin.locator("#draft-actions li").count()).isEqualTo(1);
-        admin.locator("#constraint-min input").fill("0.7");
+        admin.locator("#constraint-confidence input").fill("0.7");
         admin.locator("#add-action").click();
         draftAction(admin, "Add ethical constraint to model wizard-model: abstain below confidence 0.7 (Abstain when unsure)");
 
@@ -332,10 +443,29 @@ class GovernanceBrowserIT {
         admin.locator("#add-action").click();
         draftAction(admin, "Remove ethical constraint #" + constraintId + " from model wizard-model because: superseded by the 0.7 floor");
 
+        // added actions are cards: one more is added and removed, and the last is moved up by keyboard and back down
+        choose(admin, "#action-type", "Set the current version");
+        admin.locator("#model input").fill(model);
+        admin.locator("#version input").fill("1");
+        admin.locator("#add-action").click();
+        draftAction(admin, "Make v1 the current version of model wizard-model");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove action 4")).click();
+        PlaywrightAssertions.assertThat(admin.locator("#draft-actions li")).hasCount(3);
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move action 3 up")).focus();
+        admin.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(admin.locator("#draft-actions li").nth(1)).containsText("Remove ethical constraint");
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("wizard-action-cards.png")).setFullPage(true));
+        admin.setViewportSize(390, 844);
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("wizard-action-cards-390.png")).setFullPage(true));
+        admin.setViewportSize(1280, 900);
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move action 2 down")).focus();
+        admin.keyboard().press("Space");
+        PlaywrightAssertions.assertThat(admin.locator("#draft-actions li").nth(2)).containsText("Remove ethical constraint");
+
         // a draft without a title is refused before anything reaches the wallet or the chain
         admin.locator("#title input").fill("");
         admin.locator("#submit-proposal").click();
-        expectError(admin, "Title");
+        visibleMessage(admin, "#submit-error", "Title");
         awaitIndexed();
         assertThat(queries.count()).isEqualTo(proposalsBefore);
 
@@ -352,9 +482,25 @@ class GovernanceBrowserIT {
         assertThat(queries.count()).isEqualTo(proposalsBefore + 1);
     }
 
-    private static void expectError(Page page, String text) {
-        page.locator("vaadin-notification-card[theme~=error]").filter(new Locator.FilterOptions().setHasText(text)).first()
-                .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+    /** Keeps every text the element with {@code id} shows, however briefly, so a test can check each step was said. */
+    private static void recordStatuses(Page page, String id) {
+        page.evaluate("""
+                id => {
+                  window.__statuses = window.__statuses || {};
+                  const seen = window.__statuses[id] = [];
+                  const note = () => {
+                    const el = document.getElementById(id);
+                    const text = el ? el.textContent : null;
+                    if (text && seen[seen.length - 1] !== text) seen.push(text);
+                  };
+                  new MutationObserver(note).observe(document.body, {subtree: true, childList: true, characterData: true});
+                  note();
+                }""", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> statuses(Page page, String id) {
+        return (List<String>) page.evaluate("id => window.__statuses[id]", id);
     }
 
     private static void fieldError(Page page, String field, String text) {
@@ -369,6 +515,7 @@ class GovernanceBrowserIT {
 
     private Page signIn(Credentials account) {
         BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
         Page page = context.newPage();
         String address = Keys.toChecksumAddress(account.getAddress());
         page.navigate(url("/sign-in"));
