@@ -1,10 +1,13 @@
 package org.modeldao.app.base;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -25,6 +28,8 @@ public final class TransactionProgress extends HorizontalLayout {
     private final ProgressBar spinner = new ProgressBar();
     private final Span status = new Span();
     private final Span transaction = new Span();
+    /** What {@link #track} disabled, to enable again after a failure. */
+    private final List<HasEnabled> disabledHere = new ArrayList<>();
 
     public TransactionProgress(String id, TransactionConfirmations confirmations) {
         this.confirmations = confirmations;
@@ -57,13 +62,13 @@ public final class TransactionProgress extends HorizontalLayout {
     /** {@link #track(String, HasEnabled, CompletableFuture, Consumer, Consumer)}, then {@code onConfirmed} once a block includes it and it ran. */
     public void track(String label, HasEnabled button, CompletableFuture<String> sending, Consumer<Runnable> access,
             Consumer<String> onSent, Consumer<Confirmation> onConfirmed) {
-        button.setEnabled(false);
+        disable(button);
         spinner.setVisible(true);
         transaction.removeAll();
         ok("Waiting for your wallet…");
         sending.whenComplete((hash, error) -> access.accept(() -> {
             if (error != null) {
-                failed(button, label + " failed: " + reason(error)
+                failed(label + " failed: " + reason(error)
                         + ". Nothing changed on-chain; check your wallet (account, network, funds) and try again.");
                 return;
             }
@@ -81,13 +86,13 @@ public final class TransactionProgress extends HorizontalLayout {
     /** Shows how the transaction ended; true if a block included it and it ran. */
     private boolean confirmed(String label, HasEnabled button, String hash, Confirmation confirmation, Throwable notSeen) {
         if (notSeen != null) {
-            failed(button, label + " sent, but not confirmed: " + reason(notSeen));
+            failed(label + " sent, but not confirmed: " + reason(notSeen));
             return false;
         }
         transaction.removeAll();
         transaction.add(new Copyable(hash, "tx " + Formats.shortHash(hash), "transaction hash"), auditLink(hash));
         if (!confirmation.succeeded()) {
-            failed(button, label + " reverted in block " + confirmation.block() + ": the chain refused it and nothing changed"
+            failed(label + " reverted in block " + confirmation.block() + ": the chain refused it and nothing changed"
                     + " (often the proposal moved on meanwhile). Reload the page to see its state before trying again.");
             return false;
         }
@@ -110,12 +115,34 @@ public final class TransactionProgress extends HorizontalLayout {
         status.getElement().getThemeList().remove("error");
     }
 
-    private void failed(HasEnabled button, String text) {
+    private void failed(String text) {
         spinner.setVisible(false);
-        button.setEnabled(true);
+        disabledHere.forEach(b -> b.setEnabled(true));
+        disabledHere.clear();
         status.setText(text);
         status.getElement().getThemeList().add("badge");
         status.getElement().getThemeList().add("error");
+    }
+
+    /**
+     * Disables the button, or each button of a layout, remembering which were enabled: a disabled
+     * layout alone makes the server ignore its buttons, but they would still look and announce
+     * themselves as enabled; and a button that was off before (gasless with no budget) stays off after.
+     */
+    private void disable(HasEnabled target) {
+        List<HasEnabled> enabled = new ArrayList<>();
+        collectEnabled(target, enabled);
+        enabled.forEach(b -> b.setEnabled(false));
+        disabledHere.addAll(enabled);
+    }
+
+    private static void collectEnabled(HasEnabled target, List<HasEnabled> into) {
+        if (target.isEnabled()) {
+            into.add(target);
+        }
+        if (target instanceof Component component) {
+            component.getChildren().filter(HasEnabled.class::isInstance).map(HasEnabled.class::cast).forEach(c -> collectEnabled(c, into));
+        }
     }
 
     /** The wallet's or the app's own words, bounded: a wallet extension's error text is not ours to trust in length. */

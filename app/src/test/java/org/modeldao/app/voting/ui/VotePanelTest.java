@@ -91,6 +91,19 @@ class VotePanelTest {
     }
 
     @Test
+    void a_button_that_was_off_before_stays_off_after_a_failure_and_each_button_shows_itself_disabled() {
+        gasless.setEnabled(false);
+        CompletableFuture<String> wallet = new CompletableFuture<>();
+        progress.track("Vote", buttons, TransactionSending.start(() -> wallet), Runnable::run, sent::add);
+        assertThat(fromWallet.getElement().isEnabled()).as("the button's own element, as the browser shows it").isFalse();
+
+        wallet.completeExceptionally(new IllegalStateException("user rejected the request"));
+
+        assertThat(fromWallet.isEnabled()).isTrue();
+        assertThat(gasless.isEnabled()).isFalse();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void voting_without_a_choice_marks_the_choice_and_sends_nothing() {
         UI.setCurrent(new UI());
