@@ -110,7 +110,10 @@ public class DelegatesView extends VerticalLayout {
     private void showBudget() {
         delegation.gaslessBudget().ifPresentOrElse(today -> {
             budget.setText("Without gas: " + today.describe() + ".");
-            bySignature.setEnabled(!today.exhausted());
+            // only ever turned off here: while a delegation is pending its progress line keeps the buttons off
+            if (today.exhausted()) {
+                bySignature.setEnabled(false);
+            }
         }, () -> {
             budget.setText("Delegating without gas is off on this server.");
             bySignature.setEnabled(false);
