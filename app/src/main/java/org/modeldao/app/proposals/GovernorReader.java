@@ -145,13 +145,6 @@ public class GovernorReader {
         return ChainClock.measured(head, blockTime(head), earlier, blockTime(earlier));
     }
 
-    /** The latest block with the average block time over the last {@link ChainClock#SAMPLE_BLOCKS} (two block reads, cached). */
-    public ChainClock clock() {
-        long head = blockNumber();
-        long earlier = Math.max(0, head - ChainClock.SAMPLE_BLOCKS);
-        return ChainClock.measured(head, blockTime(head), earlier, blockTime(earlier));
-    }
-
     public Instant latestBlockTime() {
         return blockTime(blockNumber());
     }
