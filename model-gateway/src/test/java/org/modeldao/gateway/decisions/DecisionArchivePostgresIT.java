@@ -3,26 +3,21 @@ package org.modeldao.gateway.decisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Archiving on the real PostgreSQL server, in a fresh database per test ({@link DecisionArchiveScenarios});
+ * Archiving on the real PostgreSQL server, in a fresh database per test ({@link DecisionArchiveContract});
  * a live row is tampered with as the superuser with the triggers disabled. Then the guards: only the
  * owner archives, only archived rows leave, only contiguous segments ending before the head are registered.
  */
-class DecisionArchivePostgresIT {
+class DecisionArchivePostgresIT extends DecisionArchiveContract {
 
-    @TempDir
-    Path dir;
     String database;
     DecisionFixture db;
-    DecisionArchiveScenarios scenarios;
 
     @BeforeEach
     void createDatabase() throws Exception {
@@ -36,46 +31,6 @@ class DecisionArchivePostgresIT {
     @AfterEach
     void dropDatabase() throws Exception {
         DecisionLogPostgresIT.admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-    }
-
-    @Test
-    void archives_beyond_keep_rows_and_the_chain_verifies_through_the_segments() throws Exception {
-        scenarios.archivesBeyondKeepRowsAndTheChainVerifiesThroughTheSegments();
-    }
-
-    @Test
-    void writers_appending_during_archiving_keep_one_intact_chain() throws Exception {
-        scenarios.writersAppendingDuringArchivingKeepOneIntactChain();
-    }
-
-    @Test
-    void entries_older_than_keep_age_are_archived_all_but_the_head() throws Exception {
-        scenarios.entriesOlderThanKeepAgeAreArchivedAllButTheHead();
-    }
-
-    @Test
-    void a_tampered_archived_segment_fails_verification() throws Exception {
-        scenarios.aTamperedArchivedSegmentFailsVerification();
-    }
-
-    @Test
-    void a_tampered_live_row_at_the_boundary_fails_verification() throws Exception {
-        scenarios.aTamperedLiveRowAtTheBoundaryFailsVerification();
-    }
-
-    @Test
-    void a_crash_between_writing_and_registering_a_segment_leaves_a_rerun_consistent() throws Exception {
-        scenarios.aCrashBetweenWritingAndRegisteringASegmentLeavesARerunConsistent();
-    }
-
-    @Test
-    void a_crash_between_writing_a_segment_and_deleting_its_rows_leaves_a_rerun_consistent() throws Exception {
-        scenarios.aCrashBetweenWritingASegmentAndDeletingItsRowsLeavesARerunConsistent();
-    }
-
-    @Test
-    void a_rerun_does_not_delete_rows_whose_segment_file_changed() throws Exception {
-        scenarios.aRerunDoesNotDeleteRowsWhoseSegmentFileChanged();
     }
 
     @Test
