@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,7 +68,7 @@ public final class Formats {
      * A time left in words, coarse enough for an estimate: "2 d 3 h", "3 h 05 min", "4 min 09 s",
      * "12 s". {@link Countdown} ticks with the same words in the browser.
      */
-    public static String duration(java.time.Duration left) {
+    public static String duration(Duration left) {
         long s = Math.max(0, left.toSeconds());
         if (s >= 86_400) {
             return s / 86_400 + " d " + s % 86_400 / 3_600 + " h";
@@ -76,6 +77,29 @@ public final class Formats {
             return s / 3_600 + " h " + String.format(Locale.ROOT, "%02d", s % 3_600 / 60) + " min";
         }
         return s >= 60 ? s / 60 + " min " + String.format(Locale.ROOT, "%02d", s % 60) + " s" : s + " s";
+    }
+
+    /**
+     * How long ago (or how soon) {@code instant} is from {@code now}, in the largest whole unit:
+     * "just now", "3 minutes ago", "in 2 days". Pages show it with {@link #dateTime} on hover
+     * ({@link RelativeTime}): people read "3 minutes ago" faster, the absolute time stays exact.
+     */
+    public static String relative(Instant instant, Instant now) {
+        long seconds = Duration.between(instant, now).getSeconds();
+        long magnitude = Math.abs(seconds);
+        if (magnitude < 45) {
+            return "just now";
+        }
+        String amount = magnitude < 3_600 ? unit(Math.max(1, magnitude / 60), "minute")
+                : magnitude < 86_400 ? unit(magnitude / 3_600, "hour")
+                : magnitude < 30 * 86_400L ? unit(magnitude / 86_400, "day")
+                : magnitude < 365 * 86_400L ? unit(magnitude / (30 * 86_400L), "month")
+                : unit(magnitude / (365 * 86_400L), "year");
+        return seconds > 0 ? amount + " ago" : "in " + amount;
+    }
+
+    private static String unit(long count, String unit) {
+        return number(count) + " " + unit + (count == 1 ? "" : "s");
     }
 
     private static String grouped(BigDecimal value) {

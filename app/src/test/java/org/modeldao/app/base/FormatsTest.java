@@ -61,4 +61,18 @@ class FormatsTest {
         assertThat(Formats.duration(java.time.Duration.ofHours(51).plusMinutes(59))).isEqualTo("2 d 3 h");
         assertThat(Formats.duration(java.time.Duration.ofSeconds(-5))).isEqualTo("0 s");
     }
+
+    @Test
+    void relative_times_use_the_largest_whole_unit_in_the_past_and_the_future() {
+        Instant now = Instant.parse("2026-12-05T12:00:00Z");
+        assertThat(Formats.relative(now.minusSeconds(10), now)).isEqualTo("just now");
+        assertThat(Formats.relative(now.plusSeconds(10), now)).isEqualTo("just now");
+        assertThat(Formats.relative(now.minusSeconds(50), now)).isEqualTo("1 minute ago");
+        assertThat(Formats.relative(now.minusSeconds(3 * 60), now)).isEqualTo("3 minutes ago");
+        assertThat(Formats.relative(now.minusSeconds(3_599), now)).isEqualTo("59 minutes ago");
+        assertThat(Formats.relative(now.minusSeconds(2 * 3_600 + 1_799), now)).isEqualTo("2 hours ago");
+        assertThat(Formats.relative(now.plusSeconds(2 * 86_400), now)).isEqualTo("in 2 days");
+        assertThat(Formats.relative(now.minusSeconds(45L * 86_400), now)).isEqualTo("1 month ago");
+        assertThat(Formats.relative(now.minusSeconds(3 * 365L * 86_400), now)).isEqualTo("3 years ago");
+    }
 }
