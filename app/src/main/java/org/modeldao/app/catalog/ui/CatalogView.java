@@ -3,6 +3,7 @@ package org.modeldao.app.catalog.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -48,7 +49,10 @@ public class CatalogView extends VerticalLayout {
         models.removeAll();
         var all = catalog.models();
         if (all.isEmpty()) {
-            models.add(new Paragraph("No model has been approved yet."));
+            Paragraph empty = new Paragraph("No model has been approved yet. Propose a model version from ");
+            empty.add(new Anchor("proposals/new", "New proposal"), new Text("; it is listed here once the proposal is executed."));
+            empty.setId("catalog-empty");
+            models.add(empty);
         }
         all.forEach(model -> models.add(card(model)));
     }
@@ -61,14 +65,16 @@ public class CatalogView extends VerticalLayout {
         model.currentSetBy().ifPresent(link -> current.add(new Text(" — set by "), link(link)));
         card.add(new H3(model.name()), current);
         Grid<CatalogModel.Version> versions = new Grid<>();
+        // every column takes its content's width; hashes are shortened (full on hover), so nothing is cut
         versions.addColumn(CatalogModel.Version::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(v -> v.state().name().toLowerCase() + (v.revocationReason().isEmpty() ? "" : ": " + v.revocationReason()))
-                .setHeader("State");
-        versions.addColumn(CatalogModel.Version::artifactSha256).setHeader("Artifact sha256").setFlexGrow(3);
-        versions.addComponentColumn(v -> ChainLinks.uri(v.artifactUri(), "artifact")).setHeader("Artifact");
-        versions.addComponentColumn(v -> ChainLinks.uri(v.cardUri(), "card")).setHeader("Card");
-        versions.addComponentColumn(v -> link(v.approvedBy())).setHeader("Approved by");
-        versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Span())).setHeader("Revoked by");
+        versions.addComponentColumn(v -> state(model, v)).setHeader("State").setAutoWidth(true).setFlexGrow(1);
+        versions.addComponentColumn(v -> hash(v.artifactSha256())).setHeader("Artifact sha256").setAutoWidth(true).setFlexGrow(0);
+        versions.addComponentColumn(v -> ChainLinks.uri(v.artifactUri(), "artifact")).setHeader("Artifact").setAutoWidth(true).setFlexGrow(0);
+        versions.addComponentColumn(v -> ChainLinks.uri(v.cardUri(), "card")).setHeader("Card").setAutoWidth(true).setFlexGrow(0);
+        versions.addComponentColumn(v -> link(v.approvedBy())).setHeader("Approved by").setAutoWidth(true).setFlexGrow(0);
+        versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Span())).setHeader("Revoked by").setAutoWidth(true).setFlexGrow(0);
+        versions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        versions.setEmptyStateText("No version of " + model.name() + " is approved yet: propose one from Proposals → New proposal.");
         versions.setItems(model.versions());
         versions.setAllRowsVisible(true);
         UnorderedList rules = new UnorderedList();
@@ -77,6 +83,26 @@ public class CatalogView extends VerticalLayout {
         model.constraints().forEach(c -> rules.add(rule("Constraint #" + c.constraintId().orElse(0L) + ": " + c.description(), c.decidedBy())));
         card.add(versions, rules);
         return card;
+    }
+
+    /** The version's state, with a "current" badge on the version the gateway serves by default. */
+    private static Span state(CatalogModel model, CatalogModel.Version version) {
+        Span state = new Span(version.state().name().toLowerCase() + (version.revocationReason().isEmpty() ? "" : ": " + version.revocationReason()));
+        Span cell = new Span(state);
+        if (model.currentVersion().filter(version.version()::equals).isPresent()) {
+            Span current = new Span("current");
+            current.getElement().getThemeList().add("badge success");
+            current.addClassName("current-version");
+            cell.add(new Text(" "), current);
+        }
+        return cell;
+    }
+
+    private static Span hash(String sha256) {
+        Span hash = new Span(Formats.shortHash(sha256));
+        hash.setTitle(sha256);
+        hash.addClassName("address");
+        return hash;
     }
 
     private static ListItem rule(String text, DecisionLink link) {

@@ -63,6 +63,7 @@ public class DelegatesView extends VerticalLayout {
         // a click on a delegate opens (or closes) its delegators below the row, themselves paged lazily
         grid.setItemDetailsRenderer(new ComponentRenderer<>(d -> DelegatorsGrid.of(delegation, d.address())));
         grid.setDetailsVisibleOnClick(true);
+        grid.setEmptyStateText("No one holds delegated votes yet. Token holders delegate, to themselves or someone they trust, to make their votes count.");
         add(new H2("Delegates"));
         member.ifPresent(address -> add(mine, delegateForm(new MemberWallet(UI.getCurrent(), Optional.ofNullable(devNode.getIfAvailable()), address))));
         add(grid);
@@ -73,7 +74,8 @@ public class DelegatesView extends VerticalLayout {
     private VerticalLayout delegateForm(MemberWallet wallet) {
         TextField to = new TextField("Delegate to (address)");
         to.setId("delegate-to");
-        to.setWidth("32em");
+        to.setWidthFull();
+        to.setMaxWidth("32em");
         to.setValue(wallet.address());
         HorizontalLayout buttons = new HorizontalLayout();
         Button byWallet = new Button("Delegate from wallet", click -> track(buttons, () ->

@@ -22,6 +22,7 @@ final class DelegatorsGrid {
                 query -> (int) delegation.countDelegators(delegate));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setHeight("14em");
+        grid.setEmptyStateText("No account delegates to this address.");
         return grid;
     }
 }

@@ -1,7 +1,9 @@
 package org.modeldao.app.history.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
@@ -20,7 +22,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.modeldao.app.base.Formats;
+import org.modeldao.app.base.RelativeTime;
 import org.modeldao.app.history.HistoryEntry;
 import org.modeldao.app.history.HistoryFilter;
 import org.modeldao.app.history.GovernanceHistory;
@@ -45,7 +49,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
     private final Details quarantineSection = new Details("", quarantine);
     private final Paragraph stall = new Paragraph();
 
-    public HistoryView(GovernanceHistory history, GovernanceUpdates updates) {
+    public HistoryView(GovernanceHistory history, GovernanceUpdates updates, Clock clock) {
         this.history = history;
         contract.setLabel("Contract");
         contract.setItems("", "Governor", "Token", "Registry", "Timelock");
@@ -60,17 +64,23 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
         csv.setId("history-csv");
         HorizontalLayout filters = new HorizontalLayout(contract, event, text, apply, csv);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
         grid.setId("history");
-        grid.addColumn(HistoryEntry::block).setHeader("Block").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> Formats.chainTime(e.time())).setHeader("Chain time").setAutoWidth(true);
-        grid.addColumn(HistoryEntry::contract).setHeader("Contract").setAutoWidth(true);
-        grid.addColumn(HistoryEntry::event).setHeader("Event").setAutoWidth(true);
-        grid.addColumn(HistoryEntry::summary).setHeader("What happened").setFlexGrow(4);
+        // the short columns take their content's width; "What happened" takes the rest and wraps rather than cut
+        grid.addColumn(HistoryEntry::block).setHeader("Block").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(RelativeTime.chainTimeRenderer(HistoryEntry::time, clock)).setHeader("Chain time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(HistoryEntry::contract).setHeader("Contract").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(HistoryEntry::event).setHeader("Event").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(HistoryEntry::summary).setHeader("What happened").setFlexGrow(1).setWidth("16em");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText("No governance event matches these filters. Clear them and choose Filter to see every event.");
         quarantine.setId("quarantine");
         quarantine.addColumn(QuarantinedLog::blockNumber).setHeader("Block").setAutoWidth(true).setFlexGrow(0);
         quarantine.addColumn(q -> q.txHash() + ":" + q.logIndex()).setHeader("Transaction:log").setAutoWidth(true);
         quarantine.addColumn(q -> q.contract() + " " + q.eventName()).setHeader("Event").setAutoWidth(true);
-        quarantine.addColumn(QuarantinedLog::reason).setHeader("Why it could not be stored").setFlexGrow(4);
+        quarantine.addColumn(QuarantinedLog::reason).setHeader("Why it could not be stored").setFlexGrow(1).setWidth("16em");
+        quarantine.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        quarantine.setEmptyStateText("The indexer stored every log it read.");
         quarantine.setAllRowsVisible(true);
         quarantineSection.setId("quarantine-section");
         stall.setId("indexer-stall");
@@ -100,7 +110,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void refreshHealth() {
         history.stall().ifPresentOrElse(s -> {
-            stall.setText("Indexing is stalled at block " + s.block() + " since " + s.since() + ": " + s.reason());
+            stall.setText("Indexing is stalled at block " + s.block() + " since " + Formats.dateTime(s.since()) + ": " + s.reason());
             stall.setVisible(true);
         }, () -> stall.setVisible(false));
         long count = history.countQuarantined();

@@ -34,6 +34,7 @@ final class ProposalVotesGrid {
         grid.setItems(query -> queries.votes(proposalId.get(), order(query.getSortOrders()), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) queries.countVotes(proposalId.get()));
         grid.setHeight("22em");
+        grid.setEmptyStateText("No votes yet. Members vote while the proposal is active.");
         return grid;
     }
 

@@ -1,11 +1,13 @@
 package org.modeldao.app.tokens.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import org.modeldao.app.base.Formats;
+import org.modeldao.app.base.RelativeTime;
 import org.modeldao.app.identity.CurrentMember;
 import org.modeldao.app.identity.SignedInMember;
 import org.modeldao.app.tokens.AccessToken;
@@ -50,6 +53,7 @@ public class MyTokensView extends Div {
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(label, issue);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
 
         issued.setId("issued-token");
         issued.addClassName("issued-token");
@@ -58,7 +62,7 @@ public class MyTokensView extends Div {
 
         configureGrid();
         Div card = new Div(new H2("Gateway tokens"),
-                new Paragraph("Short-lived tokens that let your programs call the model gateway as " + member.address() + "."),
+                new Paragraph(new Text("Short-lived tokens that let your programs call the model gateway as "), address(member.address()), new Text(".")),
                 form, issued, grid);
         card.addClassName("card");
         add(card);
@@ -67,18 +71,30 @@ public class MyTokensView extends Div {
 
     private void configureGrid() {
         grid.setId("tokens");
-        grid.addColumn(AccessToken::label).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(AccessToken::jti).setHeader("Id").setPartNameGenerator(t -> "token-id").setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.issuedAt())).setHeader("Issued").setAutoWidth(true);
-        grid.addColumn(t -> Formats.dateTime(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addColumn(this::status).setHeader("Status");
+        grid.setWidthFull();
+        // the name takes the room left; the rest are as wide as their content, and Revoke stays in view
+        // (frozen to the end) when a narrow screen makes the grid scroll sideways inside its card
+        grid.addColumn(AccessToken::label).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(t -> Formats.shortId(t.jti())).setHeader("Id").setPartNameGenerator(t -> "token-id")
+                .setTooltipGenerator(AccessToken::jti).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RelativeTime.renderer(AccessToken::issuedAt, clock)).setHeader("Issued").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RelativeTime.renderer(AccessToken::expiresAt, clock)).setHeader("Expires").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(token -> {
             Button revoke = new Button("Revoke", click -> revoke(token));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             revoke.setEnabled(!token.isRevoked() && !token.isExpiredAt(clock.instant()));
+            revoke.setAriaLabel("Revoke token " + (token.label().isBlank() ? Formats.shortId(token.jti()) : token.label()));
             return revoke;
-        }).setHeader("");
+        }).setHeader("Action").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.setEmptyStateText("You have no gateway tokens yet. Name one above and choose Issue token.");
         grid.setAllRowsVisible(true);
+    }
+
+    private static Span address(String address) {
+        Span span = new Span(address);
+        span.addClassName("address");
+        return span;
     }
 
     private String status(AccessToken token) {

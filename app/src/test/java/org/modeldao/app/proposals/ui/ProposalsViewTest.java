@@ -76,7 +76,7 @@ class ProposalsViewTest {
     @Test
     void a_thousand_proposals_are_served_page_by_page() {
         ThousandProposals proposals = new ThousandProposals();
-        Grid<ProposalOverview> grid = gridOf(new ProposalsView(proposals, DAO, new GovernanceUpdates()));
+        Grid<ProposalOverview> grid = gridOf(new ProposalsView(proposals, DAO, new GovernanceUpdates(), java.time.Clock.systemUTC()));
 
         assertThat(grid.getDataProvider().isInMemory()).isFalse();
         assertThat(grid.getDataProvider().size(new Query<>())).isEqualTo(1_000);
@@ -91,7 +91,7 @@ class ProposalsViewTest {
     @Test
     void without_a_dao_there_is_no_grid_to_load() {
         ThousandProposals proposals = new ThousandProposals();
-        ProposalsView view = new ProposalsView(proposals, GovernanceContracts.none(), new GovernanceUpdates());
+        ProposalsView view = new ProposalsView(proposals, GovernanceContracts.none(), new GovernanceUpdates(), java.time.Clock.systemUTC());
 
         assertThat(view.getChildren().filter(Grid.class::isInstance)).isEmpty();
         assertThat(proposals.requests).isEmpty();
