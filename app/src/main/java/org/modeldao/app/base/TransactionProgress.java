@@ -34,6 +34,7 @@ public final class TransactionProgress extends HorizontalLayout {
     public TransactionProgress(String id, TransactionConfirmations confirmations) {
         this.confirmations = confirmations;
         setId(id + "-progress");
+        spinner.getElement().setAttribute("aria-label", "Waiting for the transaction");
         setAlignItems(Alignment.CENTER);
         getStyle().set("flex-wrap", "wrap");
         spinner.setIndeterminate(true);

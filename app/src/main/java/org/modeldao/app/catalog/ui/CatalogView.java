@@ -16,8 +16,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
 import org.modeldao.app.base.ChainLinks;
 import org.modeldao.app.base.Formats;
+import org.modeldao.app.base.RelativeTime;
 import org.modeldao.app.catalog.CatalogModel;
 import org.modeldao.app.catalog.DecisionLink;
 import org.modeldao.app.catalog.ModelCatalog;
@@ -35,9 +37,11 @@ public class CatalogView extends VerticalLayout {
 
     private final ModelCatalog catalog;
     private final Div models = new Div();
+    private final Clock clock;
 
-    public CatalogView(ModelCatalog catalog, GovernanceUpdates updates) {
+    public CatalogView(ModelCatalog catalog, GovernanceUpdates updates, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
         models.setId("catalog");
         models.setWidthFull();
         add(new H2("Model catalog"), models);
@@ -57,7 +61,7 @@ public class CatalogView extends VerticalLayout {
         all.forEach(model -> models.add(card(model)));
     }
 
-    private static Div card(CatalogModel model) {
+    private Div card(CatalogModel model) {
         Div card = new Div();
         card.addClassName("catalog-model");
         card.setId("model-" + model.name());
@@ -72,7 +76,7 @@ public class CatalogView extends VerticalLayout {
         versions.addComponentColumn(v -> ChainLinks.uri(v.artifactUri(), "artifact")).setHeader("Artifact").setAutoWidth(true).setFlexGrow(0);
         versions.addComponentColumn(v -> ChainLinks.uri(v.cardUri(), "card")).setHeader("Card").setAutoWidth(true).setFlexGrow(0);
         versions.addComponentColumn(v -> link(v.approvedBy())).setHeader("Approved by").setAutoWidth(true).setFlexGrow(0);
-        versions.addComponentColumn(v -> v.revokedBy().map(CatalogView::link).orElse(new Span())).setHeader("Revoked by").setAutoWidth(true).setFlexGrow(0);
+        versions.addComponentColumn(v -> v.revokedBy().map(this::link).orElse(new Span())).setHeader("Revoked by").setAutoWidth(true).setFlexGrow(0);
         versions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         versions.setEmptyStateText("No version of " + model.name() + " is approved yet: propose one from Proposals → New proposal.");
         versions.setItems(model.versions());
@@ -105,16 +109,16 @@ public class CatalogView extends VerticalLayout {
         return hash;
     }
 
-    private static ListItem rule(String text, DecisionLink link) {
+    private ListItem rule(String text, DecisionLink link) {
         ListItem item = new ListItem(text + " ");
         item.add(link(link));
         return item;
     }
 
     /** The deciding proposal (or "outside governance") and the transaction, which opens the governance history filtered on it. */
-    private static Span link(DecisionLink link) {
+    private Span link(DecisionLink link) {
         Component decision = link.proposalId().<Component>map(id -> new Anchor("proposal/" + id, "proposal " + Formats.shortId(id.toString())))
-                .orElseGet(() -> new Span("outside governance, " + Formats.chainTime(link.at())));
+                .orElseGet(() -> new Span(new Text("outside governance, "), RelativeTime.ofChainTime(link.at(), clock)));
         decision.addClassName("decision-proposal");
         Span decided = new Span(decision);
         if (link.transactionHash() != null) {

@@ -231,6 +231,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         double progress = p.quorum().signum() == 0 ? 1 : Math.min(1, Votes.percent(p.quorumVotes(), p.quorum()) / 100);
         ProgressBar quorum = new ProgressBar(0, 1, progress);
         quorum.getStyle().set("max-width", "40rem");
+        quorum.getElement().setAttribute("aria-label", "Quorum reached so far");
         Span quorumText = new Span(TallySplit.quorumExplained(p.quorumVotes(), p.quorum(), p.quorumReached()));
         quorumText.setId("quorum");
         return new Div(new H3("Tally"), bar, counts, quorum, quorumText);
