@@ -149,8 +149,9 @@ class DaoStoriesBrowserIT {
                 },
                 "propose-wizard.png");
         assertThat(admin.locator("#proposal-actions").textContent()).contains("Approve model iris v2");
-        // hashes are shown short, the whole hash is the tooltip (and what the copy button copies)
-        assertThat(admin.locator("#proposal-actions .copyable-text").first().getAttribute("title")).isEqualTo(v2.artifactSha256());
+        // hashes are shown short, the whole hash (0x-prefixed, as the chain holds it) is the tooltip and what the copy button copies
+        assertThat(admin.locator("#proposal-actions .copyable-text").first().getAttribute("title"))
+                .isEqualTo("0x" + v2.artifactSha256());
         BigInteger proposalId = idOf(proposal);
 
         vote(admin, proposal, "For", "The card documents the evaluation; better calibrated than v1.", "#vote-gasless");
