@@ -79,6 +79,8 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
     private Div nextSteps;
     /** What the next-step section was built for; it is rebuilt only when that changes. */
     private NextStepsFor nextStepsFor;
+    /** The progress line of the last queue/execute/cancel sent from this page; it outlives the section's rebuild. */
+    private TransactionProgress lastSent;
 
     /** The next step depends on the state and on whether the member's own ballot is indexed yet. */
     private record NextStepsFor(ProposalState state, Optional<CastVote> ownVote) {
@@ -148,6 +150,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         votesGrid = ProposalVotesGrid.of(queries, () -> proposalId);
         nextSteps = new Div();
         nextStepsFor = null;
+        lastSent = null;
         Optional<String> withoutList = ActionDetails.withoutRepeatedActions(p.description(), p.actions());
         Html description = new Html(DescriptionMarkdown.toHtml(withoutList.orElse(p.description())));
         // long unbroken words (hashes, URLs) wrap instead of running off the page
@@ -188,6 +191,11 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             nextSteps.removeAll();
             signedIn.ifPresentOrElse(m -> nextSteps(p, wallet(m.address()), now.ownVote()),
                     () -> nextSteps.add(new Paragraph("Sign in to vote or move this proposal forward.")));
+            // the indexer may see the new state before the receipt poll sees the block: the line that
+            // will say "confirmed in block N" stays on top of the next step instead of vanishing with its button
+            if (lastSent != null) {
+                nextSteps.addComponentAsFirst(lastSent);
+            }
         }
     }
 
@@ -280,6 +288,7 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         Button button = new Button(label);
         button.addClickListener(click -> {
             UI ui = UI.getCurrent();
+            lastSent = progress;
             progress.track(label, button, wallet.send(prepare.apply(wallet.address(), proposalId)), r -> ui.access(r::run),
                     // the indexed state change rebuilds this section; until then the button stays disabled
                     hash -> { });
