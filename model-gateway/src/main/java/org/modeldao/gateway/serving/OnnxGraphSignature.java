@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 /**
  * The signature an ONNX graph declares itself — input and output names, element types and
  * shapes (-1 where a dimension is free) — for a version whose model card carries none, as a
- * card written from the app's form fields. Read from the verified bytes with ONNX Runtime's
+ * card written from the app's form fields. Read from the verified private copy with ONNX Runtime's
  * own session metadata; inference still goes through DJL. Such a card has no labels, so the
  * version answers with the model's outputs only.
  */
@@ -28,7 +29,7 @@ final class OnnxGraphSignature {
     /**
      * @throws ai.djl.engine.EngineException when the DJL engine cannot start (nothing is wrong with the model)
      */
-    static ModelSignature read(byte[] onnx) throws OrtException {
+    static ModelSignature read(Path onnx) throws OrtException {
         // DJL's engine creates ONNX Runtime's one environment with its thread pool settings and
         // refuses to start if an environment already exists; so it starts first, and this reuses its environment
         try {
@@ -39,7 +40,7 @@ final class OnnxGraphSignature {
         }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                OrtSession session = environment.createSession(onnx, options)) {
+                OrtSession session = environment.createSession(onnx.toString(), options)) {
             return new ModelSignature(specs(session.getInputInfo(), "input"), specs(session.getOutputInfo(), "output"),
                     List.of());
         }

@@ -116,7 +116,7 @@ class ServingConfiguration {
         if (detail.startsWith(ArtifactVerifier.MISMATCH_ARTIFACT)) {
             return "artifact_hash_mismatch";
         }
-        if (detail.contains(ArtifactFetcher.TooLargeException.LIMIT_PHRASE)) {
+        if (ArtifactFetcher.TooLargeException.isReason(detail)) {
             return "over_size_limit";
         }
         return detail.startsWith("refused to fetch") ? "source_refused" : "unloadable";

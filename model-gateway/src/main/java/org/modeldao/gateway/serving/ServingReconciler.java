@@ -111,9 +111,10 @@ public final class ServingReconciler implements AutoCloseable {
         VersionLoader.Outcome outcome;
         try {
             outcome = load.apply(version);
-        } catch (RuntimeException | LinkageError e) {
-            // a native library that fails to load, a bug: the task would end silently and leave the
-            // version Loading for good; it becomes Unavailable and is tried again after the retry interval
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+            // a native library that fails to load, a bug, an artifact too large for the heap: the task would end
+            // silently and leave the version Loading for good; it becomes Unavailable and is tried again after the
+            // retry interval (the load's allocations are garbage by then, so the JVM itself goes on serving)
             log.error("{} could not be loaded", version.key(), e);
             outcome = new VersionLoader.Outcome.Failed("loading failed: " + e);
         }

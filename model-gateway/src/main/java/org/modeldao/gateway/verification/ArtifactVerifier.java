@@ -1,5 +1,11 @@
 package org.modeldao.gateway.verification;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -10,8 +16,10 @@ import org.modeldao.gateway.approval.ApprovedVersion;
 
 /**
  * Fetches a version's artifact and model card and compares their sha256 with the hashes the
- * DAO voted. Only a {@link Verification.Verified} result carries bytes: a mismatch never
- * hands anything on, so the engine cannot see a byte that was not voted.
+ * DAO voted. The artifact is hashed as it streams in, never held whole in memory; when the
+ * caller wants to load it, the same stream is written to a private copy, so the copy is exactly
+ * the bytes hashed. Only a {@link Verification.Verified} result leaves a copy: after a mismatch
+ * the copy is deleted, so the engine cannot see a byte that was not voted.
  *
  * <p>When the voted URI cannot be fetched at all, the file is looked up by its hash on the
  * {@link ArtifactMirrors content-addressed mirrors}, and a mirror's bytes count only if their
@@ -38,26 +46,75 @@ public final class ArtifactVerifier {
         this.mirrors = mirrors;
     }
 
+    /** Fetches and hashes artifact and card, keeping no copy of the artifact (re-verification of a loaded version). */
     public Verification verify(ApprovedVersion version) {
-        byte[] artifact;
-        byte[] card;
+        return verify(version, null);
+    }
+
+    /**
+     * Fetches and hashes artifact and card, writing the artifact's bytes to {@code copy} as they are
+     * hashed. When the result is {@link Verification.Verified}, {@code copy} holds exactly the voted
+     * bytes; otherwise it does not exist.
+     */
+    public Verification verifyInto(ApprovedVersion version, Path copy) {
+        boolean verified = false;
         try {
-            artifact = fetch(version.artifactUri(), version.artifactSha256());
-            card = fetch(version.cardUri(), version.cardSha256());
+            Verification result = verify(version, copy);
+            verified = result instanceof Verification.Verified;
+            return result;
+        } finally {
+            if (!verified) {
+                deleteQuietly(copy);
+            }
+        }
+    }
+
+    private Verification verify(ApprovedVersion version, Path copy) {
+        Fetched artifact;
+        Fetched card;
+        try {
+            artifact = fetch(version.artifactUri(), version.artifactSha256(), uri -> streamed(uri, copy));
+            card = fetch(version.cardUri(), version.cardSha256(), uri -> {
+                byte[] bytes = fetcher.fetchCard(uri);
+                return new Fetched(sha256Hex(bytes), bytes);
+            });
         } catch (ArtifactFetcher.SourceRefusedException e) {
             return new Verification.Refused(e.getMessage());
         } catch (ArtifactFetcher.FetchFailedException e) {
             return new Verification.Unavailable(e.getMessage());
         }
         // the hash actually computed is not echoed: it would tell a voter what a foreign URL holds
-        if (!sha256Hex(artifact).equals(version.artifactSha256())) {
+        if (!artifact.sha256().equals(version.artifactSha256())) {
             return new Verification.Mismatch(MISMATCH_ARTIFACT + " " + version.artifactSha256() + " (at "
                     + version.artifactUri() + ")");
         }
-        if (!sha256Hex(card).equals(version.cardSha256())) {
+        if (!card.sha256().equals(version.cardSha256())) {
             return new Verification.Mismatch(MISMATCH_CARD + " " + version.cardSha256() + " (at " + version.cardUri() + ")");
         }
-        return new Verification.Verified(artifact, card, version.artifactSha256());
+        return new Verification.Verified(card.bytes(), version.artifactSha256());
+    }
+
+    /** Streams the artifact through the digest into {@code copy} (replaced on every attempt), or nowhere. */
+    private Fetched streamed(String uri, Path copy) throws ArtifactFetcher.FetchFailedException {
+        MessageDigest digest = sha256();
+        try (OutputStream sink = copy == null ? OutputStream.nullOutputStream()
+                : Files.newOutputStream(copy, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                DigestOutputStream hashed = new DigestOutputStream(sink, digest)) {
+            fetcher.fetch(uri, hashed);
+        } catch (IOException e) {
+            throw new ArtifactFetcher.FetchFailedException("cannot write the private copy of " + uri + ": "
+                    + e.getMessage(), e);
+        }
+        return new Fetched(hex(digest.digest()), null);
+    }
+
+    /** What one source gave: its sha256, and its bytes when small enough to keep (cards). */
+    private record Fetched(String sha256, byte[] bytes) {}
+
+    @FunctionalInterface
+    private interface Download {
+        Fetched from(String uri) throws ArtifactFetcher.FetchFailedException;
     }
 
     /**
@@ -65,9 +122,9 @@ public final class ArtifactVerifier {
      * copy with the voted hash. A refusal stands (as a refusal) only if no mirror failed for a
      * reason that may pass: then fetching again cannot help until the configuration changes.
      */
-    private byte[] fetch(String votedUri, String votedSha256) throws ArtifactFetcher.FetchFailedException {
+    private Fetched fetch(String votedUri, String votedSha256, Download download) throws ArtifactFetcher.FetchFailedException {
         try {
-            return fetcher.fetch(votedUri);
+            return download.from(votedUri);
         } catch (ArtifactFetcher.TooLargeException tooLarge) {
             throw tooLarge; // a mirror holds the same bytes under the same hash: just as large
         } catch (ArtifactFetcher.FetchFailedException unreachable) {
@@ -75,9 +132,9 @@ public final class ArtifactVerifier {
             boolean onlyRefusals = unreachable instanceof ArtifactFetcher.SourceRefusedException;
             for (String mirrorUri : mirrors.locations(votedSha256)) {
                 try {
-                    byte[] bytes = fetcher.fetch(mirrorUri);
-                    if (sha256Hex(bytes).equals(votedSha256)) {
-                        return bytes;
+                    Fetched fetched = download.from(mirrorUri);
+                    if (fetched.sha256().equals(votedSha256)) {
+                        return fetched;
                     }
                     onlyRefusals = false;
                     tried.add(mirrorUri + " does not match the voted hash");
@@ -96,10 +153,29 @@ public final class ArtifactVerifier {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        return hex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).toLowerCase(Locale.ROOT);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest).toLowerCase(Locale.ROOT);
+    }
+
+    private static void deleteQuietly(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException ignored) {
+            // the caller's private directory goes with it
         }
     }
 }

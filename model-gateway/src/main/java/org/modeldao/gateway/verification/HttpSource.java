@@ -2,6 +2,7 @@ package org.modeldao.gateway.verification;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -25,7 +26,7 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * One GET with Apache HttpClient to addresses already checked by the {@link SourcePolicy} (see
  * {@link CheckedAddresses}); TLS keeps the client's certificate and host name checks. No redirect
- * is followed, nothing is retried, no proxy is used, and the body is bounded. One deadline covers
+ * is followed, nothing is retried, no proxy is used, and the body is bounded and streamed to a sink. One deadline covers
  * connection, headers and body: the request is aborted when it passes, so a body that stalls or
  * trickles ends there too.
  */
@@ -49,7 +50,8 @@ final class HttpSource {
         return executor;
     }
 
-    static byte[] fetch(URI uri, List<InetAddress> checked, long deadlineNanos, long maxBytes)
+    static long fetch(URI uri, List<InetAddress> checked, long deadlineNanos, OutputStream sink,
+            ArtifactFetcher.SizeLimit limit)
             throws IOException, ArtifactFetcher.FetchFailedException {
         Timeout remaining = Timeout.ofMilliseconds(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
         HttpGet request = new HttpGet(uri);
@@ -62,7 +64,7 @@ final class HttpSource {
         try (CloseableHttpClient client = client(uri, checked, remaining)) {
             ClassicHttpResponse response = client.executeOpen(null, request, null);
             try {
-                return body(uri, response, maxBytes);
+                return body(uri, response, sink, limit);
             } finally {
                 request.cancel(); // drops the connection: closing the response must not drain a refused body
                 closeDropped(response);
@@ -107,7 +109,7 @@ final class HttpSource {
                 .build();
     }
 
-    private static byte[] body(URI uri, ClassicHttpResponse response, long maxBytes)
+    private static long body(URI uri, ClassicHttpResponse response, OutputStream sink, ArtifactFetcher.SizeLimit limit)
             throws IOException, ArtifactFetcher.FetchFailedException {
         int status = response.getCode();
         if (status != 200) {
@@ -116,17 +118,13 @@ final class HttpSource {
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            return new byte[0];
+            return 0;
         }
-        if (entity.getContentLength() > maxBytes) {
-            throw ArtifactFetcher.TooLargeException.at(uri, maxBytes);
+        if (entity.getContentLength() > limit.bytes()) {
+            throw limit.exceededAt(uri);
         }
         try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw ArtifactFetcher.TooLargeException.at(uri, maxBytes);
-            }
-            return bytes;
+            return ArtifactFetcher.copyBounded(in, sink, limit, uri);
         }
     }
 }

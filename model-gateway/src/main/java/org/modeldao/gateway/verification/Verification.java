@@ -3,8 +3,11 @@ package org.modeldao.gateway.verification;
 /** Outcome of checking one version's artifact and card against the voted hashes. */
 public sealed interface Verification {
 
-    /** Both hashes match; the bytes are exactly what was voted. */
-    record Verified(byte[] artifact, byte[] card, String artifactSha256) implements Verification {}
+    /**
+     * Both hashes match. The artifact is in the copy the caller asked for, if any (see
+     * {@link ArtifactVerifier#verifyInto}); the card, small, is here.
+     */
+    record Verified(byte[] card, String artifactSha256) implements Verification {}
 
     /** A hash differs: the version is quarantined and never served. */
     record Mismatch(String reason) implements Verification {}

@@ -1,6 +1,8 @@
 package org.modeldao.gateway.serving;
 
 import ai.djl.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.modeldao.demomodels.DemoModels;
 
 /**
@@ -14,7 +16,14 @@ final class GraphSignatureFirst {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelSignature signature = OnnxGraphSignature.read(DemoModels.iris("2").artifactBytes());
+        Path artifact = Files.createTempFile("graph-signature-first-", ".onnx");
+        Files.write(artifact, DemoModels.iris("2").artifactBytes());
+        ModelSignature signature;
+        try {
+            signature = OnnxGraphSignature.read(artifact);
+        } finally {
+            Files.delete(artifact);
+        }
         Engine engine = Engine.getEngine(VersionLoader.ENGINE);
         System.out.println("engine " + engine.getEngineName() + " started after reading inputs "
                 + signature.inputs().stream().map(TensorSpec::name).toList());

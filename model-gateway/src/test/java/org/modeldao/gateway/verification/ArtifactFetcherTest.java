@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -108,20 +109,27 @@ class ArtifactFetcherTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** The fetcher's stream, collected: the files here are small. */
+    private static byte[] fetch(ArtifactFetcher fetcher, String uri) throws ArtifactFetcher.FetchFailedException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        fetcher.fetch(uri, sink);
+        return sink.toByteArray();
+    }
+
     private ArtifactFetcher fetcher(SourcePolicy policy) {
         return new ArtifactFetcher(200_000, DEADLINE, policy);
     }
 
     @Test
     void a_listed_loopback_source_is_fetched_with_or_without_a_content_length() throws Exception {
-        assertThat(fetcher(LOOPBACK_LISTED).fetch(url("/model.onnx"))).isEqualTo(demo.artifactBytes());
-        assertThat(fetcher(LOOPBACK_LISTED).fetch(url("/chunked.onnx"))).isEqualTo(demo.artifactBytes());
+        assertThat(fetch(fetcher(LOOPBACK_LISTED), url("/model.onnx"))).isEqualTo(demo.artifactBytes());
+        assertThat(fetch(fetcher(LOOPBACK_LISTED), url("/chunked.onnx"))).isEqualTo(demo.artifactBytes());
     }
 
     @Test
     void a_body_that_stalls_midway_gives_up_at_the_deadline() {
         long started = System.nanoTime();
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(url("/stalls.onnx")))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), url("/stalls.onnx")))
                 .isInstanceOf(ArtifactFetcher.FetchFailedException.class)
                 .isNotInstanceOf(ArtifactFetcher.SourceRefusedException.class)
                 .hasMessageContaining("deadline");
@@ -131,14 +139,14 @@ class ArtifactFetcherTest {
     @Test
     void a_body_that_trickles_a_byte_at_a_time_gives_up_at_the_same_deadline() {
         long started = System.nanoTime();
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(url("/trickles.onnx")))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), url("/trickles.onnx")))
                 .isInstanceOf(ArtifactFetcher.FetchFailedException.class).hasMessageContaining("deadline");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(DEADLINE.minusMillis(50), DEADLINE.plusMillis(700));
     }
 
     @Test
     void a_redirect_is_not_followed() {
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(url("/redirects.onnx")))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), url("/redirects.onnx")))
                 .isInstanceOf(ArtifactFetcher.FetchFailedException.class)
                 .hasMessageContaining("answered 302 (redirects are not followed)");
         assertThat(redirectTargetRequests).hasValue(0);
@@ -147,11 +155,19 @@ class ArtifactFetcherTest {
     @Test
     void a_source_over_the_size_limit_is_refused_whether_announced_or_streamed() {
         long started = System.nanoTime();
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(url("/announced-huge.onnx")))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), url("/announced-huge.onnx")))
                 .isInstanceOf(ArtifactFetcher.TooLargeException.class).hasMessageContaining("200000-byte artifact limit");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE);
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(url("/huge-chunked.onnx")))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), url("/huge-chunked.onnx")))
                 .isInstanceOf(ArtifactFetcher.TooLargeException.class);
+    }
+
+    @Test
+    void nothing_past_the_limit_reaches_the_sink() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(url("/huge-chunked.onnx"), sink))
+                .isInstanceOf(ArtifactFetcher.TooLargeException.class);
+        assertThat(sink.size()).isLessThanOrEqualTo(200_000);
     }
 
     @Test
@@ -171,7 +187,7 @@ class ArtifactFetcherTest {
     void loopback_is_refused_without_a_request_unless_listed() {
         for (String uri : List.of(url("/model.onnx"), "http://localhost:" + server.getAddress().getPort() + "/model.onnx",
                 "http://[::1]:" + server.getAddress().getPort() + "/model.onnx")) {
-            assertThatThrownBy(() -> fetcher(SourcePolicy.STRICT).fetch(uri))
+            assertThatThrownBy(() -> fetch(fetcher(SourcePolicy.STRICT), uri))
                     .as(uri).isInstanceOf(ArtifactFetcher.SourceRefusedException.class)
                     .hasMessageContaining("not listed in gateway.sources.allow-private");
         }
@@ -186,7 +202,7 @@ class ArtifactFetcherTest {
                 "https://[fd00::1]/x", "http://[fe80::1]/x", "http://[::ffff:10.0.0.1]/x", "http://[64:ff9b::a00:1]/x",
                 "http://0.0.0.0:" + server.getAddress().getPort() + "/model.onnx")) {
             long started = System.nanoTime();
-            assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch(uri)).as(uri)
+            assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), uri)).as(uri)
                     .isInstanceOf(ArtifactFetcher.SourceRefusedException.class)
                     .hasMessageContaining("is a loopback, link-local or private address");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as(uri).isLessThan(Duration.ofMillis(200));
@@ -197,20 +213,20 @@ class ArtifactFetcherTest {
     @Test
     void file_uris_are_refused_unless_enabled_and_then_only_regular_files(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("model.onnx"), demo.artifactBytes());
-        assertThatThrownBy(() -> fetcher(SourcePolicy.STRICT).fetch(file.toUri().toString()))
+        assertThatThrownBy(() -> fetch(fetcher(SourcePolicy.STRICT), file.toUri().toString()))
                 .isInstanceOf(ArtifactFetcher.SourceRefusedException.class)
                 .hasMessageContaining("file: URIs are off (gateway.sources.allow-file)");
 
         SourcePolicy files = new SourcePolicy(true, List.of());
-        assertThat(fetcher(files).fetch(file.toUri().toString())).isEqualTo(demo.artifactBytes());
-        assertThatThrownBy(() -> fetcher(files).fetch("file:///dev/zero")).hasMessageContaining("not a regular file");
+        assertThat(fetch(fetcher(files), file.toUri().toString())).isEqualTo(demo.artifactBytes());
+        assertThatThrownBy(() -> fetch(fetcher(files), "file:///dev/zero")).hasMessageContaining("not a regular file");
     }
 
     @Test
     void other_schemes_and_user_info_are_refused() {
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch("ftp://127.0.0.1/x"))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), "ftp://127.0.0.1/x"))
                 .isInstanceOf(ArtifactFetcher.SourceRefusedException.class).hasMessageContaining("unsupported URI scheme");
-        assertThatThrownBy(() -> fetcher(LOOPBACK_LISTED).fetch("http://user:pw@127.0.0.1:" + server.getAddress().getPort() + "/model.onnx"))
+        assertThatThrownBy(() -> fetch(fetcher(LOOPBACK_LISTED), "http://user:pw@127.0.0.1:" + server.getAddress().getPort() + "/model.onnx"))
                 .isInstanceOf(ArtifactFetcher.SourceRefusedException.class);
         assertThat(requests).hasValue(0);
     }

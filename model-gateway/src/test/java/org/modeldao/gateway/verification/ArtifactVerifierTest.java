@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.demomodels.DemoModel;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.gateway.approval.Approval;
@@ -58,17 +61,40 @@ class ArtifactVerifierTest {
 
     private final ArtifactVerifier verifier = new ArtifactVerifier(new ArtifactFetcher(1_000_000, Duration.ofSeconds(5), LOOPBACK_LISTED));
 
+    @TempDir
+    Path dir;
+
     @Test
-    void bytes_matching_the_voted_hash_are_verified() {
-        assertThat(verifier.verify(approved("/model.onnx", demo.artifactSha256())))
+    void bytes_matching_the_voted_hash_are_verified_and_copied_as_they_were_hashed() throws Exception {
+        Path copy = dir.resolve("model.onnx");
+        assertThat(verifier.verifyInto(approved("/model.onnx", demo.artifactSha256()), copy))
                 .isInstanceOfSatisfying(Verification.Verified.class,
-                        v -> assertThat(v.artifact()).isEqualTo(demo.artifactBytes()));
+                        v -> assertThat(v.card()).isEqualTo(demo.cardBytes()));
+        assertThat(Files.readAllBytes(copy)).isEqualTo(demo.artifactBytes());
+        assertThat(verifier.verify(approved("/model.onnx", demo.artifactSha256()))).isInstanceOf(Verification.Verified.class);
     }
 
     @Test
-    void a_different_hash_is_a_mismatch_and_carries_no_bytes() {
-        assertThat(verifier.verify(approved("/model.onnx", DemoModels.iris("1").artifactSha256())))
+    void a_different_hash_is_a_mismatch_and_leaves_no_copy() {
+        Path copy = dir.resolve("model.onnx");
+        assertThat(verifier.verifyInto(approved("/model.onnx", DemoModels.iris("1").artifactSha256()), copy))
                 .isInstanceOf(Verification.Mismatch.class);
+        assertThat(copy).doesNotExist();
+        assertThat(verifier.verifyInto(approved("/absent.onnx", demo.artifactSha256()), copy))
+                .isInstanceOf(Verification.Unavailable.class);
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void a_card_over_the_card_limit_is_refused_whatever_the_artifact_limit() {
+        ArtifactVerifier roomy = new ArtifactVerifier(new ArtifactFetcher(100_000_000, Duration.ofSeconds(5), LOOPBACK_LISTED));
+        String base = base();
+        ApprovedVersion bigCard = ApprovedVersion.approved("iris", "2", demo.artifactSha256(), base + "/model.onnx",
+                ArtifactVerifier.sha256Hex(new byte[2_000_000]), base + "/big.onnx", "onnx", Approval.NONE);
+
+        assertThat(roomy.verify(bigCard)).isInstanceOfSatisfying(Verification.Refused.class, r -> assertThat(r.reason())
+                .isEqualTo(base + "/big.onnx is larger than the 1048576-byte model card limit"
+                        + " (a card is text, not data; the app's upload limit)"));
     }
 
     @Test
@@ -89,8 +115,19 @@ class ArtifactVerifierTest {
         ApprovedVersion unreachable = ApprovedVersion.approved("iris", "2", demo.artifactSha256(), base() + "/gone.onnx",
                 demo.cardSha256(), base() + "/gone.json", "onnx", Approval.NONE);
 
-        assertThat(mirrored.verify(unreachable)).isInstanceOfSatisfying(Verification.Verified.class,
-                v -> assertThat(v.artifact()).isEqualTo(demo.artifactBytes()));
+        assertThat(mirrored.verify(unreachable)).isInstanceOf(Verification.Verified.class);
+    }
+
+    @Test
+    void a_copy_holds_only_the_mirror_bytes_that_matched_not_those_tried_before() throws Exception {
+        ArtifactVerifier mirrored = new ArtifactVerifier(new ArtifactFetcher(1_000_000, Duration.ofSeconds(5), LOOPBACK_LISTED),
+                new ArtifactMirrors(List.of(base() + "/lying/", base() + "/mirror/")));
+        ApprovedVersion unreachable = ApprovedVersion.approved("iris", "2", demo.artifactSha256(), base() + "/gone.onnx",
+                demo.cardSha256(), base() + "/card.json", "onnx", Approval.NONE);
+        Path copy = dir.resolve("model.onnx");
+
+        assertThat(mirrored.verifyInto(unreachable, copy)).isInstanceOf(Verification.Verified.class);
+        assertThat(Files.readAllBytes(copy)).isEqualTo(demo.artifactBytes());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class TlsSourceTest {
     @Test
     void an_untrusted_certificate_fails_the_fetch_before_any_request() {
         ArtifactFetcher fetcher = new ArtifactFetcher(1000, Duration.ofSeconds(5), new SourcePolicy(false, List.of("127.0.0.1")));
-        assertThatThrownBy(() -> fetcher.fetch("https://127.0.0.1:" + server.getAddress().getPort() + "/model.onnx"))
+        assertThatThrownBy(() -> fetcher.fetch("https://127.0.0.1:" + server.getAddress().getPort() + "/model.onnx", OutputStream.nullOutputStream()))
                 .isInstanceOf(ArtifactFetcher.FetchFailedException.class)
                 .isNotInstanceOf(ArtifactFetcher.SourceRefusedException.class)
                 .hasMessageContaining("PKIX");
