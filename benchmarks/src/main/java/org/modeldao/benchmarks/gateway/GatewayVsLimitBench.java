@@ -39,7 +39,7 @@ final class GatewayVsLimitBench {
         LoadGenerator wrk = LoadGenerator.available(dir, ChainHttpBench.BODY);
         log.info("load generator: {}", wrk.getClass().getSimpleName());
         Process limitProcess = startLimit(dir);
-        try (ChainHttpBench chain = new ChainHttpBench()) {
+        try (ChainHttpBench chain = new ChainHttpBench(ChainHttpBench.DEFAULT_POLL_INTERVAL)) {
             Map<String, Target> targets = new LinkedHashMap<>();
             targets.put("gateway", new Target(chain.approveIrisUnlimited(), ProcessHandle.current()));
             targets.put("limit", new Target(limitUri(dir), limitProcess.toHandle()));
