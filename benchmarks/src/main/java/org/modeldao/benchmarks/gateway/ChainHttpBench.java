@@ -91,6 +91,22 @@ final class ChainHttpBench implements AutoCloseable {
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
+    /**
+     * What the gateway's dynamic batching did so far: engine runs and calls per run
+     * ({@code gateway.batch.calls}), or that it is off.
+     */
+    String batchFigures() {
+        var summaries = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("gateway.batch.calls").summaries();
+        long runs = summaries.stream().mapToLong(s -> s.count()).sum();
+        double calls = summaries.stream().mapToDouble(s -> s.totalAmount()).sum();
+        double max = summaries.stream().mapToDouble(s -> s.max()).max().orElse(0);
+        return String.format(Locale.ROOT, "batching %s, max delay %s: %,d engine runs for %,.0f calls, %.2f calls per run"
+                        + " (largest in the last 2 min: %.0f)",
+                app.getEnvironment().getProperty("gateway.serving.batching.enabled", "true"),
+                app.getEnvironment().getProperty("gateway.serving.batching.max-delay", "0ms"),
+                runs, calls, runs == 0 ? 0 : calls / runs, max);
+    }
+
     /** The port the gateway's OIP gRPC endpoint listens on. */
     int grpcPort() {
         return app.getBean(GrpcServer.class).port();

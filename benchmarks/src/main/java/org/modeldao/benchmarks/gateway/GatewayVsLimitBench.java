@@ -52,6 +52,7 @@ final class GatewayVsLimitBench {
                 table.put(connections, interleaved(wrk, targets, connections, round, rounds));
             }
             log.info(GatewayVsLimitTable.format(table, round, warmUp, rounds));
+            log.info("gateway {}", chain.batchFigures());
         } finally {
             limitProcess.destroy();
             limitProcess.waitFor(10, TimeUnit.SECONDS);
