@@ -32,9 +32,21 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
             @DefaultValue("0") int confirmations, @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("./.gateway/approved-state.json") Path stateFile, @DefaultValue("2000") int batchBlocks) {}
 
+    /**
+     * @param batching dynamic batching per loaded version (see {@link Batching})
+     */
     public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
             @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,
-            @DefaultValue("268435456") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout) {}
+            @DefaultValue("268435456") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout,
+            @DefaultValue Batching batching) {}
+
+    /**
+     * @param enabled stack calls that wait together for the same version into one engine run, up to
+     *     the voted maximum batch size in rows
+     * @param maxDelay how long a free predictor waits for more calls before a run that is not full;
+     *     0 = only calls already waiting are stacked, nothing is delayed
+     */
+    public record Batching(@DefaultValue("true") boolean enabled, @DefaultValue("0ms") Duration maxDelay) {}
 
     /**
      * @param recheckInterval every this often the artifact and card of each loaded or

@@ -39,7 +39,7 @@ final class GatewayVsLimitBench {
         LoadGenerator wrk = LoadGenerator.available(dir, ChainHttpBench.BODY);
         log.info("load generator: {}", wrk.getClass().getSimpleName());
         Process limitProcess = startLimit(dir);
-        try (ChainHttpBench chain = new ChainHttpBench()) {
+        try (ChainHttpBench chain = new ChainHttpBench(ChainHttpBench.DEFAULT_POLL_INTERVAL)) {
             Map<String, Target> targets = new LinkedHashMap<>();
             targets.put("gateway", new Target(chain.approveIrisUnlimited(), ProcessHandle.current()));
             targets.put("limit", new Target(limitUri(dir), limitProcess.toHandle()));
@@ -52,6 +52,7 @@ final class GatewayVsLimitBench {
                 table.put(connections, interleaved(wrk, targets, connections, round, rounds));
             }
             log.info(GatewayVsLimitTable.format(table, round, warmUp, rounds));
+            log.info("gateway {}", chain.batchFigures());
         } finally {
             limitProcess.destroy();
             limitProcess.waitFor(10, TimeUnit.SECONDS);

@@ -33,7 +33,7 @@ final class GrpcVsHttpBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = Files.createTempDirectory("gateway-grpc");
         WrkLoad wrk = new WrkLoad(dir, ChainHttpBench.BODY);
-        try (ChainHttpBench chain = new ChainHttpBench()) {
+        try (ChainHttpBench chain = new ChainHttpBench(ChainHttpBench.DEFAULT_POLL_INTERVAL)) {
             URI url = chain.approveIrisUnlimited();
             int grpcPort = chain.grpcPort();
             log.info("warming up HTTP for {} s: {}", warmUp.toSeconds(), wrk.run(url, 8, warmUp));

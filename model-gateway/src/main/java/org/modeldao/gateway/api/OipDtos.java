@@ -24,7 +24,8 @@ final class OipDtos {
     record InferRequest(String id, Map<String, Object> parameters, List<RequestInput> inputs,
             List<RequestOutput> outputs) {}
 
-    record ResponseOutput(String name, List<Long> shape, String datatype, Object data) {}
+    /** {@code shape} and {@code data} are primitive arrays (written as JSON arrays). */
+    record ResponseOutput(String name, long[] shape, String datatype, Object data) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record InferResponse(@JsonProperty("model_name") String modelName,

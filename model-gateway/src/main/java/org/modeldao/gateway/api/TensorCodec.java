@@ -1,6 +1,5 @@
 package org.modeldao.gateway.api;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.modeldao.gateway.oip.InputHeader;
@@ -80,20 +79,31 @@ final class TensorCodec {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
+    /**
+     * Primitive arrays, which Jackson writes as JSON arrays without a boxed value per element (the
+     * gateway-vs-limit profile found the boxing streams at 2.6 % of the gateway's samples).
+     */
     static OipDtos.ResponseOutput encode(Tensor tensor) {
-        List<Long> shape = Arrays.stream(tensor.shape()).boxed().toList();
         Object data = switch (tensor.datatype()) {
-            case BYTES -> List.of(tensor.strings());
+            case BYTES -> tensor.strings();
             case FP32 -> {
-                List<Float> floats = new ArrayList<>(tensor.length());
-                for (double v : tensor.numbers()) {
-                    floats.add((float) v);
+                double[] values = tensor.numbers();
+                float[] floats = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    floats[i] = (float) values[i];
                 }
                 yield floats;
             }
-            case INT32, INT64 -> Arrays.stream(tensor.numbers()).mapToLong(v -> (long) v).boxed().toList();
-            case FP64 -> Arrays.stream(tensor.numbers()).boxed().toList();
+            case INT32, INT64 -> {
+                double[] values = tensor.numbers();
+                long[] longs = new long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    longs[i] = (long) values[i];
+                }
+                yield longs;
+            }
+            case FP64 -> tensor.numbers();
         };
-        return new OipDtos.ResponseOutput(tensor.name(), shape, tensor.datatype().name(), data);
+        return new OipDtos.ResponseOutput(tensor.name(), tensor.shape(), tensor.datatype().name(), data);
     }
 }

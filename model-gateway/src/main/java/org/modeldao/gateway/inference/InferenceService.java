@@ -93,7 +93,8 @@ public final class InferenceService {
         }
         List<Tensor> outputs;
         try {
-            outputs = loaded.predict(call.inputs());
+            // stacked with other callers' rows when batching is on: all checks before and after are this call's own
+            outputs = loaded.predict(call.inputs(), plan.policy().maxBatchSize());
         } catch (ServingException e) {
             refusal(call, version.model(), version.version(), reasonOf(e), e.getMessage());
             return new InferenceOutcome.Unservable(e);

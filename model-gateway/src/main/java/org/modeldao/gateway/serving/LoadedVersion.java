@@ -2,13 +2,8 @@ package org.modeldao.gateway.serving;
 
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.slf4j.Logger;
@@ -16,36 +11,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A verified version loaded in the engine, with a fixed pool of predictors and a bounded
- * admission queue. Reference-counted: the registry holds one reference while the version is
- * servable and each request holds one while it runs, so retiring a version (revocation,
- * shutdown) frees its predictors and native model only after the last in-flight call.
+ * admission queue ({@link PredictorPool}, which also stacks waiting calls when batching is on).
+ * Reference-counted: the registry holds one reference while the version is servable and each
+ * request holds one while it runs or waits in the queue, so retiring a version (revocation,
+ * quarantine, hot swap, shutdown) frees its predictors and native model only after the last
+ * in-flight or queued call.
  */
 public final class LoadedVersion {
 
     private static final Logger log = LoggerFactory.getLogger(LoadedVersion.class);
+    /** No row limit of its own: the queue bounds a run. */
+    private static final int UNLIMITED_ROWS = Integer.MAX_VALUE;
 
     private final ApprovedVersion approved;
     private final ModelSignature signature;
     private final ZooModel<List<Tensor>, List<Tensor>> model;
-    private final BlockingQueue<Predictor<List<Tensor>, List<Tensor>>> pool;
     private final List<Predictor<List<Tensor>, List<Tensor>>> predictors = new ArrayList<>();
-    private final Semaphore admission;
-    private final long predictorWaitMillis;
+    private final PredictorPool pool;
     private final AtomicInteger references = new AtomicInteger(1);
 
     LoadedVersion(ApprovedVersion approved, ModelSignature signature, ZooModel<List<Tensor>, List<Tensor>> model,
-            ServingSettings settings) {
+            ServingSettings settings, BatchMeter batches) {
         this.approved = approved;
         this.signature = signature;
         this.model = model;
-        this.pool = new ArrayBlockingQueue<>(settings.predictorsPerVersion());
         for (int i = 0; i < settings.predictorsPerVersion(); i++) {
-            Predictor<List<Tensor>, List<Tensor>> predictor = model.newPredictor();
-            predictors.add(predictor);
-            pool.add(predictor);
+            predictors.add(model.newPredictor());
         }
-        this.admission = new Semaphore(settings.predictorsPerVersion() + settings.queueCapacityPerVersion());
-        this.predictorWaitMillis = settings.queueTimeout().toMillis();
+        this.pool = new PredictorPool(approved.key().toString(), signature, predictors, settings, batches);
     }
 
     public ApprovedVersion approved() {
@@ -79,32 +72,24 @@ public final class LoadedVersion {
         return references.get() == 0;
     }
 
-    /**
-     * Runs one prediction. Refuses at once when the queue is full rather than waiting
-     * without bound: a caller gets 503 + Retry-After, never a hang.
-     */
+    /** Runs one prediction, without a row limit of its own on a shared engine run. */
     public List<Tensor> predict(List<Tensor> inputs) throws ServingException {
-        if (!admission.tryAcquire()) {
-            throw new ServingException.AtCapacity(approved.key() + " has a full request queue");
-        }
-        try {
-            Predictor<List<Tensor>, List<Tensor>> predictor = pool.poll(predictorWaitMillis, TimeUnit.MILLISECONDS);
-            if (predictor == null) {
-                throw new ServingException.AtCapacity(approved.key() + " had no free predictor in time");
-            }
-            try {
-                return predictor.predict(inputs);
-            } finally {
-                pool.add(predictor);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServingException.AtCapacity("interrupted while waiting for a predictor");
-        } catch (TranslateException e) {
-            throw new ServingException.EngineFailure(approved.key() + " failed to predict: " + e.getMessage(), e);
-        } finally {
-            admission.release();
-        }
+        return predict(inputs, UNLIMITED_ROWS);
+    }
+
+    /**
+     * Runs one prediction, stacked with calls waiting at the same time when batching is on, in
+     * runs of at most {@code maxRows} rows (the voted maximum batch size). Refuses at once when
+     * the queue is full, and after the queue timeout when no predictor came free, rather than
+     * waiting without bound: a caller gets 503 + Retry-After, never a hang.
+     */
+    public List<Tensor> predict(List<Tensor> inputs, int maxRows) throws ServingException {
+        return pool.predict(inputs, maxRows);
+    }
+
+    /** Whether calls to this version share engine runs (batching on and a signature with free batch dimensions). */
+    public boolean batching() {
+        return pool.stacking();
     }
 
     private void close() {

@@ -3,6 +3,7 @@ package org.modeldao.gateway.serving;
 import java.time.Clock;
 import java.time.Duration;
 import org.modeldao.gateway.GatewayProperties;
+import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.approval.GovernanceState;
 import org.modeldao.gateway.decisions.DecisionEntry;
 import org.modeldao.gateway.decisions.DecisionLog;
@@ -12,6 +13,7 @@ import org.modeldao.gateway.verification.ArtifactMirrors;
 import org.modeldao.gateway.verification.ArtifactVerifier;
 import org.modeldao.gateway.verification.SourcePolicy;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ class ServingConfiguration {
     ServingSettings servingSettings(GatewayProperties properties) {
         GatewayProperties.Serving s = properties.serving();
         return new ServingSettings(s.predictorsPerVersion(), s.queueCapacity(), s.queueTimeout(),
-                s.retryUnavailableAfter());
+                s.retryUnavailableAfter(), new ServingSettings.Batching(s.batching().enabled(), s.batching().maxDelay()));
     }
 
     @Bean
@@ -58,8 +60,8 @@ class ServingConfiguration {
     @Bean(destroyMethod = "close")
     ServingReconciler servingReconciler(ServingRegistry registry, ArtifactVerifier verifier, ServingSettings settings,
             Clock clock, GovernanceState governance, DecisionLog decisions, MeterRegistry meters) {
-        ServingReconciler reconciler = new ServingReconciler(registry, new VersionLoader(verifier, settings), settings,
-                clock);
+        ServingReconciler reconciler = new ServingReconciler(registry,
+                new VersionLoader(verifier, settings, version -> batchMeter(meters, version)), settings, clock);
         reconciler.onEvent(event -> {
             DecisionEntry entry = new DecisionEntry(decisionKind(event.kind()), "gateway", event.version().model(),
                     event.version().version(), event.kind().name().toLowerCase(),
@@ -106,6 +108,16 @@ class ServingConfiguration {
     @Bean(destroyMethod = "close")
     SourceRecheck sourceRecheck(GatewayProperties properties, ServingReconciler reconciler) {
         return SourceRecheck.every(properties.artifacts().recheckInterval(), reconciler);
+    }
+
+    /** How many calls each engine run of a version stacked (tags: approved names only, so the series stay bounded). */
+    private static BatchMeter batchMeter(MeterRegistry meters, ApprovedVersion version) {
+        DistributionSummary calls = DistributionSummary.builder("gateway.batch.calls")
+                .description("calls stacked into one engine run (1 = ran alone)")
+                .tags("model", version.model(), "version", version.version())
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+                .register(meters);
+        return calls::record;
     }
 
     /** The metric's reason tag: a small fixed set, whatever the detail says. */

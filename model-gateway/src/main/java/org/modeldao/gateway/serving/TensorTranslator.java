@@ -9,9 +9,6 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Moves tensors between Java arrays and the engine. NDArrays live in the per-call context
@@ -28,16 +25,24 @@ final class TensorTranslator implements Translator<List<Tensor>, List<Tensor>> {
 
     @Override
     public NDList processInput(TranslatorContext ctx, List<Tensor> inputs) {
-        Map<String, Tensor> byName = inputs.stream().collect(Collectors.toMap(Tensor::name, Function.identity()));
         NDManager manager = ctx.getNDManager();
-        NDList list = new NDList();
+        NDList list = new NDList(signature.inputs().size());
         for (TensorSpec spec : signature.inputs()) {
-            Tensor tensor = byName.get(spec.name());
+            Tensor tensor = named(inputs, spec.name()); // a scan of a few inputs, no map and stream per call
             NDArray array = toArray(manager, spec.datatype(), tensor);
             array.setName(spec.name());
             list.add(array);
         }
         return list;
+    }
+
+    private static Tensor named(List<Tensor> inputs, String name) {
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i).name().equals(name)) {
+                return inputs.get(i);
+            }
+        }
+        return null;
     }
 
     @Override

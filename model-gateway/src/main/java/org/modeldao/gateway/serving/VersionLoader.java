@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.verification.ArtifactVerifier;
@@ -53,10 +54,18 @@ public final class VersionLoader {
 
     private final ArtifactVerifier verifier;
     private final ServingSettings settings;
+    private final Function<ApprovedVersion, BatchMeter> batchMeters;
 
     public VersionLoader(ArtifactVerifier verifier, ServingSettings settings) {
+        this(verifier, settings, version -> BatchMeter.NONE);
+    }
+
+    /** @param batchMeters the meter each loaded version tells the size of its engine runs */
+    public VersionLoader(ArtifactVerifier verifier, ServingSettings settings,
+            Function<ApprovedVersion, BatchMeter> batchMeters) {
         this.verifier = verifier;
         this.settings = settings;
+        this.batchMeters = batchMeters;
     }
 
     public Outcome load(ApprovedVersion version) {
@@ -130,7 +139,7 @@ public final class VersionLoader {
                     .optTranslator(new TensorTranslator(signature))
                     .build();
             ZooModel<List<Tensor>, List<Tensor>> model = criteria.loadModel();
-            return new Outcome.Loaded(new LoadedVersion(version, signature, model, settings));
+            return new Outcome.Loaded(new LoadedVersion(version, signature, model, settings, batchMeters.apply(version)));
         } catch (MalformedModelException e) {
             // the hash matched, so the DAO voted bytes the engine cannot read
             return new Outcome.Quarantined("approved artifact is not a loadable ONNX model: " + e.getMessage());

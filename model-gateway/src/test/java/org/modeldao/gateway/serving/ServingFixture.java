@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.verification.ArtifactFetcher;
 import org.modeldao.gateway.verification.ArtifactVerifier;
 import org.modeldao.gateway.verification.SourcePolicy;
@@ -16,8 +18,14 @@ public final class ServingFixture implements AutoCloseable {
     public final ServingReconciler reconciler;
 
     public ServingFixture(ServingSettings settings) {
+        this(settings, version -> BatchMeter.NONE);
+    }
+
+    /** @param batchMeters told the size of every engine run of each loaded version */
+    public ServingFixture(ServingSettings settings, Function<ApprovedVersion, BatchMeter> batchMeters) {
         VersionLoader loader = new VersionLoader(
-                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5), SourcePolicy.local())), settings);
+                new ArtifactVerifier(new ArtifactFetcher(10_000_000, Duration.ofSeconds(5), SourcePolicy.local())), settings,
+                batchMeters);
         reconciler = new ServingReconciler(registry, loader, settings, Clock.systemUTC());
     }
 
