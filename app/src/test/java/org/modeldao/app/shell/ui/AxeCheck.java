@@ -72,8 +72,9 @@ final class AxeCheck {
 
     /** Notes every element of the page reaching past the window's right edge: on a phone it would scroll sideways. */
     void checkNoSidewaysScrolling(Page page, String name) {
-        Object overflow = page.evaluate("() => [...document.querySelectorAll('.page, .page *')]"
-                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+        // the view (the app layout's child without a slot) and all it holds, except inside grids, which scroll their own columns
+        Object overflow = page.evaluate("() => [...document.querySelectorAll('vaadin-app-layout > :not([slot]), vaadin-app-layout > :not([slot]) *')]"
+                + ".filter(e => !e.parentElement.closest('vaadin-grid') && e.getBoundingClientRect().right > window.innerWidth + 1)"
                 + ".map(e => e.localName + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : ''))");
         if (!((List<?>) overflow).isEmpty()) {
             violations.add(name + ": wider than the window (" + page.viewportSize().width + " px): " + overflow);
