@@ -12,12 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the ITs that need the whole app on a random port: `dev` and `postgres` profiles, a fresh
- * PostgreSQL database on 127.0.0.1:5432 and the shared real dev chain ({@link DevChainFixture}).
+ * PostgreSQL database on 127.0.0.1:5432 and the shared real dev chain ({@link DevChainFixture}), whose account 3
+ * is the app's admin.
  * All of them share one Spring context (same configuration), so the app starts once per test JVM.
  */
 // every test signs in from 127.0.0.1: the per-client sign-in limits are lifted (SignInCostContract tests them)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"modeldao.identity.role-refresh-interval=300ms",
-        "modeldao.identity.limits.nonces-per-client=100000", "modeldao.identity.limits.verifications-per-client=100000"})
+        "modeldao.identity.limits.nonces-per-client=100000", "modeldao.identity.limits.verifications-per-client=100000",
+        // Vaadin's development tools (Copilot and its notice) would sit over the pages the browser tests look at
+        "vaadin.devmode.devTools.enabled=false"})
 @ActiveProfiles({"dev", "postgres"})
 public abstract class AppOnDevChain {
 
@@ -28,6 +31,7 @@ public abstract class AppOnDevChain {
         registry.add("modeldao.chain.deployment-file", () -> DevChainFixture.shared().descriptorFile().toString());
         registry.add("DATABASE_URL", () -> database().jdbcUrl());
         registry.add("DATABASE_USER", () -> database().user());
+        registry.add("modeldao.identity.admin-addresses", () -> DevChainFixture.checksummed(DevChainFixture.shared().admin()));
     }
 
     /** The fresh database of this test JVM, dropped when the JVM exits. */

@@ -18,7 +18,8 @@ import org.web3j.crypto.Keys;
 /**
  * A real Hardhat dev chain with the governance suite deployed, shared by the ITs of one JVM and
  * stopped when it exits. Holders: account 0 holds 5,000 tokens delegated to itself (member and
- * proposer), account 1 holds 10 tokens undelegated (member only); account 2 holds nothing.
+ * proposer), account 1 holds 10 tokens undelegated (member only); account 2 holds nothing; account 3 holds
+ * nothing and is the app's admin (the wizard's upload form is an admin's).
  */
 public final class DevChainFixture {
 
@@ -76,6 +77,10 @@ public final class DevChainFixture {
 
     public Credentials outsider() {
         return chain.accounts().get(2);
+    }
+
+    public Credentials admin() {
+        return chain.accounts().get(3);
     }
 
     public static String checksummed(Credentials who) {

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -111,7 +111,7 @@ public class SignInView extends Div {
         signInAsDev.setWidthFull();
         Paragraph hint = new Paragraph("Development only: the local dev chain signs for its unlocked accounts.");
         hint.addClassName("muted");
-        add(new H3("Dev wallet"), hint, account, signInAsDev);
+        add(new H2("Dev wallet"), hint, account, signInAsDev);
     }
 
     private void finish(BrowserWallet.SignInOutcome outcome, Throwable error) {

@@ -32,6 +32,8 @@ final class ActionChooser extends Div {
         kind.setManualValidation(true);
         kind.addValueChangeListener(change -> show(change.getValue() == null ? null : kinds.get(change.getValue()).get()));
         add(kind, formArea);
+        // as wide as the wizard, not as its widest form: a two-column form would otherwise push a phone sideways
+        setWidthFull();
     }
 
     /**

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -59,16 +60,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             signIn.setId("sign-in-link");
             end.add(signIn);
         });
-        addToNavbar(new DrawerToggle(), title, end);
+        // one banner landmark holds the header; the view is the main landmark (afterNavigation)
+        Header header = new Header(new DrawerToggle(), title, end);
+        header.addClassName("app-header");
+        addToNavbar(header);
         addToDrawer(navigation());
     }
 
     /**
-     * The sign-in link brings the member back to this page (SignInView checks the target is
-     * same-origin); on the sign-in page itself it is hidden: it would only lead to itself.
+     * The view shown is the page's main landmark. The sign-in link brings the member back to this page (SignInView
+     * checks the target is same-origin); on the sign-in page itself it is hidden: it would only lead to itself.
      */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        if (getContent() != null) {
+            getContent().getElement().setAttribute("role", "main");
+        }
         String path = event.getLocation().getPath();
         signIn.setVisible(!SIGN_IN_PATH.equals(path));
         String here = "/" + event.getLocation().getPathWithQueryParameters();
