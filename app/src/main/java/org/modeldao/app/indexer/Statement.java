@@ -66,7 +66,12 @@ enum Statement {
     FORGET_ACCOUNT_DELEGATE("DELETE FROM account_delegate WHERE delegator = ?"),
     SET_ACCOUNT_DELEGATE("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, ?)"),
     FORGET_DELEGATE_POWER("DELETE FROM delegate_power WHERE delegate = ?"),
-    SET_DELEGATE_POWER("INSERT INTO delegate_power (delegate, votes, block_number) VALUES (?, ?, ?)");
+    SET_DELEGATE_POWER("INSERT INTO delegate_power (delegate, votes, block_number) VALUES (?, ?, ?)"),
+    // a balance row is created at zero, then moved by the batch's net amount (two portable statements, no MERGE)
+    OPEN_BALANCE("""
+            INSERT INTO account_balance (account, balance, block_number)
+            SELECT ?, 0, ? WHERE NOT EXISTS (SELECT 1 FROM account_balance WHERE account = ?)"""),
+    MOVE_BALANCE("UPDATE account_balance SET balance = balance + ?, block_number = ? WHERE account = ?");
 
     final String sql;
 
