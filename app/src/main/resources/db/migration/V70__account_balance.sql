@@ -19,6 +19,14 @@ SELECT m.account, SUM(m.delta), MAX(m.block_number) FROM (
 WHERE m.account <> '0x0000000000000000000000000000000000000000'
 GROUP BY m.account;
 
+-- A delegator's balance is copied beside its delegation (kept in step in the same transaction), so
+-- one delegate's delegators are read in balance order from an index; joining 20,000 delegators to
+-- their balances and sorting them took ~0.3-0.6 s per page on PostgreSQL.
+ALTER TABLE account_delegate ADD COLUMN balance NUMERIC(78, 0) DEFAULT 0 NOT NULL;
+UPDATE account_delegate SET balance = COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = account_delegate.delegator), 0);
+DROP INDEX ix_account_delegate_delegate;
+CREATE INDEX ix_account_delegate_rank ON account_delegate (delegate, balance DESC, delegator);
+
 -- The delegates page sorts by (votes DESC, delegate) and reads one page: with this index the
 -- database reads that page in order instead of sorting every delegate first.
 DROP INDEX ix_delegate_power_votes;

@@ -72,7 +72,7 @@ final class BatchChanges {
     }
 
     void delegateChanged(String delegator, String delegate, long block) {
-        accountDelegates.put(delegator, new Object[] {delegator, delegate, block});
+        accountDelegates.put(delegator, new Object[] {delegator, delegate, block, delegator});
     }
 
     void votingPowerChanged(String delegate, BigInteger votes, long block) {
@@ -110,6 +110,7 @@ final class BatchChanges {
             all.computeIfAbsent(Statement.OPEN_BALANCE, s -> new ArrayList<>()).add(new Object[] {account, move.block(), account});
             all.computeIfAbsent(Statement.MOVE_BALANCE, s -> new ArrayList<>())
                     .add(new Object[] {new BigDecimal(move.amount()), move.block(), account});
+            all.computeIfAbsent(Statement.COPY_BALANCE, s -> new ArrayList<>()).add(new Object[] {account, account});
         });
         return all;
     }

@@ -47,6 +47,10 @@ final class ReadModelRollback {
                         WHERE t.to_account = account_balance.account OR t.from_account = account_balance.account), -1)
             WHERE block_number > :fork""",
             "DELETE FROM account_balance WHERE block_number = -1",
+            // delegations put back above carry no balance yet, and balances changed above: copied again where they differ
+            """
+            UPDATE account_delegate SET balance = COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = account_delegate.delegator), 0)
+            WHERE balance <> COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = account_delegate.delegator), 0)""",
             "DELETE FROM voting_power_change WHERE block_number > :fork",
             "DELETE FROM delegate_power WHERE block_number > :fork",
             """

@@ -115,7 +115,7 @@ class MigrationsIT {
                 .isEqualTo("0x" + "c1".repeat(32));
     }
 
-    /** V70 gives a database that already holds transfers each account's balance (the zero address none). */
+    /** V70 gives a database that already holds transfers each account's balance (the zero address none), also beside its delegation. */
     @Test
     void a_database_indexed_before_v70_gets_its_balances_on_h2() {
         balancesFilledIn(new DriverManagerDataSource("jdbc:h2:mem:balances-" + UUID.randomUUID()
@@ -138,12 +138,15 @@ class MigrationsIT {
         transfer(jdbc, 1, zero, alice, 1_000);
         transfer(jdbc, 2, alice, bob, 300);
         transfer(jdbc, 3, bob, zero, 100);
+        jdbc.sql("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, 2)").params(alice, bob).update();
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
         assertThat(jdbc.sql("SELECT account, balance, block_number FROM account_balance ORDER BY account")
                 .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).toBigInteger() + " " + rs.getLong(3)).list())
                 .containsExactly(bob + " 200 3", alice + " 700 2");
+        assertThat(jdbc.sql("SELECT balance FROM account_delegate WHERE delegator = ?").param(alice).query(java.math.BigDecimal.class).single())
+                .as("copied beside the delegation").isEqualByComparingTo("700");
     }
 
     private static void transfer(JdbcClient jdbc, long block, String from, String to, long amount) {
