@@ -44,6 +44,11 @@ final class ScaleReadModel {
                 FROM generate_series(:from, :to) i""")
                 .param("from", from).param("to", to).param("activeUntil", activeUntilBlock).param("votes", VOTES).update();
         if (from <= 1 && to >= 1) {
+            // every proposal has at least one call (the proposal page refuses one without); a call it cannot decode is shown as such
+            jdbc.sql("""
+                    INSERT INTO proposal_action (proposal_id, action_index, target, value_wei, calldata, block_number)
+                    VALUES ((round(10::numeric ^ 76) + 1)::text, 0, '0x00000000000000000000000000000000000000cc', 0, '0x12345678', 10)""")
+                    .update();
             jdbc.sql("""
                     INSERT INTO vote (proposal_id, voter, support, weight, reason, block_number, log_index, tx_hash, cast_at)
                     SELECT (round(10::numeric ^ 76) + 1)::text, '0x' || lpad(to_hex(1048576 + v), 40, '0'), v % 3, (v % 97 + 1) * 10::numeric ^ 18,
