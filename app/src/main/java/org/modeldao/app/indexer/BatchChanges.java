@@ -19,11 +19,14 @@ import org.modeldao.contracts.events.GovernanceEvent;
  */
 final class BatchChanges {
 
+    static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
     private final Map<Statement, List<Object[]>> rows = new EnumMap<>(Statement.class);
     private final Map<String, long[]> tallyCounts = new LinkedHashMap<>();
     private final Map<String, BigInteger[]> tallies = new LinkedHashMap<>();
     private final Map<String, Object[]> accountDelegates = new LinkedHashMap<>();
     private final Map<String, Object[]> delegatePowers = new LinkedHashMap<>();
+    private final Map<String, BalanceMove> balanceMoves = new LinkedHashMap<>();
     private final Set<BigInteger> touchedProposals = new LinkedHashSet<>();
     private int events;
     private int quarantined;
@@ -69,11 +72,21 @@ final class BatchChanges {
     }
 
     void delegateChanged(String delegator, String delegate, long block) {
-        accountDelegates.put(delegator, new Object[] {delegator, delegate, block});
+        accountDelegates.put(delegator, new Object[] {delegator, delegate, block, delegator});
     }
 
     void votingPowerChanged(String delegate, BigInteger votes, long block) {
         delegatePowers.put(delegate, new Object[] {delegate, new BigDecimal(votes), block});
+    }
+
+    /** A transfer's effect on both balances; the zero address (mint, burn) is not a holder and keeps no balance. */
+    void transferred(String from, String to, BigInteger amount, long block) {
+        if (!ZERO_ADDRESS.equals(from)) {
+            balanceMoves.merge(from, new BalanceMove(amount.negate(), block), BalanceMove::then);
+        }
+        if (!ZERO_ADDRESS.equals(to)) {
+            balanceMoves.merge(to, new BalanceMove(amount, block), BalanceMove::then);
+        }
     }
 
     void touch(BigInteger proposalId) {
@@ -93,6 +106,12 @@ final class BatchChanges {
             all.computeIfAbsent(Statement.FORGET_DELEGATE_POWER, s -> new ArrayList<>()).add(new Object[] {delegate});
             all.computeIfAbsent(Statement.SET_DELEGATE_POWER, s -> new ArrayList<>()).add(row);
         });
+        balanceMoves.forEach((account, move) -> {
+            all.computeIfAbsent(Statement.OPEN_BALANCE, s -> new ArrayList<>()).add(new Object[] {account, move.block(), account});
+            all.computeIfAbsent(Statement.MOVE_BALANCE, s -> new ArrayList<>())
+                    .add(new Object[] {new BigDecimal(move.amount()), move.block(), account});
+            all.computeIfAbsent(Statement.COPY_BALANCE, s -> new ArrayList<>()).add(new Object[] {account, account});
+        });
         return all;
     }
 
@@ -103,6 +122,14 @@ final class BatchChanges {
     /** Proposals created in this batch, as (id, snapshot block), for the quorum look-up. */
     List<Object[]> newProposals() {
         return rows.getOrDefault(Statement.INSERT_PROPOSAL, List.of());
+    }
+
+    /** The net amount one batch moves in or out of an account, and the block of its last transfer there. */
+    private record BalanceMove(BigInteger amount, long block) {
+
+        BalanceMove then(BalanceMove later) {
+            return new BalanceMove(amount.add(later.amount), Math.max(block, later.block));
+        }
     }
 
     int eventCount() {

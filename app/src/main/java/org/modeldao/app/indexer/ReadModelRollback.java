@@ -38,6 +38,19 @@ final class ReadModelRollback {
               AND NOT EXISTS (SELECT 1 FROM delegation n WHERE n.delegator = d.delegator
                   AND (n.block_number > d.block_number OR (n.block_number = d.block_number AND n.log_index > d.log_index)))""",
             "DELETE FROM token_transfer WHERE block_number > :fork",
+            // balances last moved above the fork: summed again from the transfers that remain (-1: none remain)
+            """
+            UPDATE account_balance SET
+                balance = COALESCE((SELECT SUM(t.amount) FROM token_transfer t WHERE t.to_account = account_balance.account), 0)
+                        - COALESCE((SELECT SUM(t.amount) FROM token_transfer t WHERE t.from_account = account_balance.account), 0),
+                block_number = COALESCE((SELECT MAX(t.block_number) FROM token_transfer t
+                        WHERE t.to_account = account_balance.account OR t.from_account = account_balance.account), -1)
+            WHERE block_number > :fork""",
+            "DELETE FROM account_balance WHERE block_number = -1",
+            // delegations put back above carry no balance yet, and balances changed above: copied again where they differ
+            """
+            UPDATE account_delegate SET balance = COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = account_delegate.delegator), 0)
+            WHERE balance <> COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = account_delegate.delegator), 0)""",
             "DELETE FROM voting_power_change WHERE block_number > :fork",
             "DELETE FROM delegate_power WHERE block_number > :fork",
             """

@@ -64,9 +64,19 @@ enum Statement {
             UPDATE ethical_constraint SET removed_block = ?, removed_tx = ?, removed_at = ?, removal_reason = ?, removed_by_proposal = ?
             WHERE constraint_id = ?"""),
     FORGET_ACCOUNT_DELEGATE("DELETE FROM account_delegate WHERE delegator = ?"),
-    SET_ACCOUNT_DELEGATE("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, ?)"),
+    // the balance as it stands before this batch's transfers; COPY_BALANCE below brings it up to date
+    SET_ACCOUNT_DELEGATE("""
+            INSERT INTO account_delegate (delegator, delegate, block_number, balance)
+            VALUES (?, ?, ?, COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = ?), 0))"""),
     FORGET_DELEGATE_POWER("DELETE FROM delegate_power WHERE delegate = ?"),
-    SET_DELEGATE_POWER("INSERT INTO delegate_power (delegate, votes, block_number) VALUES (?, ?, ?)");
+    SET_DELEGATE_POWER("INSERT INTO delegate_power (delegate, votes, block_number) VALUES (?, ?, ?)"),
+    // a balance row is created at zero, then moved by the batch's net amount (two portable statements, no MERGE)
+    OPEN_BALANCE("""
+            INSERT INTO account_balance (account, balance, block_number)
+            SELECT ?, 0, ? WHERE NOT EXISTS (SELECT 1 FROM account_balance WHERE account = ?)"""),
+    MOVE_BALANCE("UPDATE account_balance SET balance = balance + ?, block_number = ? WHERE account = ?"),
+    // the delegators list reads balances beside the delegation, in index order (V70)
+    COPY_BALANCE("UPDATE account_delegate SET balance = (SELECT b.balance FROM account_balance b WHERE b.account = ?) WHERE delegator = ?");
 
     final String sql;
 

@@ -6,7 +6,7 @@ import static org.modeldao.app.indexer.EventProjection.votes;
 import java.math.BigDecimal;
 import org.modeldao.contracts.events.TokenEvent;
 
-/** Delegations, the voting power they move, and transfers (from which balances are summed). */
+/** Delegations, the voting power they move, and transfers with the balances they change. */
 final class TokenProjection {
 
     private TokenProjection() {
@@ -32,6 +32,7 @@ final class TokenProjection {
             }
             case TokenEvent.Transfer e -> {
                 changes.add(Statement.INSERT_TRANSFER, tx, index, address(e.from()), address(e.to()), new BigDecimal(e.value()), block);
+                changes.transferred(address(e.from()), address(e.to()), e.value(), block);
                 changes.history(e, null, votes(e.value()) + " tokens from " + address(e.from()) + " to " + address(e.to()));
             }
             case TokenEvent.Approval e -> changes.history(e, null, address(e.owner()) + " approved " + address(e.spender()) + " for "

@@ -25,7 +25,13 @@ public class DelegateReadModel {
     /** Accounts holding voting power, most powerful first. */
     public List<DelegateSummary> delegates(int offset, int limit) {
         Paging.check(offset, limit);
-        return jdbc.sql(SUMMARY + " WHERE d.votes > 0 ORDER BY d.votes DESC, d.delegate OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+        // the page is cut first (read in order from ix_delegate_power_rank), then its rows' delegators counted:
+        // counting in the outer select would count for every delegate sorted or skipped over
+        return jdbc.sql("""
+                        SELECT p.delegate, p.votes, (SELECT COUNT(*) FROM account_delegate a WHERE a.delegate = p.delegate) AS delegators
+                        FROM (SELECT delegate, votes FROM delegate_power WHERE votes > 0
+                              ORDER BY votes DESC, delegate OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY) p
+                        ORDER BY p.votes DESC, p.delegate""")
                 .param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new DelegateSummary(rs.getString("delegate"), uint(rs, "votes"), rs.getInt("delegators")))
                 .list();
@@ -47,13 +53,10 @@ public class DelegateReadModel {
     /** The accounts delegating to {@code delegate} (itself included when self-delegated), largest balance first. */
     public List<DelegatorBalance> delegators(String delegate, int offset, int limit) {
         Paging.check(offset, limit);
+        // the balance kept beside each delegation (V70): read in (delegate, balance DESC, delegator) index order
         return jdbc.sql("""
-                        SELECT * FROM (
-                            SELECT a.delegator, a.block_number,
-                                   COALESCE((SELECT SUM(t.amount) FROM token_transfer t WHERE t.to_account = a.delegator), 0)
-                                 - COALESCE((SELECT SUM(t.amount) FROM token_transfer t WHERE t.from_account = a.delegator), 0) AS balance
-                            FROM account_delegate a WHERE a.delegate = :delegate) d
-                        ORDER BY d.balance DESC, d.delegator OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
+                        SELECT delegator, block_number, balance FROM account_delegate WHERE delegate = :delegate
+                        ORDER BY balance DESC, delegator OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY""")
                 .param("delegate", Paging.address(delegate)).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new DelegatorBalance(rs.getString("delegator"), uint(rs, "balance"), rs.getLong("block_number")))
                 .list();

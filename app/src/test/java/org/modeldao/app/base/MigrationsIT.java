@@ -44,7 +44,7 @@ class MigrationsIT {
     private static void migrateAndExercise(DataSource dataSource) {
         MigrateResult result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         assertThat(result.success).isTrue();
-        assertThat(result.targetSchemaVersion).isEqualTo("63");
+        assertThat(result.targetSchemaVersion).isEqualTo("70");
         assertThat(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate().migrationsExecuted)
                 .as("a second run has nothing left to do").isZero();
 
@@ -113,6 +113,45 @@ class MigrationsIT {
                 .as("the revocation of iris 10, not of iris 1 in the same block").isEqualTo("0x" + "b2".repeat(32));
         assertThat(jdbc.sql("SELECT removed_tx FROM ethical_constraint WHERE constraint_id = 2").query(String.class).single())
                 .isEqualTo("0x" + "c1".repeat(32));
+    }
+
+    /** V70 gives a database that already holds transfers each account's balance (the zero address none), also beside its delegation. */
+    @Test
+    void a_database_indexed_before_v70_gets_its_balances_on_h2() {
+        balancesFilledIn(new DriverManagerDataSource("jdbc:h2:mem:balances-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", ""));
+    }
+
+    @Test
+    void a_database_indexed_before_v70_gets_its_balances_on_postgresql() throws Exception {
+        try (PostgresFixture postgres = PostgresFixture.createDatabase()) {
+            balancesFilledIn(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.user(), ""));
+        }
+    }
+
+    private static void balancesFilledIn(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("63").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String zero = "0x0000000000000000000000000000000000000000";
+        String alice = "0x00000000000000000000000000000000000a11ce";
+        String bob = "0x0000000000000000000000000000000000000b0b";
+        transfer(jdbc, 1, zero, alice, 1_000);
+        transfer(jdbc, 2, alice, bob, 300);
+        transfer(jdbc, 3, bob, zero, 100);
+        jdbc.sql("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, 2)").params(alice, bob).update();
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        assertThat(jdbc.sql("SELECT account, balance, block_number FROM account_balance ORDER BY account")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).toBigInteger() + " " + rs.getLong(3)).list())
+                .containsExactly(bob + " 200 3", alice + " 700 2");
+        assertThat(jdbc.sql("SELECT balance FROM account_delegate WHERE delegator = ?").param(alice).query(java.math.BigDecimal.class).single())
+                .as("copied beside the delegation").isEqualByComparingTo("700");
+    }
+
+    private static void transfer(JdbcClient jdbc, long block, String from, String to, long amount) {
+        jdbc.sql("INSERT INTO token_transfer (tx_hash, log_index, from_account, to_account, amount, block_number) VALUES (?, 0, ?, ?, ?, ?)")
+                .params("0x" + Long.toHexString(block), from, to, amount, block).update();
     }
 
     private static void event(JdbcClient jdbc, long block, String tx, String contract, String name, String summary) {

@@ -25,9 +25,9 @@ public final class PagesBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(PagesBenchmark.class);
     private static final int PAGE = 50;
-    private static final int HOLDERS = 100_000;
-    private static final int DELEGATES = 1_000;
-    private static final int VOTES = 5_000;
+    private static final int HOLDERS = ScaleReadModel.HOLDERS;
+    private static final int DELEGATES = ScaleReadModel.DELEGATES;
+    private static final int VOTES = ScaleReadModel.VOTES;
 
     private PagesBenchmark() {
     }
@@ -47,51 +47,21 @@ public final class PagesBenchmark {
     }
 
     private static void fill(DataSource dataSource, int proposals) {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("""
+        JdbcClient.create(dataSource).sql("""
                 INSERT INTO indexer_cursor (cursor_name, chain_id, governor, registry, next_block, updated_at)
                 VALUES ('governance', 31337, '0x1000000000000000000000000000000000000003', '0x1000000000000000000000000000000000000004',
                         :head, now())""").param("head", 10L * proposals + 100).update();
-        // ids like the governor's (77-78 digits); every 3rd proposal still active at the head
-        jdbc.sql("""
-                INSERT INTO proposal (proposal_id, proposer, title, description, snapshot_block, deadline_block, quorum,
-                    for_votes, against_votes, abstain_votes, vote_count, created_block, created_log_index, created_tx, created_at)
-                SELECT (round(10::numeric ^ 76) + i)::text, '0x' || lpad(to_hex(1048576 + i % 100), 40, '0'), 'Scale proposal ' || i,
-                       '# Scale proposal ' || i || E'\\nSwitch bench-' || i || ' to version 1.', 10 * i + 1,
-                       CASE WHEN i % 3 = 0 THEN 10 * :n + 1000 ELSE 10 * i + 51 END, 40000 * 10::numeric ^ 18,
-                       (i % 7) * 10::numeric ^ 22, (i % 5) * 10::numeric ^ 22, 0, CASE WHEN i = 1 THEN :votes ELSE 0 END,
-                       10 * i, 0, '0x' || lpad(to_hex(i), 64, '0'), timestamp '2026-01-01' + i * interval '2 minutes'
-                FROM generate_series(1, :n) i""").param("n", proposals).param("votes", VOTES).update();
-        jdbc.sql("""
-                INSERT INTO vote (proposal_id, voter, support, weight, reason, block_number, log_index, tx_hash, cast_at)
-                SELECT (round(10::numeric ^ 76) + 1)::text, '0x' || lpad(to_hex(1048576 + v), 40, '0'), v % 3, (v % 97 + 1) * 10::numeric ^ 18,
-                       CASE WHEN v % 5 = 0 THEN 'Reason ' || v ELSE '' END, 20 + v / 10, v % 10, '0xf' || lpad(to_hex(v), 63, '0'),
-                       timestamp '2026-01-01' + v * interval '1 second'
-                FROM generate_series(1, :votes) v""").param("votes", VOTES).update();
-        // holder h delegates to delegate h % 1000, except that delegate 0 gets every 5th holder (20,000 delegators)
-        jdbc.sql("""
-                INSERT INTO account_delegate (delegator, delegate, block_number)
-                SELECT '0x' || lpad(to_hex(1048576 + h), 40, '0'),
-                       '0x' || lpad(to_hex(1048576 + CASE WHEN h % 5 = 0 THEN 0 ELSE h % :delegates END), 40, '0'), h
-                FROM generate_series(0, :holders - 1) h""").param("holders", HOLDERS).param("delegates", DELEGATES).update();
-        jdbc.sql("""
-                INSERT INTO token_transfer (tx_hash, log_index, from_account, to_account, amount, block_number)
-                SELECT '0xe' || lpad(to_hex(h), 63, '0'), 0, '0x00000000000000000000000000000000000000aa',
-                       '0x' || lpad(to_hex(1048576 + h), 40, '0'), (h % 1000 + 1) * 10::numeric ^ 18, h
-                FROM generate_series(0, :holders - 1) h""").param("holders", HOLDERS).update();
-        jdbc.sql("""
-                INSERT INTO delegate_power (delegate, votes, block_number)
-                SELECT a.delegate, SUM(t.amount), MAX(a.block_number) FROM account_delegate a
-                JOIN token_transfer t ON t.to_account = a.delegator GROUP BY a.delegate""").update();
-        jdbc.sql("ANALYZE").update();
+        ScaleReadModel scale = new ScaleReadModel(dataSource);
+        scale.proposals(1, proposals, 10L * proposals + 1000);
+        scale.holders();
     }
 
     private static void measure(DataSource dataSource, int proposalCount) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         ProposalReadModel proposals = new ProposalReadModel(jdbc);
         DelegateReadModel delegates = new DelegateReadModel(jdbc);
-        BigInteger busy = BigInteger.TEN.pow(76).add(BigInteger.ONE);
-        String bigDelegate = String.format("0x%040x", 1_048_576);
+        BigInteger busy = ScaleReadModel.BUSY_PROPOSAL;
+        String bigDelegate = ScaleReadModel.BIG_DELEGATE;
         time("proposals list (" + proposalCount + " proposals), page + count", offset -> {
             proposals.proposals(ProposalFilter.ALL, offset % proposalCount, PAGE);
             proposals.countProposals(ProposalFilter.ALL);
@@ -107,8 +77,7 @@ public final class PagesBenchmark {
             delegates.delegates(offset % DELEGATES, PAGE);
             delegates.countDelegates();
         });
-        // few rounds: this one is known slow (balances summed per delegator over token_transfer; docs/benchmarks.md)
-        time("delegators of the biggest delegate (20,000), page + count", 1, 3, offset -> {
+        time("delegators of the biggest delegate (20,000), page + count", offset -> {
             delegates.delegators(bigDelegate, offset % 20_000, PAGE);
             delegates.countDelegators(bigDelegate);
         });

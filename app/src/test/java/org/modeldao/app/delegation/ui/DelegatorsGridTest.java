@@ -39,6 +39,14 @@ class DelegatorsGridTest {
             transfer(jdbc, i, 0, "0x0000000000000000000000000000000000000000", account, i + 1);
             transfer(jdbc, i, 1, account, "0x00000000000000000000000000000000000000ff", 1);
         }
+        // the balances the indexer keeps beside the transfers (account_balance) and copies beside each delegation
+        jdbc.sql("""
+                INSERT INTO account_balance (account, balance, block_number)
+                SELECT to_account, SUM(amount) - COALESCE((SELECT SUM(o.amount) FROM token_transfer o WHERE o.from_account = t.to_account), 0),
+                       MAX(block_number)
+                FROM token_transfer t WHERE to_account <> '0x0000000000000000000000000000000000000000' GROUP BY to_account""").update();
+        jdbc.sql("UPDATE account_delegate SET balance = COALESCE((SELECT b.balance FROM account_balance b WHERE b.account = delegator), 0)")
+                .update();
         jdbc.sql("INSERT INTO account_delegate (delegator, delegate, block_number) VALUES (?, ?, ?)")
                 .params("0x00000000000000000000000000000000000000aa", "0x00000000000000000000000000000000000000ab", 1).update();
         delegation = new DelegationService(null, null, new DelegateReadModel(jdbc), null, null);
