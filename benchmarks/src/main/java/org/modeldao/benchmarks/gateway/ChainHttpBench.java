@@ -8,13 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.modeldao.contracts.DeploymentDescriptor;
-import org.modeldao.contracts.DeploymentSettings;
-import org.modeldao.contracts.GovernanceDeployer;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.RegistryActions;
@@ -69,17 +65,11 @@ final class ChainHttpBench implements AutoCloseable {
      *     endpoint does not pay.
      */
     ChainHttpBench(Duration pollInterval) throws Exception {
-        List<Credentials> accounts = chain.accounts();
-        members = accounts.subList(1, 4);
-        List<DeploymentSettings.Allocation> allocations = new ArrayList<>();
-        members.forEach(m -> allocations.add(new DeploymentSettings.Allocation(m.getAddress(), DeploymentSettings.tokens(30_000))));
-        DeploymentDescriptor deployment = new GovernanceDeployer(chain.web3j(), chain.rpcUrl(), chain.chainId(),
-                Duration.ofMillis(20)).deploy(accounts.get(0), DeploymentSettings.forDevChain(allocations));
-        governance = new DevGovernance(chain, deployment);
-        members.forEach(governance::delegateToSelf);
-        actions = new RegistryActions(deployment.registry());
-        Path descriptor = dir.resolve("deployment.json");
-        deployment.write(descriptor);
+        BenchDao dao = BenchDao.deploy(chain, dir);
+        governance = dao.governance();
+        actions = dao.actions();
+        members = dao.members();
+        Path descriptor = dao.descriptor();
         // command-line arguments: they outrank application.yml
         app = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:chain-bench;DB_CLOSE_DELAY=-1",

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.modeldao.contracts.DeploymentDescriptor;
-import org.modeldao.contracts.DeploymentSettings;
-import org.modeldao.contracts.GovernanceDeployer;
 import org.modeldao.contracts.GovernanceProposal;
 import org.modeldao.contracts.ProposalCall;
 import org.modeldao.contracts.RegistryActions;
@@ -51,17 +48,11 @@ final class GatewayProcess implements AutoCloseable {
     /** @param jvmOptions options of the gateway's JVM (e.g. {@code -Xmx512m}), besides the offline ones */
     GatewayProcess(Path dir, List<String> jvmOptions) throws Exception {
         this.dir = dir;
-        List<Credentials> accounts = chain.accounts();
-        members = accounts.subList(1, 4);
-        List<DeploymentSettings.Allocation> allocations = new ArrayList<>();
-        members.forEach(m -> allocations.add(new DeploymentSettings.Allocation(m.getAddress(), DeploymentSettings.tokens(30_000))));
-        DeploymentDescriptor deployment = new GovernanceDeployer(chain.web3j(), chain.rpcUrl(), chain.chainId(),
-                Duration.ofMillis(20)).deploy(accounts.get(0), DeploymentSettings.forDevChain(allocations));
-        governance = new DevGovernance(chain, deployment);
-        members.forEach(governance::delegateToSelf);
-        actions = new RegistryActions(deployment.registry());
-        Path descriptor = dir.resolve("deployment.json");
-        deployment.write(descriptor);
+        BenchDao dao = BenchDao.deploy(chain, dir);
+        governance = dao.governance();
+        actions = dao.actions();
+        members = dao.members();
+        Path descriptor = dao.descriptor();
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED"));
