@@ -24,6 +24,7 @@ final class GrpcVsHttpBench {
     private static final Logger log = LoggerFactory.getLogger(GrpcVsHttpBench.class);
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final String HTTP = "http", GRPC = "grpc";
+    private static final Duration GRPC_RAMP_UP = Duration.ofSeconds(1);
 
     private GrpcVsHttpBench() {}
 
@@ -35,28 +36,34 @@ final class GrpcVsHttpBench {
         WrkLoad wrk = new WrkLoad(dir, ChainHttpBench.BODY);
         try (ChainHttpBench chain = new ChainHttpBench(ChainHttpBench.DEFAULT_POLL_INTERVAL)) {
             URI url = chain.approveIrisUnlimited();
-            int grpcPort = chain.grpcPort();
-            log.info("warming up HTTP for {} s: {}", warmUp.toSeconds(), wrk.run(url, 8, warmUp));
-            log.info("warming up gRPC for {} s: {}", warmUp.toSeconds(), grpc(grpcPort, 8, warmUp, dir).wrk());
-            Map<Integer, Map<String, ServerFigures>> table = new LinkedHashMap<>();
-            for (int concurrency : CONCURRENCY) {
-                Map<String, List<ServerFigures.Round>> measured = Map.of(HTTP, new ArrayList<>(), GRPC, new ArrayList<>());
-                for (int r = 0; r < rounds; r++) {
-                    // alternate which protocol goes first, so neither always runs in the other's wake
-                    for (String protocol : r % 2 == 0 ? List.of(HTTP, GRPC) : List.of(GRPC, HTTP)) {
-                        ServerFigures.Round result = protocol.equals(HTTP) ? http(wrk, url, concurrency, round)
-                                : grpc(grpcPort, concurrency, round, dir);
-                        measured.get(protocol).add(result);
-                        log.info("{} at {}, round {}: {}", protocol, concurrency, r + 1, result.wrk());
-                    }
-                }
-                Map<String, ServerFigures> figures = new LinkedHashMap<>();
-                figures.put(HTTP, ServerFigures.of(measured.get(HTTP)));
-                figures.put(GRPC, ServerFigures.of(measured.get(GRPC)));
-                table.put(concurrency, figures);
+            try (GrpcLoadClient.Process grpcClient = GrpcLoadClient.Process.start(chain.grpcPort())) {
+                log.info("warming up HTTP for {} s: {}", warmUp.toSeconds(), wrk.run(url, 8, warmUp));
+                log.info("warming up gRPC for {} s: {}", warmUp.toSeconds(), grpc(grpcClient, 8, warmUp).wrk());
+                log.info(format(measure(wrk, url, grpcClient, round, rounds), round, warmUp, rounds));
             }
-            log.info(format(table, round, warmUp, rounds));
         }
+    }
+
+    private static Map<Integer, Map<String, ServerFigures>> measure(WrkLoad wrk, URI url, GrpcLoadClient.Process grpcClient,
+            Duration round, int rounds) throws Exception {
+        Map<Integer, Map<String, ServerFigures>> table = new LinkedHashMap<>();
+        for (int concurrency : CONCURRENCY) {
+            Map<String, List<ServerFigures.Round>> measured = Map.of(HTTP, new ArrayList<>(), GRPC, new ArrayList<>());
+            for (int r = 0; r < rounds; r++) {
+                // alternate which protocol goes first, so neither always runs in the other's wake
+                for (String protocol : r % 2 == 0 ? List.of(HTTP, GRPC) : List.of(GRPC, HTTP)) {
+                    ServerFigures.Round result = protocol.equals(HTTP) ? http(wrk, url, concurrency, round)
+                            : grpc(grpcClient, concurrency, round);
+                    measured.get(protocol).add(result);
+                    log.info("{} at {}, round {}: {}", protocol, concurrency, r + 1, result.wrk());
+                }
+            }
+            Map<String, ServerFigures> figures = new LinkedHashMap<>();
+            figures.put(HTTP, ServerFigures.of(measured.get(HTTP)));
+            figures.put(GRPC, ServerFigures.of(measured.get(GRPC)));
+            table.put(concurrency, figures);
+        }
+        return table;
     }
 
     private static ServerFigures.Round http(WrkLoad wrk, URI url, int connections, Duration round) throws Exception {
@@ -65,16 +72,19 @@ final class GrpcVsHttpBench {
         return new ServerFigures.Round(result, gatewayCpuNanos() - cpuBefore);
     }
 
-    /** The client warms its own JIT for 5 s before the measured window, which alone is timed and charged. */
-    private static ServerFigures.Round grpc(int port, int streams, Duration round, Path dir) throws Exception {
-        Path output = dir.resolve("grpc-" + streams + "-" + System.nanoTime() + ".txt");
-        long startAt = System.currentTimeMillis() + 5_000;
-        Process client = GrpcLoadClient.start(port, streams, startAt, round, output);
+    /**
+     * One gRPC round of the bench's one client process: its streams ramp up for {@link #GRPC_RAMP_UP}
+     * (as wrk's connections open before its first request), then the measured window alone is timed
+     * and charged.
+     */
+    private static ServerFigures.Round grpc(GrpcLoadClient.Process client, int streams, Duration round) throws Exception {
+        long startAt = System.currentTimeMillis() + GRPC_RAMP_UP.toMillis();
+        client.begin(streams, startAt, round);
         Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
         long cpuBefore = gatewayCpuNanos();
         Thread.sleep(round.toMillis());
         long cpu = gatewayCpuNanos() - cpuBefore;
-        return new ServerFigures.Round(GrpcLoadClient.result(client, output, round), cpu);
+        return new ServerFigures.Round(client.result(round), cpu);
     }
 
     private static long gatewayCpuNanos() {
