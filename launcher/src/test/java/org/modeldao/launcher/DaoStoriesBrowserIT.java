@@ -190,6 +190,11 @@ class DaoStoriesBrowserIT {
         PlaywrightAssertions.assertThat(iris.locator(".gateway-state")).hasText("Gateway serves v2 (ready)",
                 new LocatorAssertions.HasTextOptions().setTimeout(UI_TIMEOUT.toMillis()));
         assertThat(iris.textContent()).contains("The DAO's current version: 2");
+        // and its public traffic summary how many calls it served and refused in the last hour (the stories' calls)
+        PlaywrightAssertions.assertThat(iris.locator(".gateway-traffic")).hasAttribute("data-status", "counted",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(UI_TIMEOUT.toMillis()));
+        assertThat(iris.locator(".gateway-traffic").textContent())
+                .matches("Last hour: [1-9][\\d,]* served · [\\d,]+ refused( \\(.+\\))?");
         assertThat(admin.locator("#recent-decisions").textContent()).contains("Approve iris v2 and serve it");
         screenshot(admin, "dashboard.png");
     }

@@ -18,7 +18,7 @@ class ArchitectureTest {
     void the_serving_core_has_no_web_imports() {
         noClasses().that().resideInAnyPackage("..gateway.serving..", "..gateway.verification..",
                         "..gateway.approval..", "..gateway.policy..", "..gateway.constraints..", "..gateway.inference..",
-                        "..gateway.decisions..", "..gateway.oip..")
+                        "..gateway.decisions..", "..gateway.oip..", "..gateway.traffic..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
                         "org.springframework.security..", "..gateway.api..")
                 .check(classes);

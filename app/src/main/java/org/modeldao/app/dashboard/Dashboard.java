@@ -10,6 +10,7 @@ import org.modeldao.app.base.AppException;
 import org.modeldao.app.catalog.ModelCatalog;
 import org.modeldao.app.chain.ChainUnavailable;
 import org.modeldao.app.dashboard.internal.GatewayMetadataClient;
+import org.modeldao.app.dashboard.internal.GatewayTrafficClient;
 import org.modeldao.app.delegation.DelegationService;
 import org.modeldao.app.history.GovernanceHistory;
 import org.modeldao.app.history.HistoryEntry;
@@ -42,15 +43,17 @@ public class Dashboard {
     private final GovernorReader governor;
     private final DelegationService delegation;
     private final GatewayMetadataClient gateway;
+    private final GatewayTrafficClient traffic;
 
     public Dashboard(ProposalReadModel proposals, ModelCatalog catalog, GovernanceHistory history, GovernorReader governor,
-            DelegationService delegation, GatewayMetadataClient gateway) {
+            DelegationService delegation, GatewayMetadataClient gateway, GatewayTrafficClient traffic) {
         this.proposals = proposals;
         this.catalog = catalog;
         this.history = history;
         this.governor = governor;
         this.delegation = delegation;
         this.gateway = gateway;
+        this.traffic = traffic;
     }
 
     /** Proposals taking votes, closest deadline first; {@code member}'s own ballots when someone is signed in. */
@@ -89,6 +92,11 @@ public class Dashboard {
     /** What the gateway says it serves for each model; completes within the gateway timeout whatever the gateway does. */
     public CompletableFuture<Map<String, GatewayReport>> gatewayReports(List<ServedModel> models) {
         return gateway.reports(models.stream().map(ServedModel::name).toList());
+    }
+
+    /** How many calls the gateway served and refused per model; completes within the gateway timeout whatever the gateway does. */
+    public CompletableFuture<Map<String, GatewayTraffic>> gatewayTraffic(List<ServedModel> models) {
+        return traffic.traffic(models.stream().map(ServedModel::name).toList());
     }
 
     /** The member's voting power and delegate, live from the token; empty when the chain cannot be read (or no DAO is deployed). */

@@ -42,7 +42,7 @@ import org.web3j.crypto.Keys;
  * The home page in a real headless Chromium, against the app on its own dev chain: one decision
  * executed (iris-classifier v1 approved and made current), one proposal open with one vote cast,
  * one holder who never delegated. The gateway the app is pointed at accepts connections and never
- * answers, so the page must render without it and then say it is not reachable. Also the way in:
+ * answers, so the page must render without it and then say it is not reachable, for its state and its traffic. Also the way in:
  * a protected page sends an anonymous visitor to a sign-in page with the normal header, and
  * signing in leads back to that page. Screenshots at 1280 and 390 px wide go to target/screenshots.
  */
@@ -137,6 +137,11 @@ class DashboardBrowserIT {
             PlaywrightAssertions.assertThat(served.locator(".gateway-state")).hasAttribute("data-status", "unreachable",
                     new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
             assertThat(served.locator(".gateway-state").textContent()).startsWith("Gateway not reachable: no answer from http://127.0.0.1:");
+            // and so does the model's traffic, asked of the same silent gateway
+            PlaywrightAssertions.assertThat(served.locator(".gateway-traffic")).hasAttribute("data-status", "unreachable",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+            assertThat(served.locator(".gateway-traffic").textContent()).isEqualTo("Traffic unknown: gateway not reachable");
+            assertThat(served.locator(".gateway-traffic").getAttribute("title")).startsWith("no answer from http://127.0.0.1:");
 
             Locator decision = page.locator("#recent-decisions li").filter(new Locator.FilterOptions().setHasText(DECIDED));
             assertThat(decision.textContent()).contains("Executed ", "(chain time)");

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class InferenceMetrics implements AutoCloseable {
 
     static final Duration DRAIN_INTERVAL = Duration.ofMillis(50);
+    /** Calls by outcome ({@code served}, {@code refused}), tagged {@code model}, {@code version}, {@code outcome}. */
+    public static final String REQUESTS = "gateway.requests";
+    /** Refused calls, tagged {@code model}, {@code version} and {@code reason}. */
+    public static final String REFUSALS = "gateway.refusals";
 
     /**
      * The one meter a served call touches, resolved once per model version. The served count is
@@ -59,7 +63,7 @@ public final class InferenceMetrics implements AutoCloseable {
                     .tags("model", model, "version", version)
                     .publishPercentileHistogram()
                     .register(registry);
-            FunctionCounter.builder("gateway.requests", latency, Timer::count)
+            FunctionCounter.builder(REQUESTS, latency, Timer::count)
                     .description("inference requests by outcome")
                     .tags("model", model, "version", version, "outcome", "served")
                     .register(registry);
@@ -99,14 +103,14 @@ public final class InferenceMetrics implements AutoCloseable {
     void refused(String model, String version, String reason) {
         counter(model, version, "refused").increment();
         counters.computeIfAbsent("refusal\u0000" + model + '\u0000' + version + '\u0000' + reason,
-                k -> Counter.builder("gateway.refusals").description("requests refused, by reason")
+                k -> Counter.builder(REFUSALS).description("requests refused, by reason")
                         .tags("model", model, "version", version, "reason", reason)
                         .register(registry)).increment();
     }
 
     private Counter counter(String model, String version, String outcome) {
         return counters.computeIfAbsent("requests\u0000" + model + '\u0000' + version + '\u0000' + outcome,
-                k -> Counter.builder("gateway.requests").description("inference requests by outcome")
+                k -> Counter.builder(REQUESTS).description("inference requests by outcome")
                         .tags("model", model, "version", version, "outcome", outcome)
                         .register(registry));
     }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Optional;
@@ -52,12 +53,15 @@ public class DashboardView extends Div {
             return;
         }
         UI ui = attach.getUI();
-        dashboard.gatewayReports(models).thenAccept(reports -> {
-            try {
-                ui.access(() -> serving.show(reports));
-            } catch (UIDetachedException gone) {
-                // the visitor left before the gateway answered: nothing to show it on
-            }
-        });
+        dashboard.gatewayReports(models).thenAccept(reports -> push(ui, () -> serving.show(reports)));
+        dashboard.gatewayTraffic(models).thenAccept(traffic -> push(ui, () -> serving.showTraffic(traffic)));
+    }
+
+    private static void push(UI ui, Command change) {
+        try {
+            ui.access(change);
+        } catch (UIDetachedException gone) {
+            // the visitor left before the gateway answered: nothing to show it on
+        }
     }
 }

@@ -1,12 +1,11 @@
 package org.modeldao.app.dashboard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modeldao.app.dashboard.internal.LoopbackGateway.answer;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,13 +33,13 @@ class GatewayMetadataClientTest {
     /** Above both timeouts: only a client that hangs would reach it. */
     private static final long NO_HANG_SECONDS = 30;
 
-    private HttpServer server;
+    private LoopbackGateway server;
     private SilentServer silent;
 
     @AfterEach
     void stop() throws IOException {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
         if (silent != null) {
             silent.close();
@@ -49,7 +48,7 @@ class GatewayMetadataClientTest {
 
     @Test
     void each_state_the_gateway_names_is_reported_with_its_version_and_reason() throws Exception {
-        serve(Map.of(
+        server = new LoopbackGateway(Map.of(
                 "/v2/models/iris", answer(200, "{\"name\":\"iris\",\"parameters\":{\"model_version\":\"2\",\"state\":\"ready\"}}"),
                 "/v2/models/vad", answer(200, "{\"name\":\"vad\",\"parameters\":{\"model_version\":\"1\",\"state\":\"quarantined\","
                         + "\"quarantine_reason\":\"sha256 mismatch\\nsecond line\"}}"),
@@ -57,7 +56,7 @@ class GatewayMetadataClientTest {
                 "/v2/models/gone", answer(410, "{\"error\":\"gone/1 was revoked by the DAO: biased\",\"parameters\":{\"model_version\":\"1\"}}"),
                 "/v2/models/new%20model", answer(404, "{\"error\":\"unknown model new model\"}")));
 
-        Map<String, GatewayReport> reports = client(url()).reports(List.of("iris", "vad", "empty", "gone", "new model"))
+        Map<String, GatewayReport> reports = client(server.url()).reports(List.of("iris", "vad", "empty", "gone", "new model"))
                 .get(NO_HANG_SECONDS, TimeUnit.SECONDS);
 
         assertThat(reports.keySet()).containsExactly("iris", "vad", "empty", "gone", "new model");
@@ -83,22 +82,22 @@ class GatewayMetadataClientTest {
 
     @Test
     void a_gateway_that_stalls_after_its_headers_is_cut_off_too() throws Exception {
-        serve(Map.of("/v2/models/iris", exchange -> {
+        server = new LoopbackGateway(Map.of("/v2/models/iris", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write("{\"name\":".getBytes(StandardCharsets.UTF_8));
             exchange.getResponseBody().flush();
             sleep(Duration.ofSeconds(30));
         }));
 
-        GatewayReport report = impatientClient(url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
+        GatewayReport report = impatientClient(server.url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
 
         assertThat(report.status()).isEqualTo(Status.UNREACHABLE);
     }
 
     @Test
     void an_answer_longer_than_the_limit_is_not_kept() throws Exception {
-        byte[] huge = ("{\"pad\":\"" + "x".repeat(GatewayMetadataClient.MAX_BODY_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
-        serve(Map.of("/v2/models/iris", exchange -> {
+        byte[] huge = ("{\"pad\":\"" + "x".repeat(GatewayExchange.MAX_BODY_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
+        server = new LoopbackGateway(Map.of("/v2/models/iris", exchange -> {
             exchange.sendResponseHeaders(200, huge.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(huge);
@@ -107,7 +106,7 @@ class GatewayMetadataClientTest {
             }
         }));
 
-        GatewayReport report = client(url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
+        GatewayReport report = client(server.url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
 
         assertThat(report.status()).isEqualTo(Status.UNREACHABLE);
         assertThat(report.detail()).contains("longer than");
@@ -130,9 +129,9 @@ class GatewayMetadataClientTest {
 
     @Test
     void an_answer_that_is_not_json_is_unreadable_not_an_error_page() throws Exception {
-        serve(Map.of("/v2/models/iris", answer(502, "<html>Bad gateway</html>")));
+        server = new LoopbackGateway(Map.of("/v2/models/iris", answer(502, "<html>Bad gateway</html>")));
 
-        GatewayReport report = client(url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
+        GatewayReport report = client(server.url()).reports(List.of("iris")).get(NO_HANG_SECONDS, TimeUnit.SECONDS).get("iris");
 
         assertThat(report).isEqualTo(GatewayReport.of(Status.UNREADABLE, "HTTP 502 without a JSON body"));
     }
@@ -143,35 +142,6 @@ class GatewayMetadataClientTest {
 
     private static GatewayMetadataClient impatientClient(String url) {
         return new GatewayMetadataClient(new GatewayProperties(url, SILENCE_TIMEOUT));
-    }
-
-    private void serve(Map<String, com.sun.net.httpserver.HttpHandler> handlers) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", exchange -> {
-            var handler = handlers.get(exchange.getRequestURI().getRawPath());
-            if (handler == null) {
-                exchange.sendResponseHeaders(500, -1);
-                exchange.close();
-                return;
-            }
-            handler.handle(exchange);
-            exchange.close();
-        });
-        server.start();
-    }
-
-    private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static com.sun.net.httpserver.HttpHandler answer(int status, String json) {
-        return exchange -> {
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-        };
     }
 
     private static void sleep(Duration duration) {

@@ -2,12 +2,14 @@ package org.modeldao.app.shell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.readmodel.ProposalReadModel;
@@ -18,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The app by keyboard alone, in a real headless Chromium at 1,280 px: Tab reaches every visible, enabled control of
- * each page and each focused control shows a focus indicator ({@link KeyboardWalk}); and a member chooses her vote,
- * writes her reason and casts it with Tab, Space, typing and Enter only.
+ * The app by keyboard alone, in a real headless Chromium at 1,280 px and at a 390 px phone width: Tab reaches every
+ * visible, enabled control of each page and each focused control shows a focus indicator ({@link KeyboardWalk}); at
+ * phone width the menu drawer opens, closes and navigates by keyboard; and a member chooses her vote, writes her
+ * reason and casts it with Tab, Space, typing and Enter only.
  */
 class KeyboardBrowserIT extends AppOnDevChain {
 
@@ -50,26 +53,30 @@ class KeyboardBrowserIT extends AppOnDevChain {
     }
 
     @Test
-    void tab_reaches_every_control_of_every_page_and_each_shows_where_the_focus_is() {
+    void tab_reaches_every_control_of_every_page_and_each_shows_where_the_focus_is_at_desktop_and_phone_width() {
         BigInteger proposal = openProposals().getFirst();
         List<String> problems = new ArrayList<>();
-        long started = System.nanoTime();
-        Page visitor = browser.anonymous();
-        walk(visitor, "/sign-in", "#dev-account input", problems);
-        walk(visitor, "/no-such-page", "#not-found", problems);
-        visitor.context().close();
+        for (int width : new int[] {WalkBrowser.DESKTOP, WalkBrowser.PHONE}) {
+            long started = System.nanoTime();
+            Page visitor = browser.anonymous();
+            WalkBrowser.width(visitor, width);
+            walk(visitor, width, "/sign-in", "#dev-account input", problems);
+            walk(visitor, width, "/no-such-page", "#not-found", problems);
+            visitor.context().close();
 
-        Page member = browser.signedIn(DevChainFixture.shared().proposer());
-        walk(member, "/", "#my-votes", problems);
-        walk(member, "/proposals", "#new-proposal", problems);
-        walk(member, "/proposal/" + proposal, "#vote-choice", problems);
-        walk(member, "/proposals/new", "#title input", problems);
-        walk(member, "/catalog", "#catalog, #catalog-empty", problems);
-        walk(member, "/delegates", "#delegate-gasless", problems);
-        walk(member, "/history", "#history", problems);
-        walk(member, "/my-tokens", "#token-label", problems);
-        member.context().close();
-        log.info("keyboard walk of 10 pages in {} ms", (System.nanoTime() - started) / 1_000_000);
+            Page member = browser.signedIn(DevChainFixture.shared().proposer());
+            WalkBrowser.width(member, width);
+            walk(member, width, "/", "#my-votes", problems);
+            walk(member, width, "/proposals", "#new-proposal", problems);
+            walk(member, width, "/proposal/" + proposal, "#vote-choice", problems);
+            walk(member, width, "/proposals/new", "#title input", problems);
+            walk(member, width, "/catalog", "#catalog, #catalog-empty", problems);
+            walk(member, width, "/delegates", "#delegate-gasless", problems);
+            walk(member, width, "/history", "#history", problems);
+            walk(member, width, "/my-tokens", "#token-label", problems);
+            member.context().close();
+            log.info("keyboard walk of 10 pages at {} px in {} ms", width, (System.nanoTime() - started) / 1_000_000);
+        }
         assertThat(problems).withFailMessage(() -> "keyboard problems:\n" + String.join("\n", problems)).isEmpty();
     }
 
@@ -91,6 +98,37 @@ class KeyboardBrowserIT extends AppOnDevChain {
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         member.screenshot(new Page.ScreenshotOptions().setPath(AccessibilityBrowserIT.RESULTS.resolve("voted-by-keyboard-1280.png"))
                 .setFullPage(true));
+        member.context().close();
+    }
+
+    /**
+     * At phone width the navigation sits in a drawer that covers the page when open: its toggle opens it by keyboard,
+     * Escape closes it again, and Tab then Enter on an entry leads to that page.
+     */
+    @Test
+    void at_phone_width_the_menu_opens_closes_and_leads_to_a_page_by_keyboard() {
+        openProposals();
+        Page member = browser.signedIn(DevChainFixture.shared().proposer());
+        WalkBrowser.width(member, WalkBrowser.PHONE);
+        browser.open(member, "/", "#my-votes");
+        Locator layout = member.locator("vaadin-app-layout");
+        PlaywrightAssertions.assertThat(layout).not().hasAttribute("drawer-opened", "");
+
+        tabUntilFocusIsIn(member, "vaadin-drawer-toggle");
+        member.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(layout).hasAttribute("drawer-opened", "");
+        member.keyboard().press("Escape");
+        PlaywrightAssertions.assertThat(layout).not().hasAttribute("drawer-opened", "");
+
+        tabUntilFocusIsIn(member, "vaadin-drawer-toggle");
+        member.keyboard().press("Space");
+        PlaywrightAssertions.assertThat(layout).hasAttribute("drawer-opened", "");
+        tabUntilFocusIsIn(member, "vaadin-side-nav-item[path='proposals']");
+        member.screenshot(new Page.ScreenshotOptions().setPath(AccessibilityBrowserIT.RESULTS.resolve("menu-by-keyboard-390.png")));
+        member.keyboard().press("Enter");
+        member.waitForURL(Pattern.compile(".*/proposals$"));
+        member.locator("#new-proposal").waitFor();
+        PlaywrightAssertions.assertThat(layout).not().hasAttribute("drawer-opened", "");
         member.context().close();
     }
 
@@ -117,15 +155,15 @@ class KeyboardBrowserIT extends AppOnDevChain {
         visitor.context().close();
     }
 
-    private static void walk(Page page, String path, String ready, List<String> problems) {
+    private static void walk(Page page, int width, String path, String ready, List<String> problems) {
         browser.open(page, path, ready);
         KeyboardWalk.Report report = KeyboardWalk.walk(page);
-        log.info("{}: {} controls, {} Tab stops", path, report.controls(), report.stops());
+        log.info("{} at {} px: {} controls, {} Tab stops", path, width, report.controls(), report.stops());
         if (!report.unreached().isEmpty()) {
-            problems.add(path + ": not reached by Tab: " + report.unreached());
+            problems.add(path + " at " + width + " px: not reached by Tab: " + report.unreached());
         }
         if (!report.noFocusIndicator().isEmpty()) {
-            problems.add(path + ": no visible focus indicator on: " + report.noFocusIndicator());
+            problems.add(path + " at " + width + " px: no visible focus indicator on: " + report.noFocusIndicator());
         }
     }
 
