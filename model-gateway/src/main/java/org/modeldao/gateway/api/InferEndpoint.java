@@ -62,7 +62,6 @@ final class InferEndpoint implements Filter {
     private final JsonMapper json;
     private final long maxBodyBytes;
     private final InferBodyReader bodies;
-    private final ServedAnswerWriter answers;
     private final BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
 
     InferEndpoint(InferenceService inference, JwtDecoder tokens, ClientAddressFilter clientAddress, JsonMapper json,
@@ -72,7 +71,6 @@ final class InferEndpoint implements Filter {
         this.clientAddress = clientAddress;
         this.json = json;
         this.bodies = new InferBodyReader(json);
-        this.answers = new ServedAnswerWriter(json);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -156,8 +154,7 @@ final class InferEndpoint implements Filter {
         response.setStatus(answer.getStatusCode().value());
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         SECURITY_HEADERS.forEach(response::setHeader);
-        byte[] bytes = answer.getBody() instanceof OipDtos.InferResponse served ? answers.write(served)
-                : json.writeValueAsBytes(answer.getBody());
+        byte[] bytes = json.writeValueAsBytes(answer.getBody());
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
