@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.modeldao.gateway.inference.InferenceCall;
 import org.modeldao.gateway.inference.InferenceService;
 import org.modeldao.gateway.policy.Caller;
 import org.springframework.core.NestedExceptionUtils;
@@ -60,6 +61,7 @@ final class InferEndpoint implements Filter {
     private final ClientAddressFilter clientAddress;
     private final JsonMapper json;
     private final long maxBodyBytes;
+    private final InferBodyReader bodies;
     private final BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
 
     InferEndpoint(InferenceService inference, JwtDecoder tokens, ClientAddressFilter clientAddress, JsonMapper json,
@@ -68,6 +70,7 @@ final class InferEndpoint implements Filter {
         this.tokens = tokens;
         this.clientAddress = clientAddress;
         this.json = json;
+        this.bodies = new InferBodyReader(json);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -107,6 +110,11 @@ final class InferEndpoint implements Filter {
     private ResponseEntity<Object> answer(Target target, byte[] body, Jwt jwt, String client) {
         try {
             Caller caller = CallerResolver.resolve(jwt, client);
+            InferenceCall plain = body.length == 0 ? null : bodies.read(body, target.model(), target.version(), caller);
+            if (plain != null) {
+                return InferTranslation.answer(inference.infer(plain), plain.requestId());
+            }
+            // anything but the plain shape: databind's reading, with its refusals' wording
             OipDtos.InferRequest request;
             try {
                 request = body.length == 0 ? null : json.readValue(body, OipDtos.InferRequest.class);
@@ -117,7 +125,7 @@ final class InferEndpoint implements Filter {
                 return ApiExceptionHandler.malformedJson(new IllegalArgumentException("Required request body is missing"));
             }
             return InferTranslation.answer(inference.infer(InferTranslation.call(target.model(), target.version(),
-                    request, caller)), request);
+                    request, caller)), request.id());
         } catch (RuntimeException e) {
             return ApiExceptionHandler.answer(e);
         }

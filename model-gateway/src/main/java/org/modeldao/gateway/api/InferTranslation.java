@@ -25,10 +25,11 @@ final class InferTranslation {
                 purposeOf(body.parameters()));
     }
 
-    static ResponseEntity<Object> answer(InferenceOutcome outcome, OipDtos.InferRequest body) {
+    /** @param requestId the request's {@code id}, repeated in a served answer (null: none) */
+    static ResponseEntity<Object> answer(InferenceOutcome outcome, String requestId) {
         if (outcome instanceof InferenceOutcome.Served served) {
             return ResponseEntity.ok(new OipDtos.InferResponse(served.version().model(), served.version().version(),
-                    body.id(), Responses.provenance(served.version()),
+                    requestId, Responses.provenance(served.version()),
                     served.outputs().stream().map(TensorCodec::encode).toList()));
         }
         return Responses.failure(outcome);

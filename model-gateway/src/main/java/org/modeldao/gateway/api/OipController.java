@@ -77,6 +77,6 @@ class OipController {
     ResponseEntity<Object> infer(@PathVariable String model, @PathVariable(required = false) String version,
             @RequestBody OipDtos.InferRequest body, Authentication authentication, HttpServletRequest request) {
         InferenceCall call = InferTranslation.call(model, version, body, CallerResolver.resolve(authentication, request));
-        return InferTranslation.answer(inference.infer(call), body);
+        return InferTranslation.answer(inference.infer(call), body.id());
     }
 }

@@ -33,12 +33,17 @@ public final class InputHeader {
     }
 
     public static long[] shape(String name, List<Long> dimensions) {
-        return dimensions.stream().mapToLong(d -> {
-            if (d == null || d < 0) {
+        return shape(name, dimensions.stream().mapToLong(d -> d == null ? -1 : d).toArray());
+    }
+
+    /** @return the dimensions, checked */
+    public static long[] shape(String name, long[] dimensions) {
+        for (long d : dimensions) {
+            if (d < 0) {
                 throw new Malformed("input " + name + ": shape dimensions must be non-negative");
             }
-            return d;
-        }).toArray();
+        }
+        return dimensions;
     }
 
     /** Integers travel as doubles in the core: only those a double carries exactly are taken. */

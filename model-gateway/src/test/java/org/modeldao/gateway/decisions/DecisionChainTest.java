@@ -41,6 +41,16 @@ class DecisionChainTest {
     }
 
     @Test
+    void two_writers_on_one_database_taking_turns_extend_one_intact_chain() throws Exception {
+        DecisionLog other = db.newLog();
+        try {
+            db.takingTurnsExtendOneIntactChain(log, other);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void entries_are_stamped_when_the_writer_takes_them_never_before_the_call_and_never_decreasing() throws Exception {
         long before = System.currentTimeMillis();
         for (int burst = 0; burst < 4; burst++) {

@@ -85,6 +85,29 @@ final class DecisionFixture {
         return jdbc.queryForObject("SELECT count(*) FROM decision_log", Long.class);
     }
 
+    /**
+     * Two writers on one database take turns, each turn flushed: every batch of one lands after the
+     * other moved the head, so each writer's kept head is stale at every turn. The chain must stay one
+     * intact chain of all the entries.
+     */
+    void takingTurnsExtendOneIntactChain(DecisionLog first, DecisionLog second) throws InterruptedException {
+        for (int turn = 0; turn < 20; turn++) {
+            DecisionLog writer = turn % 2 == 0 ? first : second;
+            for (int i = 0; i < 15; i++) {
+                writer.record(inference(turn * 100 + i));
+            }
+            writer.flush();
+        }
+        DecisionChainVerifier.Result result = verifier().verify();
+        assertThat(result.intact()).as(result.problem()).isTrue();
+        assertThat(result.entries()).isEqualTo(300);
+        assertThat(first.status().writeFailures()).isZero();
+        assertThat(second.status().writeFailures()).isZero();
+        assertThat(jdbc.queryForList("SELECT detail FROM decision_log ORDER BY seq", String.class))
+                .as("turn after turn, in order").startsWith("constraints passed [] #0").contains("constraints passed [] #114")
+                .endsWith("constraints passed [] #1914");
+    }
+
     static DecisionEntry inference(int n) {
         return new DecisionEntry("INFERENCE", "0xabc", "iris", "1", "served", "constraints passed [] #" + n);
     }

@@ -79,6 +79,18 @@ class DecisionLogPostgresIT {
     }
 
     @Test
+    void two_replicas_taking_turns_extend_one_intact_chain() throws Exception {
+        DecisionLog first = db.newLog();
+        DecisionLog second = db.newLog();
+        try {
+            db.takingTurnsExtendOneIntactChain(first, second);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
     void attack_inputs_then_a_thousand_ordinary_calls_are_all_stored_in_an_intact_chain() throws Exception {
         try (DecisionLog log = db.newLog()) {
             db.survivesTheAttacksThenRecordsOrdinaryCalls(log);
