@@ -39,18 +39,12 @@ final class PackagedApp implements AutoCloseable {
         this.port = port;
     }
 
-    /** The newest {@code app-*.jar} in {@code target} (Maven runs the bench in the app module), checked for the bundle. */
-    static Path productionJar(Path target) {
-        Path jar;
-        try (Stream<Path> files = Files.list(target)) {
-            jar = files.filter(f -> f.getFileName().toString().matches("app-.*\\.jar")
-                            && !f.getFileName().toString().matches(".*-(sources|tests|javadoc)\\.jar"))
-                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("no app jar in " + target.toAbsolutePath()
-                            + ": package it with ./dao -pl app -am package -DskipTests -Pproduction"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * {@code place} itself if it is a file, else the newest {@code app-*.jar} in that folder (Maven runs the bench in
+     * the app module: {@code target}), checked for the production bundle.
+     */
+    static Path productionJar(Path place) {
+        Path jar = Files.isRegularFile(place) ? place : newestAppJar(place);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             if (zip.getEntry(PRODUCTION_INDEX) == null) {
                 throw new IllegalStateException(jar + " has no Vaadin production bundle: package it with -Pproduction");
@@ -59,6 +53,18 @@ final class PackagedApp implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return jar;
+    }
+
+    private static Path newestAppJar(Path target) {
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches("app-.*\\.jar")
+                            && !f.getFileName().toString().matches(".*-(sources|tests|javadoc)\\.jar"))
+                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
+                    .orElseThrow(() -> new IllegalStateException("no app jar in " + target.toAbsolutePath()
+                            + ": package it with ./dao -pl app -am package -DskipTests -Pproduction"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts the jar on a free port with {@code arguments} (Spring command-line properties) and waits until healthy. */

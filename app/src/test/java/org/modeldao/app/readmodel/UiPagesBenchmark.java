@@ -75,6 +75,12 @@ public final class UiPagesBenchmark {
             throw new IllegalArgumentException("mode must be production or development, was " + mode);
         }
         boolean development = mode.equals("development");
+        // a second jar (an earlier build) served side by side and loaded in turn with this build: before/after
+        // figures under the same machine load
+        Path baselineJar = args.length > 2 ? Path.of(args[2].strip()) : null;
+        if (baselineJar != null && development) {
+            throw new IllegalArgumentException("a baseline jar is compared in production mode only");
+        }
         DevChainFixture chain = DevChainFixture.shared();
         // the synthetic proposals are created at block 10·i: a head past the first 1,000 gives them every state
         // (active, defeated, succeeded); the 9,000 added later are still pending
@@ -86,7 +92,8 @@ public final class UiPagesBenchmark {
             List<String> settings = List.of("--modeldao.chain.deployment-file=" + chain.descriptorFile(),
                     "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
                     "--modeldao.indexer.poll-interval=500ms", "--logging.level.root=WARN");
-            try (AutoCloseable app = development ? inProcess(settings) : packaged(settings)) {
+            try (AutoCloseable app = development ? inProcess(settings) : packaged(PackagedApp.productionJar(Path.of("target")), settings, "app");
+                    PackagedApp baseline = baselineJar == null ? null : packaged(PackagedApp.productionJar(baselineJar), settings, "baseline")) {
                 String base = development ? "http://localhost:" + ((ConfigurableApplicationContext) app).getEnvironment()
                         .getProperty("local.server.port") : ((PackagedApp) app).baseUrl();
                 seed.setJdbcUrl(database.jdbcUrl());
@@ -104,7 +111,9 @@ public final class UiPagesBenchmark {
                                 .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
                                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                                         "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-                    Visits visits = new Visits(chromium, base, runs, development);
+                    List<Target> targets = baseline == null ? List.of(new Target("", base))
+                            : List.of(new Target(" [this build]", base), new Target(" [baseline " + baselineJar + "]", baseline.baseUrl()));
+                    Visits visits = new Visits(chromium, targets, runs, development);
                     visits.measure(new Screen("proposals list, 1,000 proposals", "/proposals", ready("#proposals a[href^='proposal/']")), true);
                     visits.measure(new Screen("proposal page, 5,000 votes", "/proposal/" + ScaleReadModel.BUSY_PROPOSAL,
                             "document.querySelector('#tally-bar') && [...document.querySelectorAll('#votes vaadin-grid-cell-content')]"
@@ -131,11 +140,10 @@ public final class UiPagesBenchmark {
     }
 
     /** Production: the packaged jar as a deployment runs it (profile postgres, no dev wallet). */
-    private static PackagedApp packaged(List<String> settings) throws Exception {
-        Path jar = PackagedApp.productionJar(Path.of("target"));
+    private static PackagedApp packaged(Path jar, List<String> settings, String name) throws Exception {
         List<String> arguments = new java.util.ArrayList<>(settings);
         arguments.addAll(List.of("--spring.profiles.active=postgres", "--modeldao.artifacts.directory=target/ui-pages-artifacts"));
-        Path logFile = Path.of("target", "ui-pages-app.log");
+        Path logFile = Path.of("target", "ui-pages-" + name + ".log");
         log.info("Starting {} (log {})", jar, logFile);
         return PackagedApp.start(jar, arguments, logFile);
     }
@@ -157,32 +165,48 @@ public final class UiPagesBenchmark {
         throw new IllegalStateException("the app's indexer did not reach block " + head + " within 3 minutes");
     }
 
-    /** First and returning visits of each page, interleaved so that both see the same machine load. */
-    private record Visits(Browser chromium, String base, int runs, boolean development) {
+    /** A running app the pages are loaded from; {@code label} tells two apart in the figures. */
+    private record Target(String label, String base) {
+    }
+
+    /** First and returning visits of each page (of each app), interleaved so that all see the same machine load. */
+    private record Visits(Browser chromium, List<Target> targets, int runs, boolean development) {
 
         void measure(Screen screen, boolean listRequests) {
-            List<PageLoad> first = new ArrayList<>();
-            List<PageLoad> returning = new ArrayList<>();
-            try (BrowserContext returningVisitor = newContext()) {
+            Map<Target, List<PageLoad>> first = new java.util.LinkedHashMap<>();
+            Map<Target, List<PageLoad>> returning = new java.util.LinkedHashMap<>();
+            Map<Target, BrowserContext> returningVisitors = new java.util.HashMap<>();
+            try {
+                for (Target target : targets) {
+                    first.put(target, new ArrayList<>());
+                    returning.put(target, new ArrayList<>());
+                    returningVisitors.put(target, newContext());
+                }
                 for (int i = 0; i < WARM_UPS + runs; i++) {
-                    PageLoad cold;
-                    PageLoad warm;
-                    try (BrowserContext firstVisitor = newContext()) {
-                        cold = PageLoad.of(firstVisitor, base + screen.path(), screen.usable(), development);
-                    }
-                    warm = PageLoad.of(returningVisitor, base + screen.path(), screen.usable(), development);
-                    if (i >= WARM_UPS) {
-                        first.add(cold);
-                        returning.add(warm);
+                    for (Target target : targets) {
+                        String url = target.base() + screen.path();
+                        PageLoad cold;
+                        try (BrowserContext firstVisitor = newContext()) {
+                            cold = PageLoad.of(firstVisitor, url, screen.usable(), development);
+                        }
+                        PageLoad warm = PageLoad.of(returningVisitors.get(target), url, screen.usable(), development);
+                        if (i >= WARM_UPS) {
+                            first.get(target).add(cold);
+                            returning.get(target).add(warm);
+                        }
                     }
                 }
             } catch (com.microsoft.playwright.TimeoutError e) {
                 // one broken page must not hide the others' figures
                 log.warn("BENCH {}: not usable within 60 s, skipped ({})", screen.name(), e.getMessage().lines().findFirst().orElse(""));
                 return;
+            } finally {
+                returningVisitors.values().forEach(BrowserContext::close);
             }
-            report(screen, "first visit", first, listRequests);
-            report(screen, "returning visit", returning, listRequests);
+            for (Target target : targets) {
+                report(screen, "first visit" + target.label(), first.get(target), listRequests);
+                report(screen, "returning visit" + target.label(), returning.get(target), listRequests);
+            }
         }
 
         private BrowserContext newContext() {
