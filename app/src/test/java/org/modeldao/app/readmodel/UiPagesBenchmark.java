@@ -3,8 +3,8 @@ package org.modeldao.app.readmodel;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,27 +23,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * Benchmark (a command, not a test): the app's big pages as a visitor gets them. The real app (its
- * {@code dev} and {@code postgres} profiles, Vaadin as the test class path runs it) on a Hardhat dev
- * chain with the DAO deployed and a fresh PostgreSQL database; once its indexer has caught up with
- * the chain, {@link ScaleReadModel} adds 1,000 proposals (then 9,000 more), 5,000 votes on one and
- * 100,000 holders under 1,000 delegates to the read model. Headless Chromium (Playwright) loads each
- * page in a fresh browser context (a new visitor: new HTTP session, new Vaadin UI), anonymously.
- *
- * <p>Measured in the page, from the browser's Navigation and Resource Timing entries:
+ * Benchmark (a command, not a test): the app's big pages as a visitor gets them. The real app on a Hardhat dev chain
+ * with the DAO deployed and a fresh PostgreSQL database; once its indexer has caught up with the chain,
+ * {@link ScaleReadModel} adds 1,000 proposals (then 9,000 more), 5,000 votes on one and 100,000 holders under 1,000
+ * delegates to the read model. The app runs in one of two modes:
  * <ul>
- *   <li><b>server time</b>: for the document and for every Vaadin request ({@code ?v-r=init}, the
- *   bootstrap that builds the view on the server, and {@code ?v-r=uidl} round trips such as a lazy
- *   grid's first page), {@code responseStart − requestStart} — the time from the request leaving the
- *   browser to the first byte of the answer (loopback, so the server's work), summed over the
- *   requests made until the page was usable;</li>
- *   <li><b>time to usable</b>: {@code performance.now()} (milliseconds since navigation start) once
- *   the page's key element shows its data and Vaadin has no request in flight, so a click works.</li>
+ *   <li>{@code production} (default): what a deployment serves — the jar packaged with {@code -Pproduction}
+ *   ({@link PackagedApp}, profile {@code postgres}, as docker/compose.yaml runs it), started as a child JVM;</li>
+ *   <li>{@code development}: the app in the bench's JVM with profiles {@code dev} and {@code postgres} and Vaadin's
+ *   development mode (its pre-built dev bundle), as {@code spring-boot:run} serves it.</li>
  * </ul>
- * Not measured: the assets served from the browser's cache are not counted as server time (every
- * context starts with an empty cache, so the first load of each page pays for the JS bundle).
- * Run: {@code ./dao bench ui-pages [runs]} (default 10 timed runs per page after 2 warm-ups; Vaadin's
- * development mode, as {@code ./dao run} starts it).
+ * Headless Chromium (Playwright) loads each page anonymously, alternating two kinds of visit: a <b>first visit</b>
+ * (a fresh browser context: empty cache, new HTTP session, new Vaadin UI) and a <b>returning visit</b> (a new page in
+ * one context that has loaded the page before: warm cache, same session, new Vaadin UI).
+ *
+ * <p>Measured in the page ({@link PageLoad}):
+ * <ul>
+ *   <li><b>server time</b>: for the document and for every Vaadin request ({@code ?v-r=init}, the bootstrap that
+ *   builds the view on the server, and {@code ?v-r=uidl} round trips such as a lazy grid's first page),
+ *   {@code responseStart − requestStart}, summed over the requests made until the page was usable;</li>
+ *   <li><b>time to usable</b>: {@code performance.now()} (milliseconds since navigation start) once the page's key
+ *   element shows its data and Vaadin has no request in flight, so a click works;</li>
+ *   <li>where that time goes: when the {@code v-r=init} request left (everything before is loading Vaadin's client),
+ *   bytes over the network and parsed, main-thread time in script, in all tasks and in long tasks; and once per
+ *   mode and kind of visit every request of one load of the proposals list (name, start, end, bytes).</li>
+ * </ul>
+ * Run: {@code ./dao bench ui-pages [runs] [production|development]} (default 10 timed runs of each kind of visit per
+ * page after 2 warm-ups, production), which packages the production jar first.
  */
 public final class UiPagesBenchmark {
 
@@ -53,30 +59,6 @@ public final class UiPagesBenchmark {
     /** A page of the app and the condition (JavaScript) under which a visitor can use it. */
     private record Screen(String name, String path, String usable) {
     }
-
-    /** What one load of a page measured, in milliseconds. */
-    private record Load(double document, double vaadin, int vaadinRequests, double usable) {
-
-        double server() {
-            return document + vaadin;
-        }
-    }
-
-    /** Vaadin has answered everything it asked for: what TestBench waits for before it clicks. */
-    private static final String VAADIN_IDLE = """
-            window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-              && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())""";
-
-    private static final String MEASURE = """
-            () => {
-              const nav = performance.getEntriesByType('navigation')[0];
-              const vaadin = performance.getEntriesByType('resource').filter(e => /[?&]v-r=(init|uidl)/.test(e.name));
-              return {
-                document: nav.responseStart - nav.requestStart,
-                vaadin: vaadin.reduce((sum, e) => sum + (e.responseStart - e.requestStart), 0),
-                requests: vaadin.length
-              };
-            }""";
 
     private UiPagesBenchmark() {
     }
@@ -88,11 +70,16 @@ public final class UiPagesBenchmark {
         if (runs < 1 || runs > 200) {
             throw new IllegalArgumentException("runs must be 1..200, was " + runs);
         }
-        // Vaadin's development mode only: the production bundle (index.html and the compiled frontend) is built by
-        // the app's -Pproduction packaging and is not on this bench's test classpath, so production mode would serve
-        // "Unable to find index.html" (tried 2026-12-06); measuring the packaged app is left to a bench that runs the jar
-        if (args.length > 1 && !args[1].isBlank()) {
-            throw new IllegalArgumentException("one argument only (runs); Vaadin production mode is not measured by this bench");
+        String mode = args.length > 1 ? args[1].strip() : "production";
+        if (!mode.equals("production") && !mode.equals("development")) {
+            throw new IllegalArgumentException("mode must be production or development, was " + mode);
+        }
+        boolean development = mode.equals("development");
+        // a second jar (an earlier build) served side by side and loaded in turn with this build: before/after
+        // figures under the same machine load
+        Path baselineJar = args.length > 2 ? Path.of(args[2].strip()) : null;
+        if (baselineJar != null && development) {
+            throw new IllegalArgumentException("a baseline jar is compared in production mode only");
         }
         DevChainFixture chain = DevChainFixture.shared();
         // the synthetic proposals are created at block 10·i: a head past the first 1,000 gives them every state
@@ -100,44 +87,65 @@ public final class UiPagesBenchmark {
         chain.chain().mine(10L * 1_000 + 200);
         long head = chain.chain().blockNumber();
         try (PostgresFixture database = PostgresFixture.createDatabase();
-                // command-line arguments: they win over application.yml (builder "properties" are only defaults)
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(ModelDaoApplication.class)
-                        .profiles("dev", "postgres")
-                        .run("--server.port=0", "--modeldao.chain.deployment-file=" + chain.descriptorFile(),
-                                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-                                "--modeldao.indexer.poll-interval=500ms", "--vaadin.productionMode=false",
-                                "--logging.level.root=WARN", "--logging.level.org.modeldao.app.readmodel.UiPagesBenchmark=INFO");
                 HikariDataSource seed = new HikariDataSource()) {
-            seed.setJdbcUrl(database.jdbcUrl());
-            seed.setUsername(database.user());
-            awaitIndexed(JdbcClient.create(seed), head);
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-            ScaleReadModel scale = new ScaleReadModel(seed);
-            long start = System.nanoTime();
-            scale.proposals(1, 1_000, head + 100_000);
-            scale.holders();
-            log.info("App on {} (Vaadin development mode), indexed up to block {}", base, head);
-            log.info("Seeded 1,000 proposals, {} votes on one, {} holders under {} delegates in {} s", ScaleReadModel.VOTES,
-                    ScaleReadModel.HOLDERS, ScaleReadModel.DELEGATES, seconds(start));
-            try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                    Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                            .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                    "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-                measure(chromium, base, runs, new Screen("proposals list, 1,000 proposals", "/proposals", ready("#proposals a[href^='proposal/']")));
-                start = System.nanoTime();
-                scale.proposals(1_001, 10_000, head + 100_000);
-                log.info("Seeded 9,000 more proposals in {} s", seconds(start));
-                measure(chromium, base, runs, new Screen("proposals list, 10,000 proposals", "/proposals", ready("#proposals a[href^='proposal/']")));
-                measure(chromium, base, runs, new Screen("proposal page, 5,000 votes", "/proposal/" + ScaleReadModel.BUSY_PROPOSAL,
-                        "document.querySelector('#tally-bar') && [...document.querySelectorAll('#votes vaadin-grid-cell-content')]"
-                                + ".some(c => /^(for|against|abstain)$/.test(c.textContent.trim()))"));
-                measure(chromium, base, runs, new Screen("delegates page, 100,000 holders / 1,000 delegates", "/delegates",
-                        "[...document.querySelectorAll('#delegates vaadin-grid-cell-content')].some(c => c.textContent.trim().startsWith('0x'))"));
-                measure(chromium, base, runs, new Screen("dashboard (10,000 proposals, a third open)", "/", ready("#dashboard .dashboard")));
+            // command-line arguments: they win over application.yml
+            List<String> settings = List.of("--modeldao.chain.deployment-file=" + chain.descriptorFile(),
+                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
+                    "--modeldao.indexer.poll-interval=500ms", "--logging.level.root=WARN");
+            try (AutoCloseable app = development ? inProcess(settings) : packaged(PackagedApp.productionJar(Path.of("target")), settings, "app");
+                    PackagedApp baseline = baselineJar == null ? null : packaged(PackagedApp.productionJar(baselineJar), settings, "baseline")) {
+                String base = development ? "http://localhost:" + ((ConfigurableApplicationContext) app).getEnvironment()
+                        .getProperty("local.server.port") : ((PackagedApp) app).baseUrl();
+                seed.setJdbcUrl(database.jdbcUrl());
+                seed.setUsername(database.user());
+                awaitIndexed(JdbcClient.create(seed), head);
+                ScaleReadModel scale = new ScaleReadModel(seed);
+                long start = System.nanoTime();
+                scale.proposals(1, 1_000, head + 100_000);
+                scale.holders();
+                log.info("App on {} (Vaadin {} mode), indexed up to block {}", base, mode, head);
+                log.info("Seeded 1,000 proposals, {} votes on one, {} holders under {} delegates in {} s", ScaleReadModel.VOTES,
+                        ScaleReadModel.HOLDERS, ScaleReadModel.DELEGATES, seconds(start));
+                try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                        Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                        "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+                    List<Target> targets = baseline == null ? List.of(new Target("", base))
+                            : List.of(new Target(" [this build]", base), new Target(" [baseline " + baselineJar + "]", baseline.baseUrl()));
+                    Visits visits = new Visits(chromium, targets, runs, development);
+                    visits.measure(new Screen("proposals list, 1,000 proposals", "/proposals", ready("#proposals a[href^='proposal/']")), true);
+                    visits.measure(new Screen("proposal page, 5,000 votes", "/proposal/" + ScaleReadModel.BUSY_PROPOSAL,
+                            "document.querySelector('#tally-bar') && [...document.querySelectorAll('#votes vaadin-grid-cell-content')]"
+                                    + ".some(c => /^(for|against|abstain)$/.test(c.textContent.trim()))"), false);
+                    visits.measure(new Screen("delegates page, 100,000 holders / 1,000 delegates", "/delegates",
+                            "[...document.querySelectorAll('#delegates vaadin-grid-cell-content')].some(c => c.textContent.trim().startsWith('0x'))"), false);
+                    start = System.nanoTime();
+                    scale.proposals(1_001, 10_000, head + 100_000);
+                    log.info("Seeded 9,000 more proposals in {} s", seconds(start));
+                    visits.measure(new Screen("proposals list, 10,000 proposals", "/proposals", ready("#proposals a[href^='proposal/']")), false);
+                    visits.measure(new Screen("dashboard (10,000 proposals, a third open)", "/", ready("#dashboard .dashboard")), false);
+                }
             }
         }
         System.exit(0); // the dev chain's shutdown hook stops the node
+    }
+
+    /** Vaadin's development mode, in this JVM (the test class path has vaadin-dev and its dev bundle). */
+    private static ConfigurableApplicationContext inProcess(List<String> settings) {
+        List<String> arguments = new java.util.ArrayList<>(settings);
+        arguments.addAll(List.of("--server.port=0", "--vaadin.productionMode=false",
+                "--logging.level.org.modeldao.app.readmodel.UiPagesBenchmark=INFO"));
+        return new SpringApplicationBuilder(ModelDaoApplication.class).profiles("dev", "postgres").run(arguments.toArray(String[]::new));
+    }
+
+    /** Production: the packaged jar as a deployment runs it (profile postgres, no dev wallet). */
+    private static PackagedApp packaged(Path jar, List<String> settings, String name) throws Exception {
+        List<String> arguments = new java.util.ArrayList<>(settings);
+        arguments.addAll(List.of("--spring.profiles.active=postgres", "--modeldao.artifacts.directory=target/ui-pages-artifacts"));
+        Path logFile = Path.of("target", "ui-pages-" + name + ".log");
+        log.info("Starting {} (log {})", jar, logFile);
+        return PackagedApp.start(jar, arguments, logFile);
     }
 
     /** The element is in the page and laid out (visible). */
@@ -157,47 +165,81 @@ public final class UiPagesBenchmark {
         throw new IllegalStateException("the app's indexer did not reach block " + head + " within 3 minutes");
     }
 
-    private static void measure(Browser chromium, String base, int runs, Screen screen) {
-        List<Load> loads = new ArrayList<>();
-        for (int i = 0; i < WARM_UPS + runs; i++) {
-            Load load;
+    /** A running app the pages are loaded from; {@code label} tells two apart in the figures. */
+    private record Target(String label, String base) {
+    }
+
+    /** First and returning visits of each page (of each app), interleaved so that all see the same machine load. */
+    private record Visits(Browser chromium, List<Target> targets, int runs, boolean development) {
+
+        void measure(Screen screen, boolean listRequests) {
+            Map<Target, List<PageLoad>> first = new java.util.LinkedHashMap<>();
+            Map<Target, List<PageLoad>> returning = new java.util.LinkedHashMap<>();
+            Map<Target, BrowserContext> returningVisitors = new java.util.HashMap<>();
             try {
-                load = load(chromium, base + screen.path(), screen.usable());
+                for (Target target : targets) {
+                    first.put(target, new ArrayList<>());
+                    returning.put(target, new ArrayList<>());
+                    returningVisitors.put(target, newContext());
+                }
+                for (int i = 0; i < WARM_UPS + runs; i++) {
+                    for (Target target : targets) {
+                        String url = target.base() + screen.path();
+                        PageLoad cold;
+                        try (BrowserContext firstVisitor = newContext()) {
+                            cold = PageLoad.of(firstVisitor, url, screen.usable(), development);
+                        }
+                        PageLoad warm = PageLoad.of(returningVisitors.get(target), url, screen.usable(), development);
+                        if (i >= WARM_UPS) {
+                            first.get(target).add(cold);
+                            returning.get(target).add(warm);
+                        }
+                    }
+                }
             } catch (com.microsoft.playwright.TimeoutError e) {
                 // one broken page must not hide the others' figures
                 log.warn("BENCH {}: not usable within 60 s, skipped ({})", screen.name(), e.getMessage().lines().findFirst().orElse(""));
                 return;
+            } finally {
+                returningVisitors.values().forEach(BrowserContext::close);
             }
-            if (i >= WARM_UPS) {
-                loads.add(load);
+            for (Target target : targets) {
+                report(screen, "first visit" + target.label(), first.get(target), listRequests);
+                report(screen, "returning visit" + target.label(), returning.get(target), listRequests);
             }
         }
-        log.info("BENCH {} ({} runs): server time p50 {} / p95 {} ms (document p50 {}, Vaadin requests p50 {} ms in {}); "
-                        + "time to usable p50 {} / p95 {} ms (goals <= 300 ms, <= 1,000 ms)",
-                screen.name(), runs, p(loads, 50, Load::server), p(loads, 95, Load::server), p(loads, 50, Load::document),
-                p(loads, 50, Load::vaadin), (int) p(loads, 50, l -> l.vaadinRequests()), p(loads, 50, Load::usable),
-                p(loads, 95, Load::usable));
-    }
 
-    private static Load load(Browser chromium, String url, String usable) {
-        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
-            Page page = context.newPage();
-            page.navigate(url);
-            // the moment is taken in the page when the condition first holds (polled every 5 ms), not on the way back
-            double usableAt = ((Number) page.waitForFunction("() => (" + usable + ") && (" + VAADIN_IDLE + ") && performance.now()", null,
-                    new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(5)).jsonValue()).doubleValue();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> figures = (Map<String, Object>) page.evaluate(MEASURE);
-            return new Load(number(figures, "document"), number(figures, "vaadin"), (int) number(figures, "requests"), usableAt);
+        private BrowserContext newContext() {
+            BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+            context.addInitScript(PageLoad.LONG_TASK_RECORDER);
+            return context;
         }
-    }
 
-    private static double number(Map<String, Object> figures, String key) {
-        return ((Number) figures.get(key)).doubleValue();
+        private void report(Screen screen, String visit, List<PageLoad> loads, boolean listRequests) {
+            log.info("BENCH {}, {} ({} runs, {} mode): server time p50 {} / p95 {} ms (document p50 {}, Vaadin requests p50 {} ms); "
+                            + "time to usable p50 {} / p95 {} ms (goals <= 300 ms, <= 1,000 ms); p50 of: v-r=init sent at {} ms, "
+                            + "{} requests, {} KB transferred, {} KB decoded, main thread {} ms in tasks, {} ms in script, {} ms in long tasks",
+                    screen.name(), visit, runs, development ? "development" : "production", p(loads, 50, PageLoad::server),
+                    p(loads, 95, PageLoad::server), p(loads, 50, PageLoad::document), p(loads, 50, PageLoad::vaadin),
+                    p(loads, 50, PageLoad::usable), p(loads, 95, PageLoad::usable), p(loads, 50, PageLoad::initSent),
+                    (int) p(loads, 50, PageLoad::requests), Math.round(p(loads, 50, PageLoad::transferred) / 1024),
+                    Math.round(p(loads, 50, PageLoad::decoded) / 1024), p(loads, 50, PageLoad::tasks), p(loads, 50, PageLoad::script),
+                    p(loads, 50, PageLoad::longTasks));
+            if (listRequests) {
+                StringBuilder table = new StringBuilder();
+                loads.get(loads.size() / 2).resources().forEach(r -> table.append(String.format("%n  %6s–%6s ms %9s B over the network %9s B decoded  %-6s %s",
+                        r.get("start"), r.get("end"), r.get("transferred"), r.get("decoded"), r.get("type"), shortened((String) r.get("name")))));
+                log.info("BENCH {}, {}: the requests of one load (start–end since navigation start){}", screen.name(), visit, table);
+            }
+        }
+
+        private static String shortened(String name) {
+            return name.length() > 110 ? name.substring(0, 110) + "…" : name;
+        }
     }
 
     /** The nearest-rank percentile. */
-    private static double p(List<Load> loads, int percentile, ToDoubleFunction<Load> figure) {
+    private static double p(List<PageLoad> loads, int percentile, ToDoubleFunction<PageLoad> figure) {
         List<Double> values = new ArrayList<>(loads.stream().map(figure::applyAsDouble).toList());
         Collections.sort(values);
         int rank = (int) Math.ceil(percentile / 100.0 * values.size());

@@ -29,7 +29,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/js/**", "/styles/**").permitAll()
+                .requestMatchers("/js/**", "/styles/**", "/icons/**").permitAll()
                 .requestMatchers("/api/siwe/**", "/.well-known/jwks.json", "/api/tokens/revoked").permitAll()
                 // read-only, public like the catalog page: what the DAO decided is no secret
                 .requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.icon.SvgIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -40,6 +40,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final AuthenticationContext authentication;
     private final ChainDeployment chain;
     private static final String SIGN_IN_PATH = "sign-in";
+    /** Served from the jar's META-INF/resources (frontend/icons), relative to the page's base like Vaadin's own URLs. */
+    private static final String NAVIGATION_ICONS = "icons/navigation.svg";
 
     private final Anchor signIn = new Anchor(SIGN_IN_PATH, "Sign in");
 
@@ -111,12 +113,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private static SideNav navigation() {
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", "", VaadinIcon.HOME.create()));
-        nav.addItem(new SideNavItem("My tokens", "my-tokens", VaadinIcon.KEY.create()));
-        nav.addItem(new SideNavItem("Proposals", "proposals", VaadinIcon.GAVEL.create()));
-        nav.addItem(new SideNavItem("Model catalog", "catalog", VaadinIcon.ARCHIVES.create()));
-        nav.addItem(new SideNavItem("Delegates", "delegates", VaadinIcon.USERS.create()));
-        nav.addItem(new SideNavItem("Governance history", "history", VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem("Home", "", icon("home")));
+        nav.addItem(new SideNavItem("My tokens", "my-tokens", icon("key")));
+        nav.addItem(new SideNavItem("Proposals", "proposals", icon("gavel")));
+        nav.addItem(new SideNavItem("Model catalog", "catalog", icon("archives")));
+        nav.addItem(new SideNavItem("Delegates", "delegates", icon("users")));
+        nav.addItem(new SideNavItem("Governance history", "history", icon("list")));
         return nav;
+    }
+
+    /**
+     * One symbol of frontend/icons/navigation.svg. Not {@code VaadinIcon}: its {@code Icon} loads the whole Vaadin
+     * icon set (~240 KB of script, parsed on every first page load) for six icons (docs/benchmarks.md, ui-pages).
+     */
+    private static SvgIcon icon(String symbol) {
+        return new SvgIcon(NAVIGATION_ICONS, symbol);
     }
 }
