@@ -129,6 +129,39 @@ class ChainIndexerIT {
         assertThat(ProposalState.ofOrdinal(dao.governor().state(id).send().intValueExact())).isEqualTo(ProposalState.EXECUTED);
     }
 
+    @Test
+    void a_direct_execution_read_ahead_while_its_queue_is_still_being_stored_is_linked_all_the_same() throws Exception {
+        String model = "ahead-" + System.nanoTime();
+        GovernanceProposal proposal = new GovernanceProposal(List.of(dao.registryActions.approveVersion(version(model, "1"))),
+                "Approve " + model + " (executed on the timelock, read one block ahead)");
+        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
+        dao.governance.startVoting(id);
+        dao.members.forEach(m -> dao.governance.vote(m, id, VoteType.FOR, "yes"));
+        dao.governance.endVoting(id);
+        dao.indexer(database.dataSource()).catchUp();
+        long indexedTo = dao.chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+        dao.governance.queue(dao.members.get(0), proposal);
+        dao.chain.increaseTime(Duration.ofMinutes(2)); // mines an empty block
+        Credentials anyone = dao.chain.accounts().get(9);
+        ModelDaoTimelock timelock = ModelDaoTimelock.load(dao.deployment.timelock(), dao.chain.web3j(),
+                Transactions.signer(dao.chain.web3j(), anyone, dao.chain.chainId(), Duration.ofMillis(20)),
+                Transactions.gasFromNode(dao.chain.web3j()));
+        var execution = timelock.executeBatch(proposal.targets(), proposal.values(), proposal.calldatas(), new byte[32],
+                timelockSalt(proposal), BigInteger.ZERO).send();
+
+        // two blocks per batch: (queue, empty block) is being stored while (execution) is read ahead
+        dao.indexer(database.dataSource(), IndexerSettings.defaults().withBatchBlocks(2)).catchUp();
+
+        long queuedIn = sql.sql("SELECT block_number FROM timelock_operation WHERE proposal_id = ?").param(id.toString())
+                .query(Long.class).single();
+        assertThat(queuedIn).as("the queue opens the first batch").isEqualTo(indexedTo + 1);
+        assertThat(execution.getBlockNumber().longValueExact()).as("the execution opens the second").isEqualTo(queuedIn + 2);
+        assertThat(sql.sql("SELECT executed_tx FROM proposal WHERE proposal_id = ?").param(id.toString()).query(String.class).single())
+                .isEqualTo(execution.getTransactionHash());
+        assertThat(sql.sql("SELECT approved_by_proposal FROM model_version WHERE model = ?").param(model).query(String.class).single())
+                .isEqualTo(id.toString());
+    }
+
     /** GovernorTimelockControl's salt: bytes20(governor) XOR the description hash. */
     private static byte[] timelockSalt(GovernanceProposal proposal) {
         byte[] salt = proposal.descriptionHash().clone();
