@@ -149,7 +149,8 @@ class ChainIndexerIT {
         var execution = timelock.executeBatch(proposal.targets(), proposal.values(), proposal.calldatas(), new byte[32],
                 timelockSalt(proposal), BigInteger.ZERO).send();
 
-        // two blocks per batch: (queue, empty block) is being stored while (execution) is read ahead
+        // two blocks per batch: (queue, empty block) is being stored while (execution) is read ahead; whether the read ahead
+        // decodes before or after that commit is up to the threads (BatchInStoreTest checks the view it sees before)
         dao.indexer(database.dataSource(), IndexerSettings.defaults().withBatchBlocks(2)).catchUp();
 
         long queuedIn = sql.sql("SELECT block_number FROM timelock_operation WHERE proposal_id = ?").param(id.toString())
