@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.modeldao.app.indexer.EventProjection.Attributions;
 import org.modeldao.contracts.DeploymentDescriptor;
 import org.modeldao.contracts.events.ChainBlock;
@@ -47,6 +48,7 @@ final class ChainIndexer {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final IndexerMetrics metrics;
+    private final BatchInStore inStore = new BatchInStore();
 
     ChainIndexer(Web3j node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
             ApplicationEventPublisher events, ActionDecoder actions) {
@@ -55,7 +57,7 @@ final class ChainIndexer {
 
     ChainIndexer(Web3j node, DeploymentDescriptor deployment, IndexerSettings settings, IndexerStore store,
             ApplicationEventPublisher events, ActionDecoder actions, IndexerMetrics metrics) {
-        this.stream = new GovernanceEventStream(node, deployment, settings.stream(), store.operations());
+        this.stream = new GovernanceEventStream(node, deployment, settings.stream(), inStore.over(store.operations()));
         this.quorums = new GovernorQuorums(node, deployment.governor());
         this.deployment = deployment;
         this.cursor = store.cursor();
@@ -73,22 +75,44 @@ final class ChainIndexer {
         return catchUp(() -> true);
     }
 
-    /** As {@link #catchUp()}, stopping between batches once {@code keepGoing} turns false (shutdown). */
+    /**
+     * As {@link #catchUp()}, stopping between batches once {@code keepGoing} turns false (shutdown).
+     * While a batch is stored, the next one is read ahead ({@link ReadAhead}, {@link BatchInStore});
+     * it is used only if the stored batch was committed whole with nothing quarantined, else read again.
+     */
     int catchUp(BooleanSupplier keepGoing) {
         stream.requireDeploymentChain();
         long next = transactions.execute(status -> cursor.nextBlock(deployment));
         int stored = 0;
-        while (keepGoing.getAsBoolean()) {
-            long started = System.nanoTime();
-            EventBatch batch = read(next);
-            if (batch.rollback().isPresent()) {
-                next = rollBack(next, batch.rollback().get());
-            } else if (batch.isEmpty()) {
-                break;
-            } else {
-                long readNanos = System.nanoTime() - started;
-                stored += store(Range.whole(batch), readNanos);
-                next = batch.nextBlock();
+        try (ReadAhead readAhead = new ReadAhead()) {
+            EventBatch ahead = null;
+            while (keepGoing.getAsBoolean()) {
+                long started = System.nanoTime();
+                long from = next;
+                EventBatch batch = ahead != null ? ahead : read(() -> stream.readBatch(from, inStore.over(cursor)));
+                ahead = null;
+                if (batch.rollback().isPresent()) {
+                    next = rollBack(next, batch.rollback().get());
+                } else if (batch.isEmpty()) {
+                    break;
+                } else {
+                    long readNanos = System.nanoTime() - started;
+                    inStore.set(batch);
+                    try {
+                        readAhead.start(() -> stream.readBatch(batch.nextBlock(), inStore.over(cursor)));
+                        Stored result = store(Range.whole(batch), readNanos);
+                        stored += result.events();
+                        if (result.asRead()) {
+                            ahead = read(readAhead::take);
+                        } else {
+                            readAhead.discard();
+                        }
+                    } finally {
+                        readAhead.discard();
+                        inStore.clear();
+                    }
+                    next = batch.nextBlock();
+                }
             }
         }
         metrics.stalledAt(-1);
@@ -96,9 +120,9 @@ final class ChainIndexer {
     }
 
     /** A block the node gives out in no way is where indexing stays (skipping it would silently drop votes): said in the cursor row. */
-    private EventBatch read(long next) {
+    private EventBatch read(Supplier<EventBatch> reading) {
         try {
-            return stream.readBatch(next, cursor);
+            return reading.get();
         } catch (ChainReadException.BlockUnreadable unreadable) {
             String reason = unreadable.getMessage();
             metrics.stalledAt(unreadable.block());
@@ -124,7 +148,7 @@ final class ChainIndexer {
      * halved, in memory, down to a single block; a single block is then stored event by event.
      * Node and database outages are not data: they end the poll and the loop retries (with backoff).
      */
-    private int store(Range range, long readNanos) {
+    private Stored store(Range range, long readNanos) {
         try {
             return storeWhole(range, readNanos);
         } catch (RuntimeException failure) {
@@ -132,15 +156,22 @@ final class ChainIndexer {
                 throw failure;
             }
             if (range.isSingleBlock()) {
-                return storeEventByEvent(range);
+                return new Stored(storeEventByEvent(range), false);
             }
             log.info("Blocks {}-{} could not be stored ({}); halving the range", range.from(), range.to(), describe(failure));
             metrics.split();
-            return store(range.firstHalf(), 0) + store(range.secondHalf(), 0);
+            return new Stored(store(range.firstHalf(), 0).events() + store(range.secondHalf(), 0).events(), false);
         }
     }
 
-    private int storeWhole(Range range, long readNanos) {
+    /**
+     * How a range was stored: {@code asRead} when in one transaction with nothing quarantined, so the
+     * database now holds every block and scheduled operation the batch read (what a read ahead assumed).
+     */
+    private record Stored(int events, boolean asRead) {
+    }
+
+    private Stored storeWhole(Range range, long readNanos) {
         long started = System.nanoTime();
         BatchChanges changes = new BatchChanges();
         for (GovernanceEvent event : fresh(range)) {
@@ -152,11 +183,11 @@ final class ChainIndexer {
             cursor.moveTo(range.from(), range.to() + 1);
             writer.write(range.from(), range.to(), changes);
         });
-        log.debug("Indexed blocks {}-{}: {} events (stream {} ms, projection and quorums {} ms, database {} ms)", range.from(),
+        log.debug("Indexed blocks {}-{}: {} events (waiting for the stream {} ms, projection and quorums {} ms, database {} ms)", range.from(),
                 range.to(), changes.eventCount(), readNanos / 1_000_000, (projected - started) / 1_000_000,
                 (System.nanoTime() - projected) / 1_000_000);
         committed(range, changes.touchedProposals(), changes.eventCount(), changes.quarantinedCount());
-        return changes.eventCount();
+        return new Stored(changes.eventCount(), changes.quarantinedCount() == 0);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.modeldao.contracts.VoteType;
 import org.modeldao.contracts.wrappers.ModelDaoGovernor;
 import org.modeldao.contracts.wrappers.ModelDaoTimelock;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 import java.time.Duration;
 import org.modeldao.contracts.wrappers.ModelRegistry;
@@ -102,31 +103,72 @@ class ChainIndexerIT {
     @Test
     void a_proposal_executed_on_the_timelock_directly_is_executed_and_linked_all_the_same() throws Exception {
         String model = "direct-" + System.nanoTime();
-        GovernanceProposal proposal = new GovernanceProposal(List.of(dao.registryActions.approveVersion(version(model, "1"))),
-                "Approve " + model + " (executed on the timelock)");
-        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
-        dao.governance.startVoting(id);
-        dao.members.forEach(m -> dao.governance.vote(m, id, VoteType.FOR, "yes"));
-        dao.governance.endVoting(id);
+        Voted voted = voted(model, "Approve " + model + " (executed on the timelock)");
+        GovernanceProposal proposal = voted.proposal();
+        BigInteger id = voted.id();
         dao.governance.queue(dao.members.get(0), proposal);
         ChainIndexer indexer = dao.indexer(database.dataSource());
         indexer.catchUp();
         dao.chain.increaseTime(Duration.ofMinutes(2));
 
+        TransactionReceipt execution = executeOnTheTimelock(proposal);
+        assertThat(ModelDaoGovernor.getProposalExecutedEvents(execution)).isEmpty();
+        indexer.catchUp();
+
+        assertExecutedAndLinked(id, model, execution);
+        assertThat(ProposalState.ofOrdinal(dao.governor().state(id).send().intValueExact())).isEqualTo(ProposalState.EXECUTED);
+    }
+
+    @Test
+    void a_direct_execution_read_ahead_while_its_queue_is_still_being_stored_is_linked_all_the_same() throws Exception {
+        String model = "ahead-" + System.nanoTime();
+        Voted voted = voted(model, "Approve " + model + " (executed on the timelock, read one batch ahead)");
+        GovernanceProposal proposal = voted.proposal();
+        dao.indexer(database.dataSource()).catchUp();
+        long indexedTo = dao.chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+        dao.governance.queue(dao.members.get(0), proposal);
+        dao.chain.increaseTime(Duration.ofMinutes(2)); // mines an empty block
+        TransactionReceipt execution = executeOnTheTimelock(proposal);
+
+        // two blocks per batch: (queue, empty block) is being stored while (execution) is read ahead; whether the read ahead
+        // decodes before or after that commit is up to the threads (BatchInStoreTest checks the view it sees before)
+        dao.indexer(database.dataSource(), IndexerSettings.defaults().withBatchBlocks(2)).catchUp();
+
+        long queuedIn = sql.sql("SELECT block_number FROM timelock_operation WHERE proposal_id = ?").param(voted.id().toString())
+                .query(Long.class).single();
+        assertThat(queuedIn).as("the queue opens the first batch").isEqualTo(indexedTo + 1);
+        assertThat(execution.getBlockNumber().longValueExact()).as("the execution opens the second").isEqualTo(queuedIn + 2);
+        assertExecutedAndLinked(voted.id(), model, execution);
+    }
+
+    private record Voted(GovernanceProposal proposal, BigInteger id) {
+    }
+
+    /** A proposal approving {@code model} v1, voted for by every member, voting over. */
+    private static Voted voted(String model, String description) {
+        GovernanceProposal proposal = new GovernanceProposal(List.of(dao.registryActions.approveVersion(version(model, "1"))), description);
+        BigInteger id = dao.governance.propose(dao.members.get(0), proposal);
+        dao.governance.startVoting(id);
+        dao.members.forEach(m -> dao.governance.vote(m, id, VoteType.FOR, "yes"));
+        dao.governance.endVoting(id);
+        return new Voted(proposal, id);
+    }
+
+    /** Anyone may execute a ready operation on the timelock itself, bypassing the governor (no ProposalExecuted). */
+    private static TransactionReceipt executeOnTheTimelock(GovernanceProposal proposal) throws Exception {
         Credentials anyone = dao.chain.accounts().get(9);
         ModelDaoTimelock timelock = ModelDaoTimelock.load(dao.deployment.timelock(), dao.chain.web3j(),
                 Transactions.signer(dao.chain.web3j(), anyone, dao.chain.chainId(), Duration.ofMillis(20)),
                 Transactions.gasFromNode(dao.chain.web3j()));
-        var execution = timelock.executeBatch(proposal.targets(), proposal.values(), proposal.calldatas(), new byte[32],
+        return timelock.executeBatch(proposal.targets(), proposal.values(), proposal.calldatas(), new byte[32],
                 timelockSalt(proposal), BigInteger.ZERO).send();
-        assertThat(ModelDaoGovernor.getProposalExecutedEvents(execution)).isEmpty();
-        indexer.catchUp();
+    }
 
+    private void assertExecutedAndLinked(BigInteger id, String model, TransactionReceipt execution) {
         assertThat(sql.sql("SELECT executed_tx FROM proposal WHERE proposal_id = ?").param(id.toString()).query(String.class).single())
                 .isEqualTo(execution.getTransactionHash());
         assertThat(sql.sql("SELECT approved_by_proposal FROM model_version WHERE model = ?").param(model).query(String.class).single())
                 .isEqualTo(id.toString());
-        assertThat(ProposalState.ofOrdinal(dao.governor().state(id).send().intValueExact())).isEqualTo(ProposalState.EXECUTED);
     }
 
     /** GovernorTimelockControl's salt: bytes20(governor) XOR the description hash. */

@@ -42,9 +42,16 @@ final class EventCatalogue {
 
     private final Map<DaoContract, Map<String, Spec>> specs = new EnumMap<>(DaoContract.class);
     private final String governor;
+    private final boolean hotEventsDirect;
 
     EventCatalogue(String governorAddress) {
+        this(governorAddress, true);
+    }
+
+    /** @param hotEventsDirect false decodes every log with web3j (what {@link HotEventDecoder} is compared with) */
+    EventCatalogue(String governorAddress, boolean hotEventsDirect) {
         this.governor = ChainHex.address(governorAddress);
+        this.hotEventsDirect = hotEventsDirect;
         token();
         governor();
         timelock();
@@ -57,6 +64,10 @@ final class EventCatalogue {
      * @param execution the proposal execution a registry change belongs to (ignored for other contracts)
      */
     GovernanceEvent decode(EventPosition position, List<String> topics, String data, Optional<ProposalExecution> execution) {
+        GovernanceEvent hot = hotEventsDirect ? HotEventDecoder.decode(position, topics, data) : null;
+        if (hot != null) {
+            return hot;
+        }
         String topic0 = topics.isEmpty() ? "" : topics.getFirst();
         Spec spec = specs.get(position.contract()).get(topic0.toLowerCase(java.util.Locale.ROOT));
         if (spec == null) {

@@ -285,6 +285,10 @@ public final class GovernanceEventStream {
     }
 
     private static long blockNumber(Log l) {
+        long canonical = quantity(l.getBlockNumberRaw());
+        if (canonical >= 0) {
+            return canonical;
+        }
         try {
             return l.getBlockNumber().longValueExact();
         } catch (RuntimeException malformed) {
@@ -293,11 +297,37 @@ public final class GovernanceEventStream {
     }
 
     private static int logIndex(Log l) {
+        long canonical = quantity(l.getLogIndexRaw());
+        if (canonical >= 0 && canonical <= Integer.MAX_VALUE) {
+            return (int) canonical;
+        }
         try {
             return l.getLogIndex().intValueExact();
         } catch (RuntimeException malformed) {
             throw new ChainReadException.Unreachable("the node returned a log without a valid log index", malformed);
         }
+    }
+
+    /**
+     * A JSON-RPC quantity in its canonical form ({@code 0x0}, or {@code 0x} and 1-15 lower-case hex
+     * digits without a leading zero), read without web3j's regular expressions; -1 for anything
+     * else, which is then left to web3j (and refused as before when web3j refuses it).
+     */
+    static long quantity(String raw) {
+        if (raw == null || raw.length() < 3 || raw.length() > 17 || raw.charAt(0) != '0' || raw.charAt(1) != 'x'
+                || (raw.charAt(2) == '0' && raw.length() > 3)) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 2; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
     }
 
     private static String txHash(Log l) {
