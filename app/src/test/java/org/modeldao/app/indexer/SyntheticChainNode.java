@@ -94,6 +94,10 @@ final class SyntheticChainNode implements AutoCloseable {
         starts.add(transactions);
         blockStart = starts.stream().mapToInt(Integer::intValue).toArray();
         try {
+            // Without TCP_NODELAY the JDK server's header and body writes meet the client's delayed ACK (~40 ms a
+            // request, 11 requests a range: 10.7 s instead of 6.3 s for 100,000 logs read alone). Real nodes set it:
+            // Node.js servers (Hardhat) by default, Go's net/http (geth) too. Read once, when the server class loads.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
