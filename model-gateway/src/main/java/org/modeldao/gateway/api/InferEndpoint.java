@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * resolution). Whatever it would have to second-guess goes down the regular chain untouched,
  * before a byte of the body is read: another method or content type, an {@code Accept} other
  * than JSON, an escaped path, a token that does not verify (so each token refusal is Spring
- * Security's own).
+ * Security's own). Whichever way an infer request goes, one that never reached the pipeline is counted here as
+ * refused before the call ({@link InferenceService#refusedBeforeTheCall}), by the status it got.
  */
 final class InferEndpoint implements Filter {
 
@@ -74,6 +75,12 @@ final class InferEndpoint implements Filter {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /**
+     * Set on an infer request that reached {@link InferenceService#infer}, which counts it served or refused itself;
+     * one that did not was refused before it could be a call, and this filter counts that refusal.
+     */
+    static final String REACHED_THE_PIPELINE = InferEndpoint.class.getName() + ".reached";
+
     /** A matched infer path: {@code version} null for the model's current version. */
     record Target(String model, String version) {}
 
@@ -83,7 +90,22 @@ final class InferEndpoint implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         Target target = "POST".equals(request.getMethod()) && request.getContextPath().isEmpty()
                 ? target(request.getRequestURI()) : null;
-        if (target == null || !json(request.getContentType()) || !acceptsJson(request.getHeader("Accept"))) {
+        if (target == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            handle(target, request, response, chain);
+        } finally {
+            if (request.getAttribute(REACHED_THE_PIPELINE) == null) {
+                inference.refusedBeforeTheCall(target.model(), target.version(), response.getStatus());
+            }
+        }
+    }
+
+    private void handle(Target target, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!json(request.getContentType()) || !acceptsJson(request.getHeader("Accept"))) {
             chain.doFilter(request, response);
             return;
         }
@@ -104,14 +126,15 @@ final class InferEndpoint implements Filter {
             RequestBodyLimitFilter.refuse(response, maxBodyBytes);
             return;
         }
-        write(response, answer(target, body, jwt, clientOf(request)));
+        write(response, answer(target, body, jwt, clientOf(request), request));
     }
 
-    private ResponseEntity<Object> answer(Target target, byte[] body, Jwt jwt, String client) {
+    private ResponseEntity<Object> answer(Target target, byte[] body, Jwt jwt, String client, HttpServletRequest http) {
         try {
             Caller caller = CallerResolver.resolve(jwt, client);
             InferenceCall plain = body.length == 0 ? null : bodies.read(body, target.model(), target.version(), caller);
             if (plain != null) {
+                http.setAttribute(REACHED_THE_PIPELINE, Boolean.TRUE);
                 return InferTranslation.answer(inference.infer(plain), plain.requestId());
             }
             // anything but the plain shape: databind's reading, with its refusals' wording
@@ -124,8 +147,9 @@ final class InferEndpoint implements Filter {
             if (request == null) {
                 return ApiExceptionHandler.malformedJson(new IllegalArgumentException("Required request body is missing"));
             }
-            return InferTranslation.answer(inference.infer(InferTranslation.call(target.model(), target.version(),
-                    request, caller)), request.id());
+            InferenceCall call = InferTranslation.call(target.model(), target.version(), request, caller);
+            http.setAttribute(REACHED_THE_PIPELINE, Boolean.TRUE);
+            return InferTranslation.answer(inference.infer(call), request.id());
         } catch (RuntimeException e) {
             return ApiExceptionHandler.answer(e);
         }

@@ -77,6 +77,7 @@ class OipController {
     ResponseEntity<Object> infer(@PathVariable String model, @PathVariable(required = false) String version,
             @RequestBody OipDtos.InferRequest body, Authentication authentication, HttpServletRequest request) {
         InferenceCall call = InferTranslation.call(model, version, body, CallerResolver.resolve(authentication, request));
+        request.setAttribute(InferEndpoint.REACHED_THE_PIPELINE, Boolean.TRUE);
         return InferTranslation.answer(inference.infer(call), body.id());
     }
 }

@@ -144,8 +144,10 @@ final class OipGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceService
                     request.getId(), caller, TensorContents.inputs(request), requestedOutputs(request),
                     purposeOf(request.getParametersMap())));
         } catch (TokenRefusedException e) {
+            inference.refusedBeforeTheCall(request.getModelName(), versionOf(request.getModelVersion()), e.status());
             throw GrpcStatuses.of(ProtocolError.of(e.status(), e.getMessage()));
-        } catch (InputHeader.Malformed e) {
+        } catch (InputHeader.Malformed e) { // thrown reading the request, before the call
+            inference.refusedBeforeTheCall(request.getModelName(), versionOf(request.getModelVersion()), 400);
             throw GrpcStatuses.of(ProtocolError.of(400, e.getMessage()));
         } catch (DecisionLogUnavailableException e) {
             // the call may have run, but it is not answered unless it is recorded

@@ -28,6 +28,12 @@ public final class InferenceService {
     private static final String UNKNOWN = "unknown";
     private static final String CURRENT = "current";
     static final String NON_FINITE_OUTPUT = "non_finite_output";
+    /** Refused before the call (see {@link #refusedBeforeTheCall}): a bearer token that does not verify (401). */
+    static final String INVALID_TOKEN = "invalid_token";
+    /** … a body over the gateway's limit (413). */
+    static final String BODY_TOO_LARGE = "body_too_large";
+    /** … not an inference request: malformed JSON or protocol message, a token naming no account, another media type. */
+    static final String MALFORMED_REQUEST = "malformed_request";
 
     private final ServingRegistry registry;
     private final GovernanceState governance;
@@ -62,6 +68,28 @@ public final class InferenceService {
         }
         try (lease) {
             return inferWith(lease.version(), call, start);
+        }
+    }
+
+    /**
+     * Counts a call to {@code model} refused before it could be one — its bearer token did not verify, its body was
+     * over the limit or not an inference request — so the traffic summary's refusals are all of them, whichever
+     * transport refused it. Only the metric: such a call names no caller and reached no governed decision to log. The
+     * names are bounded as in {@link #infer}.
+     *
+     * @param httpStatus the status it was refused with (gRPC: the HTTP status its code was mapped from); statuses
+     *     that are no refusal of the caller's request (a failure inside the gateway, 503) are not counted
+     */
+    public void refusedBeforeTheCall(String model, String version, int httpStatus) {
+        String reason = switch (httpStatus) {
+            case 401 -> INVALID_TOKEN;
+            case 413 -> BODY_TOO_LARGE;
+            case 400, 406, 415 -> MALFORMED_REQUEST;
+            default -> null;
+        };
+        if (reason != null) {
+            boolean known = registry.knownModel(model);
+            metrics.refused(known ? model : UNKNOWN, approvedOrUnknown(model, version), reason);
         }
     }
 

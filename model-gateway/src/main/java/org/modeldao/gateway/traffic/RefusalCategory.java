@@ -11,14 +11,17 @@ import java.util.Set;
  */
 public enum RefusalCategory {
 
-    /** Who may call and how large a batch: no or not enough votes, not on the allow-list, batch over the voted maximum. */
-    ACCESS_POLICY(Set.of("token_required", "insufficient_votes", "not_allow_listed", "batch_too_large")),
+    /**
+     * Who may call and how large a batch: no or not enough votes, not on the allow-list, batch over the voted maximum, a
+     * bearer token that does not verify.
+     */
+    ACCESS_POLICY(Set.of("token_required", "insufficient_votes", "not_allow_listed", "batch_too_large", "invalid_token")),
     /** The voted requests per minute, per caller or per network address. */
     RATE_LIMIT(Set.of("rate_limited", "address_rate_limited")),
     /** A voted ethical constraint (reasons {@code constraint_<KIND>}). */
     ETHICAL_CONSTRAINT(Set.of()),
-    /** The request does not fit the model's declared signature. */
-    VALIDATION(Set.of("invalid_input")),
+    /** The request does not fit the model's declared signature, is not an inference request, or is over the size limit. */
+    VALIDATION(Set.of("invalid_input", "malformed_request", "body_too_large")),
     /**
      * The gateway could not serve the call: no such version, revoked, quarantined, still loading, every worker busy,
      * voting power unreadable from the chain.

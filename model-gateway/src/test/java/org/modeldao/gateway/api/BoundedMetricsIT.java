@@ -81,6 +81,9 @@ class BoundedMetricsIT extends GatewayOverHttp {
                 .isEqualTo(BOGUS + 1.0);
         assertThat(refusals(text, "model=\"unknown\"", "version=\"unknown\"", "reason=\"not_found\""))
                 .isGreaterThanOrEqualTo(BOGUS + 1.0);
+        // refused before they were calls, yet counted: under the approved name and version they were sent to
+        assertThat(refusals(text, "model=\"iris-bounded\"", "version=\"1\"", "reason=\"invalid_token\""))
+                .isEqualTo(BOGUS / 5 + 1.0);
         log.info(String.format("metric series: %d before, %d after %d bogus versions, %d bogus models and %d each of bogus"
                 + " metadata paths, paths, methods and tokens%n", before.size(), after.size(), BOGUS, BOGUS, BOGUS / 5).strip());
     }

@@ -2,6 +2,8 @@ package org.modeldao.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +54,26 @@ class TrafficSummaryIT extends GatewayOverHttp {
         statuses.add(infer(http, "/v2/models/not-" + MODEL + "/infer", 5.1, 3.5, 1.4, 0.2));        // another name
         assertThat(statuses).containsExactly(413, 200, 200, 200, 422, 400, 429, 404, 404);
 
+        // refused before they were calls (token, body, media type), on the lean path and Spring MVC's alike; and the same
+        // refusals of a model never approved count under "unknown", not under a name a client chose
+        String row = HttpFixture.irisRequest("t", "{}", 5.1, 3.5, 1.4, 0.2);
+        List<Integer> early = new ArrayList<>();
+        for (String target : List.of(path, "/v2/models/not-" + MODEL + "/infer")) {
+            early.add(http.post(target, row, "not.a.token").status());                           // access policy
+            early.add(http.post(target, "{\"inputs\": [", null).status());                       // validation
+            early.add(http.post(target, "[" + "0,".repeat(12_000) + "0]", null).status());        // validation
+            early.add(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(row)).build())
+                    .status());                                                                    // validation
+        }
+        assertThat(early).containsExactly(401, 400, 413, 415, 401, 400, 413, 415);
+
         JsonNode traffic = awaitTraffic(http, 3);
         for (String window : List.of("/since_start", "/last_hour")) {
             assertThat(traffic.at(window + "/served").asLong()).as(window).isEqualTo(3);
-            assertThat(traffic.at(window + "/refused").asLong()).as(window).isEqualTo(5);
-            assertThat(traffic.at(window + "/refused_by_category").toString()).as(window).isEqualTo("{\"access_policy\":1,"
-                    + "\"rate_limit\":1,\"ethical_constraint\":1,\"validation\":1,\"unavailable\":1,\"model_failure\":0}");
+            assertThat(traffic.at(window + "/refused").asLong()).as(window).isEqualTo(9);
+            assertThat(traffic.at(window + "/refused_by_category").toString()).as(window).isEqualTo("{\"access_policy\":2,"
+                    + "\"rate_limit\":1,\"ethical_constraint\":1,\"validation\":4,\"unavailable\":1,\"model_failure\":0}");
         }
         Instant started = Instant.parse(traffic.get("gateway_started_at").asString());
         Instant asOf = Instant.parse(traffic.get("as_of").asString());

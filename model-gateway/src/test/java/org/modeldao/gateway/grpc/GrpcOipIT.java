@@ -366,6 +366,10 @@ class GrpcOipIT extends GatewayOverHttp {
         });
         assertThat(infer(null, GrpcFixture.iris(m, "1", SETOSA)).getOutputs(1).getContents().getBytesContents(0)
                 .toStringUtf8()).isEqualTo("setosa");
+        // refused while the request was read (no call yet) or by the pipeline's validation: each counted for the model
+        JsonNode traffic = http.get("/governance/models/" + m + "/traffic").json();
+        assertThat(traffic.at("/since_start/refused_by_category/validation").asLong()).isEqualTo(malformed.size());
+        assertThat(traffic.at("/since_start/refused").asLong()).isEqualTo(malformed.size());
     }
 
     @Test

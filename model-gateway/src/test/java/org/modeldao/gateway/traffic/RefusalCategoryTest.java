@@ -24,6 +24,9 @@ class RefusalCategoryTest {
         assertThat(RefusalCategory.of("invalid_input")).isEqualTo(RefusalCategory.VALIDATION);
         assertThat(RefusalCategory.of("votes_unavailable")).isEqualTo(RefusalCategory.UNAVAILABLE);
         assertThat(RefusalCategory.of("non_finite_output")).isEqualTo(RefusalCategory.MODEL_FAILURE);
+        assertThat(RefusalCategory.of("invalid_token")).isEqualTo(RefusalCategory.ACCESS_POLICY);
+        assertThat(RefusalCategory.of("malformed_request")).isEqualTo(RefusalCategory.VALIDATION);
+        assertThat(RefusalCategory.of("body_too_large")).isEqualTo(RefusalCategory.VALIDATION);
     }
 
     /**
@@ -40,7 +43,8 @@ class RefusalCategoryTest {
                 .filter(reason -> !reason.equals("unknown") && !reason.equals("current")).toList();
 
         assertThat(reasons).contains("token_required", "rate_limited", "address_rate_limited", "votes_unavailable",
-                "not_found", "engine_failure", "non_finite_output", "invalid_input");
+                "not_found", "engine_failure", "non_finite_output", "invalid_input", "invalid_token", "malformed_request",
+                "body_too_large");
         assertThat(reasons).allSatisfy(reason -> assertThat(RefusalCategory.listed(reason)).as(reason).isTrue());
         assertThat(Files.readString(MAIN.resolve("inference/InferenceService.java")))
                 .contains("\"" + RefusalCategory.CONSTRAINT_PREFIX + "\" + violation.constraint().kind()");
