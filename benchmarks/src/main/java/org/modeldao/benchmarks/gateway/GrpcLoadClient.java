@@ -90,6 +90,10 @@ final class GrpcLoadClient {
     }
 
     private static final class Load {
+        private static final int REPORTED_ERRORS = 5;
+        /** Over the client's life (all rounds), so a long run does not flood the log. */
+        private static final AtomicLong reported = new AtomicLong();
+
         final Latencies latencies = new Latencies();
         final AtomicLong errors = new AtomicLong();
         final CountDownLatch done = new CountDownLatch(1);  // when every stream has seen the end of the window
@@ -126,14 +130,25 @@ final class GrpcLoadClient {
 
                 @Override
                 public void onError(Throwable t) {
+                    report(io.grpc.Status.fromThrowable(t).toString());
                     finished(t0, false);
                 }
 
                 @Override
                 public void onCompleted() {
+                    if (!ok) {
+                        report("completed without an answer");
+                    }
                     finished(t0, ok);
                 }
             });
+        }
+
+        /** What went wrong, on the bench's error stream: the first few of a run, so that an error count has a cause. */
+        private void report(String what) {
+            if (reported.incrementAndGet() <= REPORTED_ERRORS) {
+                System.err.println("gRPC bench client: a call failed: " + what);
+            }
         }
 
         private void finished(long t0, boolean ok) {

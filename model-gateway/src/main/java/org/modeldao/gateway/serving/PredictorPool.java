@@ -132,6 +132,11 @@ final class PredictorPool {
                 }
                 continue;
             }
+            if (call.done) {
+                // answered while this thread polled: the runner's unpark may have been taken by a park inside
+                // poll()'s lock, and parking now would wait for the whole queue timeout (BatchingTest's closed loop)
+                break;
+            }
             long left = deadline - System.nanoTime();
             boolean interrupted = Thread.currentThread().isInterrupted();
             if ((left <= 0 || interrupted) && take(call)) {

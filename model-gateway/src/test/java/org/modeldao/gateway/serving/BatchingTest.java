@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.gateway.GovernanceFixture;
@@ -168,6 +169,47 @@ class BatchingTest {
             assertThat(iris.batching()).isFalse();
             concurrently(iris, 8, 64);
             assertThat(runs).hasSize(8).containsOnly(1);
+        }
+    }
+
+    /**
+     * A wake-up lost between a runner freeing its predictor and a caller that found none would leave that caller
+     * parked for its whole queue timeout while the pool idles. Platform threads and virtual threads (gRPC's workers and
+     * Tomcat's) hammer two predictors in closed loops; no call may come near the queue timeout.
+     */
+    @Test
+    void under_a_closed_loop_from_many_threads_no_call_waits_for_its_queue_timeout() throws Exception {
+        try (ServingFixture serving = new ServingFixture(new ServingSettings(2, 64, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), new ServingSettings.Batching(true, Duration.ZERO)), version -> runs::add)) {
+            GovernanceFixture dao = new GovernanceFixture(dir);
+            dao.approveDemo("1");
+            LoadedVersion iris = loadIris(serving, dao);
+            for (boolean virtual : new boolean[] {false, true}) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+                AtomicLong slowest = new AtomicLong();
+                AtomicLong calls = new AtomicLong();
+                try (ExecutorService pool = virtual ? Executors.newVirtualThreadPerTaskExecutor()
+                        : Executors.newFixedThreadPool(24)) {
+                    List<Future<?>> loops = new ArrayList<>();
+                    for (int t = 0; t < 24; t++) {
+                        int n = t;
+                        loops.add(pool.submit(() -> {
+                            while (System.nanoTime() < deadline) {
+                                long start = System.nanoTime();
+                                iris.predict(call(n), 16);
+                                slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
+                                calls.incrementAndGet();
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> loop : loops) {
+                        loop.get(30, TimeUnit.SECONDS);
+                    }
+                }
+                assertThat(Duration.ofNanos(slowest.get())).as("slowest of %d calls on %s threads", calls.get(),
+                        virtual ? "virtual" : "platform").isLessThan(Duration.ofSeconds(1));
+            }
         }
     }
 
