@@ -60,8 +60,7 @@ public final class InferenceService {
         } catch (ServingException e) {
             boolean known = registry.knownModel(call.model());
             String reason = reasonOf(e);
-            // metric tags come only from the approved set: any other name a client sends is one "unknown" series
-            metrics.refused(known ? call.model() : UNKNOWN, approvedOrUnknown(call.model(), call.version()), reason);
+            refusedUnresolved(call.model(), call.version(), reason);
             decisions.record(new DecisionEntry("REFUSAL", call.caller().describe(), known ? call.model() : UNKNOWN,
                     known ? call.version() : UNKNOWN, reason, e.getMessage()));
             return new InferenceOutcome.Unservable(e);
@@ -88,9 +87,13 @@ public final class InferenceService {
             default -> null;
         };
         if (reason != null) {
-            boolean known = registry.knownModel(model);
-            metrics.refused(known ? model : UNKNOWN, approvedOrUnknown(model, version), reason);
+            refusedUnresolved(model, version, reason);
         }
+    }
+
+    /** Counts a refusal of names no approved version was resolved for: tags only from the approved set, else "unknown". */
+    private void refusedUnresolved(String model, String version, String reason) {
+        metrics.refused(registry.knownModel(model) ? model : UNKNOWN, approvedOrUnknown(model, version), reason);
     }
 
     private InferenceOutcome inferWith(LoadedVersion loaded, InferenceCall call, long start) {

@@ -207,8 +207,9 @@ class BatchingTest {
                         loop.get(30, TimeUnit.SECONDS);
                     }
                 }
+                // a lost wake-up sleeps the whole 5 s out; half of it leaves room for a loaded CI machine's pauses
                 assertThat(Duration.ofNanos(slowest.get())).as("slowest of %d calls on %s threads", calls.get(),
-                        virtual ? "virtual" : "platform").isLessThan(Duration.ofSeconds(1));
+                        virtual ? "virtual" : "platform").isLessThan(Duration.ofMillis(2_500));
             }
         }
     }
