@@ -83,7 +83,9 @@ class TrafficSummaryIT extends GatewayOverHttp {
         // aggregates only: no caller, address, token or input anywhere in the answer
         assertThat(traffic.propertyNames()).containsExactly("model", "gateway_started_at", "as_of", "last_hour", "since_start");
         assertThat(traffic.get("last_hour").propertyNames()).containsExactly("from", "served", "refused", "refused_by_category");
-        assertThat(traffic.toString()).doesNotContain("127.0.0.1", "5.1", "caller");
+        // (instants left out: "…:25.1…" in a timestamp is not an input value)
+        assertThat(traffic.toString().replaceAll("\"\\d{4}-\\d{2}-\\d{2}T[^\"]*\"", "\"instant\""))
+                .doesNotContain("127.0.0.1", "5.1", "caller");
     }
 
     @Test
