@@ -63,6 +63,7 @@ final class InferEndpoint implements Filter {
     private final JsonMapper json;
     private final long maxBodyBytes;
     private final InferBodyReader bodies;
+    private final ProvenanceJson provenance;
     private final BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
 
     InferEndpoint(InferenceService inference, JwtDecoder tokens, ClientAddressFilter clientAddress, JsonMapper json,
@@ -72,6 +73,7 @@ final class InferEndpoint implements Filter {
         this.clientAddress = clientAddress;
         this.json = json;
         this.bodies = new InferBodyReader(json);
+        this.provenance = new ProvenanceJson(json);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -135,7 +137,7 @@ final class InferEndpoint implements Filter {
             InferenceCall plain = body.length == 0 ? null : bodies.read(body, target.model(), target.version(), caller);
             if (plain != null) {
                 http.setAttribute(REACHED_THE_PIPELINE, Boolean.TRUE);
-                return InferTranslation.answer(inference.infer(plain), plain.requestId());
+                return InferTranslation.answer(inference.infer(plain), plain.requestId(), provenance);
             }
             // anything but the plain shape: databind's reading, with its refusals' wording
             OipDtos.InferRequest request;
@@ -149,7 +151,7 @@ final class InferEndpoint implements Filter {
             }
             InferenceCall call = InferTranslation.call(target.model(), target.version(), request, caller);
             http.setAttribute(REACHED_THE_PIPELINE, Boolean.TRUE);
-            return InferTranslation.answer(inference.infer(call), request.id());
+            return InferTranslation.answer(inference.infer(call), request.id(), provenance);
         } catch (RuntimeException e) {
             return ApiExceptionHandler.answer(e);
         }

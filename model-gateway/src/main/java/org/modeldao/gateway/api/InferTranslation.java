@@ -26,10 +26,10 @@ final class InferTranslation {
     }
 
     /** @param requestId the request's {@code id}, repeated in a served answer (null: none) */
-    static ResponseEntity<Object> answer(InferenceOutcome outcome, String requestId) {
+    static ResponseEntity<Object> answer(InferenceOutcome outcome, String requestId, ProvenanceJson provenance) {
         if (outcome instanceof InferenceOutcome.Served served) {
             return ResponseEntity.ok(new OipDtos.InferResponse(served.version().model(), served.version().version(),
-                    requestId, Responses.provenance(served.version()),
+                    requestId, provenance.of(served.version()),
                     served.outputs().stream().map(TensorCodec::encode).toList()));
         }
         return Responses.failure(outcome);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Open Inference Protocol v2 REST endpoints: a thin adapter over the inference core. */
 @RestController
@@ -28,10 +29,12 @@ class OipController {
 
     private final InferenceService inference;
     private final ModelDirectory directory;
+    private final ProvenanceJson provenance;
 
-    OipController(InferenceService inference, ModelDirectory directory) {
+    OipController(InferenceService inference, ModelDirectory directory, JsonMapper json) {
         this.inference = inference;
         this.directory = directory;
+        this.provenance = new ProvenanceJson(json);
     }
 
     @GetMapping
@@ -78,6 +81,6 @@ class OipController {
             @RequestBody OipDtos.InferRequest body, Authentication authentication, HttpServletRequest request) {
         InferenceCall call = InferTranslation.call(model, version, body, CallerResolver.resolve(authentication, request));
         request.setAttribute(InferEndpoint.REACHED_THE_PIPELINE, Boolean.TRUE);
-        return InferTranslation.answer(inference.infer(call), body.id());
+        return InferTranslation.answer(inference.infer(call), body.id(), provenance);
     }
 }

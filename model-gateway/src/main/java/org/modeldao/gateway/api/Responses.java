@@ -1,9 +1,6 @@
 package org.modeldao.gateway.api;
 
-import java.util.Map;
-import org.modeldao.gateway.approval.ApprovedVersion;
 import org.modeldao.gateway.inference.InferenceOutcome;
-import org.modeldao.gateway.oip.Provenance;
 import org.modeldao.gateway.oip.ProtocolError;
 import org.modeldao.gateway.serving.ServingException;
 import org.springframework.http.HttpStatus;
@@ -13,11 +10,6 @@ import org.springframework.http.ResponseEntity;
 final class Responses {
 
     private Responses() {}
-
-    /** What every response says about the version that answered: hash and approving proposal. */
-    static Map<String, Object> provenance(ApprovedVersion v) {
-        return Provenance.of(v);
-    }
 
     static ResponseEntity<Object> error(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(new OipDtos.ErrorBody(message));

@@ -1,0 +1,31 @@
+package org.modeldao.gateway.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.modeldao.gateway.approval.ApprovedVersion;
+import org.modeldao.gateway.oip.Provenance;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
+
+/**
+ * A served answer's {@code parameters} ({@link Provenance#of}) as JSON, written once per version:
+ * every answer of a version carries the same map, and building and writing it per call was 3.5 %
+ * of a call at 32 connections (gateway-vs-limit profile, docs/benchmarks.md). Bounded: versions
+ * the registry no longer serves fall out.
+ */
+final class ProvenanceJson {
+
+    static final int MAX_VERSIONS = 1024;
+
+    private final JsonMapper json;
+    private final Cache<ApprovedVersion, RawValue> written = Caffeine.newBuilder().maximumSize(MAX_VERSIONS).build();
+
+    ProvenanceJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** What the answer writes as its {@code parameters}: the same bytes {@code Provenance.of(version)} serializes to. */
+    RawValue of(ApprovedVersion version) {
+        return written.get(version, v -> new RawValue(json.writeValueAsString(Provenance.of(v))));
+    }
+}
