@@ -35,7 +35,7 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
     /**
      * @param batching dynamic batching per loaded version (see {@link Batching})
      */
-    public record Serving(@DefaultValue("2") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
+    public record Serving(@DefaultValue("1") int predictorsPerVersion, @DefaultValue("64") int queueCapacity,
             @DefaultValue("10s") Duration queueTimeout, @DefaultValue("30s") Duration retryUnavailableAfter,
             @DefaultValue("268435456") long maxArtifactBytes, @DefaultValue("30s") Duration fetchTimeout,
             @DefaultValue Batching batching) {}
