@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * limit lifted by the approving proposal), with wrk at 1, 8 and 32 connections: req/s, p50, p99,
  * errors, the gateway's CPU per call and the calls per engine run ({@code gateway.batch.calls}).
  */
-public final class BatchingBench {
+final class BatchingBench {
 
     private static final Logger log = LoggerFactory.getLogger(BatchingBench.class);
     private static final int[] CONNECTIONS = {1, 8, 32};
@@ -37,17 +37,9 @@ public final class BatchingBench {
 
     private BatchingBench() {}
 
-    public static void main(String[] args) {
-        System.setProperty("ai.djl.offline", "true");
-        int exit = 0;
-        try {
-            run(args.length > 0 ? Integer.parseInt(args[0]) : 8, Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10),
-                    args.length > 2 ? Integer.parseInt(args[2]) : 0);
-        } catch (Exception e) {
-            log.error("bench failed", e);
-            exit = 1;
-        }
-        System.exit(exit); // the dev chain client's threads would keep the JVM alive
+    static void run(String[] args) throws Exception {
+        run(args.length > 0 ? Integer.parseInt(args[0]) : 8, Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10),
+                args.length > 2 ? Integer.parseInt(args[2]) : 0);
     }
 
     /** One measured round: wrk's figures, the gateway's CPU meanwhile, and how the engine ran the calls. */

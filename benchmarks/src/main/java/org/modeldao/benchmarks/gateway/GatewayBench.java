@@ -34,6 +34,9 @@ public final class GatewayBench {
     /** The first argument of {@code ./dao bench gateway-vs-limit}. */
     static final String VERSUS_LIMIT_COMMAND = "vs-limit";
 
+    /** The first argument of {@code ./dao bench batching} ({@link BatchingBench}). */
+    static final String BATCHING_COMMAND = "batching";
+
     private GatewayBench() {}
 
     public static void main(String[] args) {
@@ -51,6 +54,8 @@ public final class GatewayBench {
                 GrpcVsHttpBench.run(Arrays.copyOfRange(args, 1, args.length));
             } else if (args.length > 0 && args[0].equals(VERSUS_LIMIT_COMMAND)) {
                 GatewayVsLimitBench.run(Arrays.copyOfRange(args, 1, args.length));
+            } else if (args.length > 0 && args[0].equals(BATCHING_COMMAND)) {
+                BatchingBench.run(Arrays.copyOfRange(args, 1, args.length));
             } else {
                 run(args);
             }
