@@ -10,8 +10,9 @@ import tools.jackson.databind.util.RawValue;
 /**
  * A served answer's {@code parameters} ({@link Provenance#of}) as JSON, written once per version:
  * every answer of a version carries the same map, and building and writing it per call was 3.5 %
- * of a call at 32 connections (gateway-vs-limit profile, docs/benchmarks.md). Bounded: versions
- * the registry no longer serves fall out.
+ * of a call at 32 connections (gateway-vs-limit profile, docs/benchmarks.md). Bounded: at most
+ * {@value #MAX_VERSIONS} versions, those least asked for leaving first (a version is only answered
+ * once the registry approved it, so the keys are the chain's, not a caller's).
  */
 final class ProvenanceJson {
 
