@@ -13,9 +13,9 @@ import org.springframework.core.annotation.Order;
 /**
  * The HTTP port runs on Tomcat's NIO2 connector rather than its default NIO one. NIO hands each
  * request from its poller thread to a worker and, once answered, back to the poller, waking the
- * selector; NIO2 continues a connection from the read's completion. In gateway-vs-limit it raised
- * the 32-connection ratio to the limit from 0.62–0.77 to 0.75–0.86 (four runs and five, one evening),
- * kept 8 connections and lowered 1 connection from 1.30–1.60 to 1.12–1.41 (docs/benchmarks.md).
+ * selector; NIO2 continues a connection from the read's completion. In gateway-vs-limit, with one
+ * predictor per version, it served about a quarter more calls at 8 and 32 connections, at a fifth
+ * less CPU per call, and as many at 1 connection (docs/benchmarks.md).
  *
  * <p>Requests still run on virtual threads, but on an executor the connector creates itself:
  * NIO2 shuts its executor down with the connector, so it must be the connector's alone — the one
