@@ -59,7 +59,9 @@ final class GatewayProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayApplication.class.getName(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:mem:scale-bench;DB_CLOSE_DELAY=-1",
+                // the gateway's default kind of decision log, an H2 file: in memory, every entry served during the
+                // bench stayed on the heap, and many-versions counted them as memory of the versions loaded
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("decisions") + ";AUTO_SERVER=FALSE",
                 "--gateway.chain.deployment-file=" + descriptor, "--gateway.chain.poll-interval=20ms",
                 "--gateway.chain.state-file=" + dir.resolve("state.json"),
                 "--gateway.sources.allow-file=true")); // the bench votes file: URIs of the files it wrote
