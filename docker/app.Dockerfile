@@ -27,7 +27,8 @@ COPY governance-contracts/ governance-contracts/
 COPY onnx-checks/ onnx-checks/
 COPY frontend/ frontend/
 COPY app/ app/
-# -Pproduction: Vaadin's pre-compiled production bundle, no dev server, no npm bundle run.
+# -Pproduction: the frontend bundle of the app's own components (npm + Vite, Node 24 from the npm registry),
+# no dev server.
 RUN --mount=type=cache,id=modeldao-m2,target=/root/.m2 \
     --mount=type=cache,id=modeldao-npm,target=/root/.npm \
     ./mvnw -B -ntp -pl app -am package -DskipTests -Pproduction \

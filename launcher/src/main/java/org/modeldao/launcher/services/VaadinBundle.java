@@ -19,9 +19,10 @@ import java.util.zip.ZipFile;
  * <p>The default build (what {@code ./dao run} and {@code ./dao test} make) packages the app
  * for development: no frontend bundle, and no Vaadin dev server either (that comes only with
  * {@code spring-boot:run}), so the jar alone cannot serve its UI. The app's production
- * profile copies the pre-compiled bundle from {@code com.vaadin:vaadin-prod-bundle} into
- * {@code META-INF/VAADIN}; the launcher does the same into a folder the app is started with
- * on its loader path, which runs it in production mode without an npm build.
+ * profile builds a bundle of the app's own components into {@code META-INF/VAADIN} (npm and
+ * Vite, about a minute); the launcher instead puts Vaadin's pre-compiled one, which carries
+ * every component, from {@code com.vaadin:vaadin-prod-bundle} into a folder the app is started
+ * with on its loader path, which runs it in production mode without an npm build.
  */
 public final class VaadinBundle {
 
