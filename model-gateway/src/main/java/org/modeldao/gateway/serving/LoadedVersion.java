@@ -95,6 +95,7 @@ public final class LoadedVersion {
     private void close() {
         predictors.forEach(Predictor::close);
         model.close();
-        log.info("released {} ({} predictors and the native model closed)", approved.key(), predictors.size());
+        log.info("released {} ({} predictor{} and the native model closed)", approved.key(), predictors.size(),
+                predictors.size() == 1 ? "" : "s");
     }
 }
