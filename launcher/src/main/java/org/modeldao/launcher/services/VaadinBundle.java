@@ -28,7 +28,11 @@ public final class VaadinBundle {
 
     private static final String SOURCE = "vaadin-prod-bundle/";
     private static final String MARKER = SOURCE + "config/flow-build-info.json";
-    private static final String PACKAGED_INDEX = "BOOT-INF/classes/META-INF/VAADIN/webapp/index.html";
+    /**
+     * Where a {@code -Pproduction} jar holds its bundle: Spring Boot's repackaging keeps the app's
+     * {@code META-INF} at the jar's root (not under {@code BOOT-INF/classes}), on the class path all the same.
+     */
+    private static final String PACKAGED_INDEX = "META-INF/VAADIN/webapp/index.html";
 
     private VaadinBundle() {
     }

@@ -24,10 +24,13 @@ class VaadinBundleTest {
 
     @Test
     void tellsAProductionJarFromADevelopmentJar() throws Exception {
-        Path production = jarWith(folder.resolve("prod.jar"), "BOOT-INF/classes/META-INF/VAADIN/webapp/index.html");
+        // the layout `-Pproduction` packages: the bundle in the root META-INF, beside the manifest
+        Path production = jarWith(folder.resolve("prod.jar"), "META-INF/VAADIN/webapp/index.html");
         Path development = jarWith(folder.resolve("dev.jar"), "BOOT-INF/classes/application.yml");
+        Path bundleElsewhere = jarWith(folder.resolve("other.jar"), "BOOT-INF/classes/static/VAADIN/webapp/index.html");
         assertThat(VaadinBundle.isPackagedIn(production)).isTrue();
         assertThat(VaadinBundle.isPackagedIn(development)).isFalse();
+        assertThat(VaadinBundle.isPackagedIn(bundleElsewhere)).isFalse();
     }
 
     private static Path jarWith(Path jar, String entry) throws Exception {
