@@ -53,6 +53,9 @@ final class ClientAddressFilter extends OncePerRequestFilter {
 
     /** @return the forwarded client's canonical address, or null when the peer is the client */
     String clientOf(HttpServletRequest request) {
+        if (trustedProxies.length == 0) {
+            return null; // the default: nothing to parse for, on every call
+        }
         byte[] peer = IpLiterals.parse(request.getRemoteAddr());
         if (!IpNetwork.anyContains(trustedProxies, peer)) {
             return null;

@@ -179,7 +179,8 @@ final class InferEndpoint implements Filter {
     private void write(HttpServletResponse response, ResponseEntity<Object> answer) throws IOException {
         response.setStatus(answer.getStatusCode().value());
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        SECURITY_HEADERS.forEach(response::setHeader);
+        // add, not set: none of them is on the response yet, and Tomcat's set scans every header already there
+        SECURITY_HEADERS.forEach(response::addHeader);
         byte[] bytes = json.writeValueAsBytes(answer.getBody());
         response.setContentType("application/json");
         response.setContentLength(bytes.length);

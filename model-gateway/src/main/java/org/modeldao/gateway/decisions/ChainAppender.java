@@ -1,8 +1,11 @@
 package org.modeldao.gateway.decisions;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,20 +72,51 @@ final class ChainAppender {
     private Head linked(List<Pending> entries, boolean asciiOnly, Head from) {
         long seq = from.seq();
         String prev = from.hash();
-        List<Object[]> rows = new ArrayList<>(entries.size());
+        List<Row> rows = new ArrayList<>(entries.size());
         for (Pending p : entries) {
             seq++;
             DecisionEntry e = asciiOnly ? p.entry().asciiOnly() : p.entry();
             String hash = hasher.hash(seq, p.recordedAtMillis(), e, prev, asciiOnly);
-            rows.add(new Object[] {seq, p.recordedAtMillis(), e.kind(), e.caller(), e.model(), e.version(),
-                    e.outcome(), e.detail(), prev, hash, asciiOnly});
+            rows.add(new Row(seq, p.recordedAtMillis(), e, prev, hash));
             prev = hash;
         }
-        jdbc.batchUpdate(INSERT, rows);
+        jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                rows.get(i).bind(ps, asciiOnly);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
         if (jdbc.update(MOVE_HEAD, seq, prev, from.seq(), from.hash()) == 0) {
             throw new HeadMoved();
         }
         return new Head(seq, prev);
+    }
+
+    /** One entry as inserted. */
+    private record Row(long seq, long recordedAtMillis, DecisionEntry entry, String prevHash, String hash) {
+
+        /**
+         * Typed setters, not {@code setObject}: Spring's per-value type lookup and the driver's
+         * conversion of an {@code Object} were a visible part of the writer's time at 32 connections.
+         */
+        void bind(PreparedStatement ps, boolean asciiOnly) throws SQLException {
+            ps.setLong(1, seq);
+            ps.setLong(2, recordedAtMillis);
+            ps.setString(3, entry.kind());
+            ps.setString(4, entry.caller());
+            ps.setString(5, entry.model());
+            ps.setString(6, entry.version());
+            ps.setString(7, entry.outcome());
+            ps.setString(8, entry.detail());
+            ps.setString(9, prevHash);
+            ps.setString(10, hash);
+            ps.setBoolean(11, asciiOnly);
+        }
     }
 
     /** The head row no longer holds the head this appender linked to. */
