@@ -130,10 +130,11 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
             return;
         }
         ProposalDetails p = found.get();
-        if (header == null) {
+        boolean built = header != null;
+        if (!built) {
             build(p);
         }
-        update(p);
+        update(p, built);
     }
 
     /** The page's skeleton, once per proposal; what never changes (title, actions, description) is filled in here. */
@@ -169,7 +170,8 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         });
     }
 
-    private void update(ProposalDetails p) {
+    /** @param refreshVotes false right after {@link #build}: its new grid fetches its first rows by itself */
+    private void update(ProposalDetails p, boolean refreshVotes) {
         Span badge = StateBadge.of(p.overview().state());
         badge.setId("proposal-state");
         header.replace(stateBadge, badge);
@@ -182,7 +184,9 @@ public class ProposalView extends VerticalLayout implements HasUrlParameter<Stri
         timelineSection.removeAll();
         timelineSection.add(ProposalTimeline.of(p, clock));
         votesHeading.setText("Votes (" + p.voteCount() + ")");
-        votesGrid.getDataProvider().refreshAll();
+        if (refreshVotes) {
+            votesGrid.getDataProvider().refreshAll();
+        }
         Optional<SignedInMember> signedIn = member.get();
         NextStepsFor now = new NextStepsFor(p.overview().state(),
                 signedIn.flatMap(m -> queries.voteOf(proposalId, m.address())));

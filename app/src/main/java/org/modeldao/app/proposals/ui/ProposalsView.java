@@ -37,7 +37,7 @@ public class ProposalsView extends VerticalLayout {
         grid.setId("proposals");
         // title and proposer take the room; state, counts and date are as wide as their content. The title
         // is a link, so the list works by keyboard too; long titles wrap instead of being cut.
-        grid.addComponentColumn(p -> StateBadge.of(p.state())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(StateBadge.renderer(ProposalOverview::state)).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ProposalOverview>of("<a href=\"proposal/${item.id}\">${item.title}</a>")
                 .withProperty("id", p -> p.id().toString()).withProperty("title", ProposalOverview::title))
                 .setHeader("Title").setFlexGrow(1).setWidth("14em");
