@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modeldao.app.support.AppOnDevChain;
 import org.modeldao.app.support.DevChainFixture;
+import org.modeldao.app.support.HeadlessChromium;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +46,11 @@ class SignInBrowserIT extends AppOnDevChain {
 
     @BeforeEach
     void openBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = HeadlessChromium.playwright();
         browser = playwright.chromium().launchPersistentContext(userDataDir, new BrowserType.LaunchPersistentContextOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setExecutablePath(HeadlessChromium.EXECUTABLE)
                 .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run"))
+                .setArgs(HeadlessChromium.ARGS)
                 .setViewportSize(1280, 800));
         browser.onResponse(response -> {
             String url = response.url();

@@ -3,7 +3,6 @@ package org.modeldao.app.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -13,12 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.readmodel.ProposalReadModel;
+import org.modeldao.app.support.HeadlessChromium;
 import org.modeldao.app.support.IndexedHeads;
 import org.modeldao.contracts.VoteType;
 import org.modeldao.contracts.wrappers.ModelRegistry;
@@ -69,10 +68,8 @@ class HostileChainDataBrowserIT {
 
     @BeforeAll
     static void openBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = HeadlessChromium.playwright();
+        chromium = playwright.chromium().launch(HeadlessChromium.launchOptions());
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -17,11 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modeldao.app.indexer.IndexerFixture;
+import org.modeldao.app.support.HeadlessChromium;
 import org.modeldao.demomodels.DemoModels;
 import org.modeldao.app.readmodel.ProposalReadModel;
 import org.modeldao.app.readmodel.RegistryReadModel;
@@ -86,10 +85,8 @@ class GovernanceBrowserIT {
 
     @BeforeAll
     static void openBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = HeadlessChromium.playwright();
+        chromium = playwright.chromium().launch(HeadlessChromium.launchOptions());
     }
 
     @AfterAll

@@ -2,10 +2,9 @@ package org.modeldao.app.readmodel;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.modeldao.app.ModelDaoApplication;
 import org.modeldao.app.support.DevChainFixture;
+import org.modeldao.app.support.HeadlessChromium;
 import org.modeldao.app.support.PostgresFixture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +55,11 @@ public final class UiPagesBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(UiPagesBenchmark.class);
     private static final int WARM_UPS = 2;
+    /**
+     * Set (environment {@code UI_PAGES_TRACE}): one more first visit per page and app under a Chromium
+     * performance trace, summarised in the log; a non-blank value is a folder the traces are written to.
+     */
+    private static final String TRACE = System.getenv("UI_PAGES_TRACE");
 
     /** A page of the app and the condition (JavaScript) under which a visitor can use it. */
     private record Screen(String name, String path, String usable) {
@@ -106,11 +111,8 @@ public final class UiPagesBenchmark {
                 log.info("App on {} (Vaadin {} mode), indexed up to block {}", base, mode, head);
                 log.info("Seeded 1,000 proposals, {} votes on one, {} holders under {} delegates in {} s", ScaleReadModel.VOTES,
                         ScaleReadModel.HOLDERS, ScaleReadModel.DELEGATES, seconds(start));
-                try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                        Browser chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                        "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+                try (Playwright playwright = HeadlessChromium.playwright();
+                        Browser chromium = playwright.chromium().launch(HeadlessChromium.launchOptions())) {
                     List<Target> targets = baseline == null ? List.of(new Target("", base))
                             : List.of(new Target(" [this build]", base), new Target(" [baseline " + baselineJar + "]", baseline.baseUrl()));
                     Visits visits = new Visits(chromium, targets, runs, development);
@@ -206,6 +208,30 @@ public final class UiPagesBenchmark {
             for (Target target : targets) {
                 report(screen, "first visit" + target.label(), first.get(target), listRequests);
                 report(screen, "returning visit" + target.label(), returning.get(target), listRequests);
+            }
+            if (TRACE != null) {
+                targets.forEach(target -> traced(screen, target));
+            }
+        }
+
+        /** One more first visit under a Chromium performance trace: where the renderer's main thread went. */
+        private void traced(Screen screen, Target target) {
+            chromium.startTracing(null, new Browser.StartTracingOptions());
+            byte[] trace;
+            try (BrowserContext firstVisitor = newContext()) {
+                PageLoad.of(firstVisitor, target.base() + screen.path(), screen.usable(), development);
+            } finally {
+                trace = chromium.stopTracing();
+            }
+            log.info("BENCH {}, traced first visit{}: {}", screen.name(), target.label(), MainThreadTrace.of(trace, target.base()).summary(14));
+            if (!TRACE.isBlank()) {
+                try {
+                    Path dir = Files.createDirectories(Path.of(TRACE));
+                    Files.write(dir.resolve(screen.name().replaceAll("[^A-Za-z0-9]+", "-") + target.label().replaceAll("[^A-Za-z0-9]+", "-")
+                            + ".json"), trace);
+                } catch (java.io.IOException e) {
+                    log.warn("trace not written: {}", e.toString());
+                }
             }
         }
 

@@ -1,13 +1,10 @@
 package org.modeldao.app.shell.ui;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
+import org.modeldao.app.support.HeadlessChromium;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
@@ -24,10 +21,8 @@ final class WalkBrowser implements AutoCloseable {
 
     WalkBrowser(String baseUrl) {
         this.baseUrl = baseUrl;
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = HeadlessChromium.playwright();
+        chromium = playwright.chromium().launch(HeadlessChromium.launchOptions());
     }
 
     Page anonymous() {
