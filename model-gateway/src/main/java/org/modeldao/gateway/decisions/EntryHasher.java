@@ -52,7 +52,7 @@ final class EntryHasher {
     }
 
     private void field(String text) {
-        ascii(Integer.toString(text.length()));
+        decimal(text.length());
         ensure(1);
         buffer[size++] = ':';
         // String.getBytes copies an ASCII string's bytes as they are (an intrinsic, several times faster than
@@ -63,11 +63,17 @@ final class EntryHasher {
         buffer[size++] = '|';
     }
 
-    private void ascii(String digits) {
-        ensure(digits.length());
-        for (int i = 0; i < digits.length(); i++) {
-            buffer[size++] = (byte) digits.charAt(i);
+    /** A field's length in decimal, as Integer.toString writes it, without the string (it was 1.4 % of the gateway's samples). */
+    private void decimal(int value) {
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
         }
+        ensure(digits);
+        for (int i = size + digits - 1, rest = value; i >= size; i--, rest /= 10) {
+            buffer[i] = (byte) ('0' + rest % 10);
+        }
+        size += digits;
     }
 
     private void bytes(byte[] bytes, int length) {
