@@ -13,7 +13,7 @@ final class WalkBrowser implements AutoCloseable {
 
     static final int DESKTOP = 1280;
     static final int PHONE = 390;
-    private static final double WAIT_MS = 30_000;
+    static final double WAIT_MS = 30_000;
 
     private final Playwright playwright;
     private final Browser chromium;
