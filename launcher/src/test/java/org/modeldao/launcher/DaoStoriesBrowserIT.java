@@ -110,7 +110,10 @@ class DaoStoriesBrowserIT {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        // as app's support.HeadlessChromium: without the address bar's WebUI popups, which headless
+                        // Chromium 156 loads in every new window (docs/benchmarks.md, ui-pages)
+                        "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup")));
         admin = signIn(system.accounts().get(0).address());
         alice = signIn(system.accounts().get(1).address());
         bob = signIn(system.accounts().get(2).address());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.modeldao.app.GovernanceChainFixture;
 import org.modeldao.app.indexer.IndexerFixture;
 import org.modeldao.app.readmodel.ProposalReadModel;
+import org.modeldao.app.support.HeadlessChromium;
 import org.modeldao.app.support.IndexedHeads;
 import org.modeldao.app.support.SilentServer;
 import org.modeldao.contracts.GovernanceProposal;
@@ -79,10 +78,8 @@ class DashboardBrowserIT {
     @BeforeAll
     static void openBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = HeadlessChromium.playwright();
+        chromium = playwright.chromium().launch(HeadlessChromium.launchOptions());
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Where a page's renderer main thread spent its time, from a Chromium performance trace
  * ({@code Browser.startTracing}): the self time of every complete event on the {@code CrRendererMain}
- * threads of the renderers that loaded the app, grouped by name (EvaluateScript, UpdateLayoutTree = style recalculation, Layout, v8.compile,
- * ParseAuthorStyleSheet, garbage collection…) — the part of time to usable that is neither network nor server.
+ * threads of the renderers that loaded the app, grouped by name (EvaluateScript, UpdateLayoutTree = style
+ * recalculation, Layout, v8.compile, ParseAuthorStyleSheet, garbage collection…) — the part of time to
+ * usable that is neither network nor server.
  */
 record MainThreadTrace(double totalMillis, List<Map.Entry<String, Double>> byName) {
 
@@ -67,7 +69,8 @@ record MainThreadTrace(double totalMillis, List<Map.Entry<String, Double>> byNam
             slices.sort(Comparator.comparingLong(Slice::start).thenComparing(Comparator.comparingLong(Slice::end).reversed()));
             // self time: a slice's duration less that of the slices nested in it
             Deque<Slice> open = new ArrayDeque<>();
-            Map<Slice, Long> childTime = new HashMap<>();
+            // by identity: two slices of one name with the same start and end are still two slices
+            Map<Slice, Long> childTime = new IdentityHashMap<>();
             for (Slice s : slices) {
                 while (!open.isEmpty() && open.peek().end() <= s.start()) {
                     close(open.pop(), childTime, self);
