@@ -119,7 +119,7 @@ public final class DecisionLogBench {
      */
     private static DecisionLogSettings settings() {
         DecisionLogSettings d = DecisionLogSettings.defaults();
-        return new DecisionLogSettings(java.time.Duration.ofSeconds(60), d.stallAfter(), d.maxBackoff(), d.checkpointEvery(),
+        return new DecisionLogSettings(java.time.Duration.ofSeconds(60), d.stallAfter(), d.maxBackoff(), d.linger(), d.checkpointEvery(),
                 d.checkpointFile(), d.checkpointKeyFile(), d.checkpointKey());
     }
 

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends entries to the hash-chained decision log table. Callers enqueue (a bounded queue); one
- * virtual thread writes them in order, in batches, each batch in one transaction holding the
- * chain head's row lock.
+ * thread writes them in order, in batches, each batch in one transaction holding the chain head's
+ * row lock.
  *
  * <p>No entry can stop the writer: entries are in normal form from construction on, and a batch
  * the database refuses is split in halves until the refused entry is alone; that entry is then
@@ -35,9 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no caller waits for ever, nothing is dropped silently.
  *
  * <p>An entry's {@code recorded_at_ms} is the time the writer took it from the queue: at most
- * one linger ({@value #LINGER_MILLIS} ms) plus one batch write after the call recorded it, and
+ * one {@link DecisionLogSettings#linger()} plus one batch write after the call recorded it, and
  * never decreasing along the chain. Reading the clock on the request path instead cost more than
  * the rest of the hand-over.
+ *
+ * <p>The writer is a platform thread, not a virtual one: it wakes after every linger for as long as
+ * the gateway runs, and a virtual thread's wake-up also wakes the JDK's delay scheduler and a
+ * carrier thread — about a quarter more of the writer's CPU per entry at 8,000 entries a second
+ * (docs/benchmarks.md, the decision writer's round of 2026-12-07).
  */
 public final class DecisionLog implements DecisionRecorder, AutoCloseable {
 
@@ -45,13 +50,13 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
 
     static final int CAPACITY = 10_000;
     private static final int BATCH = 1000;
-    private static final long LINGER_MILLIS = 5;
     private static final long FIRST_BACKOFF_MILLIS = 50;
 
     private final ChainAppender appender;
     private final Clock clock;
     private final DecisionLogSettings settings;
     private final long enqueueWaitNanos;
+    private final long lingerMillis;
     private final AppendListener afterAppend;
 
     /**
@@ -90,10 +95,11 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.enqueueWaitNanos = settings.enqueueWait().toNanos();
+        this.lingerMillis = settings.linger().toMillis();
         this.afterAppend = afterAppend;
         this.lastSuccessAt = clock.millis();
         this.lastProgressAt = lastSuccessAt;
-        this.writer = Thread.ofVirtual().name("decision-writer").start(this::writeLoop);
+        this.writer = Thread.ofPlatform().daemon().name("decision-writer").start(this::writeLoop);
     }
 
     /** @throws DecisionLogUnavailableException when the queue stayed full for the bounded wait */
@@ -163,9 +169,9 @@ public final class DecisionLog implements DecisionRecorder, AutoCloseable {
                 }
                 if (size < BATCH) {
                     // linger: a writer going straight back to the queue would store a handful of
-                    // entries per transaction and keep pulling the producers' queue and slot
-                    // counters over to its core; resting lets the next batch fill up instead
-                    Thread.sleep(LINGER_MILLIS);
+                    // entries per transaction, paying a transaction's fixed cost for each handful,
+                    // and keep pulling the producers' queue and slot counters over to its core
+                    Thread.sleep(lingerMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enqueueWait how long a call waits for room in the full queue before it is refused (503)
  * @param stallAfter readiness goes DOWN when entries wait and nothing was stored for this long
  * @param maxBackoff the longest pause between attempts while the database refuses writes
+ * @param linger how long the writer rests after storing a batch that was not full, so the next one
+ *     fills up: each transaction has a fixed cost, and a longer rest means fewer, larger batches, at
+ *     the price of entries reaching the table (and a crash losing) up to this much later
  * @param checkpointEvery a signed checkpoint each time the head passes a multiple of this many entries
  * @param checkpointFile the append-only file of signed checkpoints (one per gateway instance)
  * @param checkpointKeyFile the Ed25519 seed (hex), generated on first use if absent; {@code .pub} beside it
@@ -21,19 +24,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.decision-log")
 public record DecisionLogSettings(@DefaultValue("2s") Duration enqueueWait, @DefaultValue("10s") Duration stallAfter,
-        @DefaultValue("5s") Duration maxBackoff, @DefaultValue("1000") long checkpointEvery,
+        @DefaultValue("5s") Duration maxBackoff, @DefaultValue("20ms") Duration linger,
+        @DefaultValue("1000") long checkpointEvery,
         @DefaultValue("./.gateway/decisions-checkpoints.jsonl") Path checkpointFile,
         @DefaultValue("./.gateway/decisions-checkpoint.key") Path checkpointKeyFile,
         @DefaultValue("") String checkpointKey) {
 
+    public DecisionLogSettings {
+        // at least a millisecond: the writer rests this long whenever the queue was empty, and without a rest it would spin
+        if (linger.toMillis() < 1 || linger.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("gateway.decision-log.linger must be between 1ms and 1s, not " + linger);
+        }
+    }
+
     public static DecisionLogSettings defaults() {
-        return new DecisionLogSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 1000,
+        return new DecisionLogSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                Duration.ofMillis(20), 1000,
                 Path.of("./.gateway/decisions-checkpoints.jsonl"), Path.of("./.gateway/decisions-checkpoint.key"), "");
     }
 
     /** The same bounds with the checkpoint files in {@code dir} and one every {@code every} entries. */
     public DecisionLogSettings checkpointingIn(Path dir, long every) {
-        return new DecisionLogSettings(enqueueWait, stallAfter, maxBackoff, every, dir.resolve("decisions-checkpoints.jsonl"),
+        return new DecisionLogSettings(enqueueWait, stallAfter, maxBackoff, linger, every, dir.resolve("decisions-checkpoints.jsonl"),
                 dir.resolve("decisions-checkpoint.key"), "");
     }
 

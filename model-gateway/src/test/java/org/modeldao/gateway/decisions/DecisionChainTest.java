@@ -1,6 +1,9 @@
 package org.modeldao.gateway.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +65,19 @@ class DecisionChainTest {
         assertThat(stamps).hasSize(100).isSorted().allSatisfy(at -> assertThat(at).isBetween(before, after));
         assertThat(stamps.getLast()).as("later bursts are stamped later").isGreaterThan(stamps.getFirst());
         assertThat(db.verifier().verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_linger_that_would_spin_the_writer_or_stall_the_log_is_refused() {
+        DecisionLogSettings d = DecisionLogSettings.defaults();
+        for (Duration linger : new Duration[] {Duration.ZERO, Duration.ofNanos(999_999), Duration.ofMillis(-5),
+                Duration.ofMillis(1001)}) {
+            assertThatThrownBy(() -> new DecisionLogSettings(d.enqueueWait(), d.stallAfter(), d.maxBackoff(), linger,
+                    d.checkpointEvery(), d.checkpointFile(), d.checkpointKeyFile(), d.checkpointKey()))
+                    .as("linger %s", linger).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("gateway.decision-log.linger");
+        }
+        assertThat(d.linger()).isEqualTo(Duration.ofMillis(20));
     }
 
     @Test

@@ -20,7 +20,7 @@ final class DecisionFixture {
 
     /** Short bounds, so a stalled writer shows within a test's patience. */
     static final DecisionLogSettings QUICK = new DecisionLogSettings(Duration.ofMillis(200), Duration.ofMillis(500),
-            Duration.ofMillis(200), 1000, Path.of("target/unused-checkpoints"), Path.of("target/unused-key"), "");
+            Duration.ofMillis(200), Duration.ofMillis(5), 1000, Path.of("target/unused-checkpoints"), Path.of("target/unused-key"), "");
 
     /** What one request could put into an entry before the normal form (issue 11, item 1). */
     static final List<DecisionEntry> ATTACKS = List.of(
