@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Bean;
 public class GatewayApplication {
 
     public static void main(String[] args) throws Exception {
-        // DJL phones home at engine start unless told not to: no traffic may leave the machine
-        System.setProperty("ai.djl.offline", "true");
+        applyJvmSettings();
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
             case "verify-decisions" -> System.exit(runCommand(args,
@@ -33,6 +32,26 @@ public class GatewayApplication {
             case "archive-decisions" -> System.exit(runCommand(args,
                     context -> ArchiveDecisionsCommand.run(context.getBean(DecisionArchiver.class))));
             default -> SpringApplication.run(GatewayApplication.class, args);
+        }
+    }
+
+    /**
+     * The JVM-wide settings the gateway runs with, to be applied before DJL or H2 is loaded (what
+     * starts the gateway in-process, like the benches, calls this too).
+     * <ul>
+     *   <li>{@code ai.djl.offline=true}, always: DJL phones home at engine start unless told not to,
+     *       and no traffic may leave the machine.
+     *   <li>{@code h2.objectCache=false}, unless the operator set it: H2 keeps one JVM-wide cache of
+     *       recent values, worth it when queries meet the same values again. The decision log (the
+     *       gateway's only H2 use) appends, and each entry's hashes are new: hashing and storing every
+     *       value into that cache was about a seventh of the decision writer's CPU per entry
+     *       (docs/benchmarks.md, the decision writer).
+     * </ul>
+     */
+    public static void applyJvmSettings() {
+        System.setProperty("ai.djl.offline", "true");
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
         }
     }
 

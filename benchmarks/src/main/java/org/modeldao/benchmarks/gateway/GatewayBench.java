@@ -2,6 +2,7 @@ package org.modeldao.benchmarks.gateway;
 
 import java.time.Duration;
 import java.util.Arrays;
+import org.modeldao.gateway.GatewayApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,8 @@ public final class GatewayBench {
     private GatewayBench() {}
 
     public static void main(String[] args) {
-        // DJL phones home at engine start unless told not to: no traffic may leave the machine
-        System.setProperty("ai.djl.offline", "true");
+        // the gateway runs in this JVM (ChainHttpBench): with its own JVM settings, DJL offline among them
+        GatewayApplication.applyJvmSettings();
         int exit = 0;
         try {
             if (args.length > 0 && args[0].equals(CLIENT_COMMAND)) {
