@@ -48,10 +48,15 @@ final class GatewayVsLimitBench {
                         wrk.run(target.getValue().url(), 8, warmUp));
             }
             Map<Integer, Map<String, ServerFigures>> table = new LinkedHashMap<>();
+            Map<Integer, String> gatewayCpuParts = new LinkedHashMap<>();
             for (int connections : CONNECTIONS) {
-                table.put(connections, interleaved(wrk, targets, connections, round, rounds));
+                GatewayCpuParts.Tally parts = new GatewayCpuParts.Tally();
+                table.put(connections, interleaved(wrk, targets, connections, round, rounds, parts));
+                gatewayCpuParts.put(connections, parts.perCall());
             }
             log.info(GatewayVsLimitTable.format(table, round, warmUp, rounds));
+            gatewayCpuParts.forEach((connections, parts) ->
+                    log.info("gateway CPU µs per call at {} connections: {}", connections, parts));
             log.info("gateway {}", chain.batchFigures());
         } finally {
             limitProcess.destroy();
@@ -66,18 +71,26 @@ final class GatewayVsLimitBench {
         }
     }
 
-    /** Alternates which server goes first in each round, so neither always runs in the other's wake. */
+    /**
+     * Alternates which server goes first in each round, so neither always runs in the other's wake.
+     * Adds the in-process gateway's CPU by part ({@link GatewayCpuParts}) into {@code gatewayParts}.
+     */
     private static Map<String, ServerFigures> interleaved(LoadGenerator wrk, Map<String, Target> targets, int connections,
-            Duration round, int rounds) throws Exception {
+            Duration round, int rounds, GatewayCpuParts.Tally gatewayParts) throws Exception {
         Map<String, List<ServerFigures.Round>> measured = new LinkedHashMap<>();
         targets.keySet().forEach(name -> measured.put(name, new ArrayList<>()));
         List<String> order = new ArrayList<>(targets.keySet());
         for (int r = 0; r < rounds; r++) {
             for (String name : order) {
                 Target target = targets.get(name);
+                boolean inProcess = target.process().pid() == ProcessHandle.current().pid();
+                Map<String, Long> partsBefore = inProcess ? GatewayCpuParts.snapshot() : null;
                 long cpuBefore = target.cpuNanos();
                 WrkResult result = wrk.run(target.url(), connections, round);
                 measured.get(name).add(new ServerFigures.Round(result, target.cpuNanos() - cpuBefore));
+                if (inProcess) {
+                    gatewayParts.add(partsBefore, GatewayCpuParts.snapshot(), result.requests());
+                }
                 log.info("{} connections, round {}, {}: {}", connections, r + 1, name, result);
             }
             order = order.reversed();

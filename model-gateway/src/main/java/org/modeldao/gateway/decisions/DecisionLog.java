@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The writer is a platform thread, not a virtual one: it wakes after every linger for as long as
  * the gateway runs, and a virtual thread's wake-up also wakes the JDK's delay scheduler and a
- * carrier thread — about a quarter more of the writer's CPU per entry at 8,000 entries a second
+ * carrier thread — about 30 % more of the writer's CPU per entry at 8,000 entries a second
  * (docs/benchmarks.md, the decision writer's round of 2026-12-07).
  */
 public final class DecisionLog implements DecisionRecorder, AutoCloseable {
