@@ -64,6 +64,7 @@ final class InferEndpoint implements Filter {
     private final long maxBodyBytes;
     private final InferBodyReader bodies;
     private final ProvenanceJson provenance;
+    private final InferResponseJson answers;
     private final BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
 
     InferEndpoint(InferenceService inference, JwtDecoder tokens, ClientAddressFilter clientAddress, JsonMapper json,
@@ -74,6 +75,7 @@ final class InferEndpoint implements Filter {
         this.json = json;
         this.bodies = new InferBodyReader(json);
         this.provenance = new ProvenanceJson(json);
+        this.answers = new InferResponseJson(json);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -181,7 +183,8 @@ final class InferEndpoint implements Filter {
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         // add, not set: none of them is on the response yet, and Tomcat's set scans every header already there
         SECURITY_HEADERS.forEach(response::addHeader);
-        byte[] bytes = json.writeValueAsBytes(answer.getBody());
+        byte[] bytes = answer.getBody() instanceof OipDtos.InferResponse served
+                ? answers.write(served) : json.writeValueAsBytes(answer.getBody());
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
