@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Where the in-process gateway's CPU goes, by thread: the request threads (Tomcat's, and the carriers
- * its virtual threads run on), the decision log's writer, H2's own threads, and the rest of the JVM
- * (JIT, GC, the chain feed and other threads). A snapshot is the CPU time so far of each part; the
+ * its virtual threads run on, and their delay scheduler), the decision log's writer, H2's own threads, and
+ * the rest of the JVM (JIT, GC, the chain feed, the JDK's NIO2 event-port thread and other threads). A snapshot is the CPU time so far of each part; the
  * difference of two, divided by the calls served between them, says what a call costs each part —
  * what a load test's process-wide CPU figure cannot tell apart.
  */
