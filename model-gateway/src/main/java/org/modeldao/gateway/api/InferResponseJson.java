@@ -10,8 +10,9 @@ import tools.jackson.databind.util.RawValue;
 /**
  * Writes a served answer ({@link OipDtos.InferResponse}) straight to the token generator, for the
  * lean infer path: databind's bean serialization of it (property writers, serializer lookups, a
- * generator per nested value) was 11 % of the gateway's samples at 32 connections, more than the
- * ONNX run itself (gateway-vs-limit profile of 2026-12-07, docs/benchmarks.md). The record stays
+ * serialization context per call) was 11 % of the gateway's samples at 32 connections, nearly as
+ * much as the ONNX run with DJL around it (gateway-vs-limit profile of 2026-12-07, docs/benchmarks.md);
+ * written this way, about half of that. The record stays
  * the one definition of the answer's shape: these are the bytes databind writes for it, with the
  * gateway's {@code non_null} inclusion — {@code InferResponseJsonTest} compares the two over
  * generated answers.
