@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Where the in-process gateway's CPU goes, by thread: the request threads (Tomcat's, and the carriers
- * its virtual threads run on, and their delay scheduler), the decision log's writer, H2's own threads, and
- * the rest of the JVM (JIT, GC, the chain feed, the JDK's NIO2 event-port thread and other threads). A snapshot is the CPU time so far of each part; the
- * difference of two, divided by the calls served between them, says what a call costs each part —
- * what a load test's process-wide CPU figure cannot tell apart.
+ * Where the in-process gateway's CPU goes, by thread: the request threads (Tomcat's, the carriers its
+ * virtual threads run on, and their delay scheduler), the decision log's writer, H2's own threads, and
+ * the rest of the JVM (JIT, GC, the chain feed, the JDK's NIO2 event-port thread and other threads).
+ * A snapshot is the CPU time so far of each part; the difference of two, divided by the calls served
+ * between them, says what a call costs each part — what a load test's process-wide CPU figure cannot
+ * tell apart.
  */
 final class GatewayCpuParts {
 
@@ -45,7 +46,7 @@ final class GatewayCpuParts {
 
     private static String partOf(String thread) {
         if (thread.startsWith("http-") || thread.startsWith("ForkJoinPool-")) {
-            return REQUESTS; // Tomcat's acceptor and pollers, and the carriers of its virtual request threads
+            return REQUESTS; // Tomcat's threads; the carriers of its virtual request threads and their delay scheduler
         }
         if (thread.equals("decision-writer")) {
             return WRITER;

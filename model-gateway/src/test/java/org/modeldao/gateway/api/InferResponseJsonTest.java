@@ -47,7 +47,7 @@ class InferResponseJsonTest {
     }
 
     @Example
-    void an_iris_answer_reads_back_as_written() {
+    void an_iris_answer_is_written_in_the_protocols_json() {
         RawValue provenance = new RawValue(JSON.writeValueAsString(Map.of("artifact_sha256", "ab")));
         var answer = new OipDtos.InferResponse("iris", "2", null, provenance, List.of(
                 new OipDtos.ResponseOutput("label", new long[] {1}, "INT64", new long[] {2}),
