@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>With batching, the calls that wait together are stacked into one engine run (up to the
  * caller's row limit, the voted maximum batch size). No thread of its own: a caller that finds a
  * free predictor runs the waiting calls (its own among them, or first) and hands each its share;
- * a caller that finds none parks until its share is there or a predictor is free again. So a call
+ * a caller that finds none parks until its share is there, a predictor is free again or its queue
+ * timeout has passed ({@link OverdueCalls} wakes it then: no timer per call). So a call
  * that arrives alone runs on its own thread at once, as without batching, and calls only stack
  * when they would have waited anyway — unless {@code maxDelay} asks a free predictor to wait for
  * more. A run that fails is repeated call by call, so one call's input never fails another's.
@@ -32,12 +33,15 @@ final class PredictorPool {
         final List<Tensor> inputs;
         final long rows;
         final Thread owner = Thread.currentThread();
+        /** When the queue timeout refuses it ({@link System#nanoTime()}); calls queue in this order. */
+        final long deadline;
         private volatile boolean done;
         private List<Tensor> outputs;
         private ServingException failure;
 
-        Waiting(List<Tensor> inputs) {
+        Waiting(List<Tensor> inputs, long deadline) {
             this.inputs = inputs;
+            this.deadline = deadline;
             this.rows = inputs.isEmpty() ? 0 : inputs.getFirst().batchSize();
         }
 
@@ -78,6 +82,9 @@ final class PredictorPool {
         this.stacking = settings.batching().enabled() && RowStacking.stackable(signature);
         this.maxDelayNanos = settings.batching().maxDelay().toNanos();
         this.meter = meter;
+        if (stacking) {
+            OverdueCalls.watch(this);
+        }
     }
 
     /** Whether calls to this version share engine runs. */
@@ -90,7 +97,8 @@ final class PredictorPool {
             throw new ServingException.AtCapacity(name + " has a full request queue");
         }
         try {
-            return stacking ? predictStacked(new Waiting(inputs), maxRows) : predictAlone(inputs);
+            return stacking ? predictStacked(new Waiting(inputs, System.nanoTime() + queueTimeoutNanos), maxRows)
+                    : predictAlone(inputs);
         } finally {
             admission.release();
         }
@@ -118,7 +126,6 @@ final class PredictorPool {
     private List<Tensor> predictStacked(Waiting call, int maxRows) throws ServingException {
         waiting.add(call);
         waitingRows.addAndGet((int) call.rows);
-        long deadline = System.nanoTime() + queueTimeoutNanos;
         while (!call.done) {
             // queued before looking for a predictor, and a runner frees its predictor before waking
             // the queue's head: one of the two always sees the other, so no call is left parked
@@ -137,14 +144,19 @@ final class PredictorPool {
                 // poll()'s lock, and parking now would wait for the whole queue timeout (BatchingTest's closed loop)
                 break;
             }
-            long left = deadline - System.nanoTime();
+            boolean overdue = System.nanoTime() - call.deadline >= 0;
             boolean interrupted = Thread.currentThread().isInterrupted();
-            if ((left <= 0 || interrupted) && take(call)) {
+            if ((overdue || interrupted) && take(call)) {
                 throw new ServingException.AtCapacity(interrupted ? "interrupted while waiting for a predictor"
                         : name + " had no free predictor in time");
             }
-            // taken by a runner if not removed: its share is being computed, it comes within one run
-            LockSupport.parkNanos(this, left > 0 && !interrupted ? left : TimeUnit.MICROSECONDS.toNanos(50));
+            if (interrupted) {
+                // taken by a runner (not removed): its share comes within one run, and park() returns at once
+                LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(50));
+            } else {
+                // no timer: a runner wakes it with its share or a free predictor, OverdueCalls at its deadline
+                LockSupport.park(this);
+            }
         }
         return call.result();
     }
@@ -245,6 +257,16 @@ final class PredictorPool {
             return true;
         }
         return false;
+    }
+
+    /** Wakes the queued calls whose queue timeout has passed: they take themselves out and are refused. */
+    void wakeOverdue(long now) {
+        for (Waiting call : waiting) {
+            if (now - call.deadline < 0) {
+                return; // the rest queued later
+            }
+            LockSupport.unpark(call.owner);
+        }
     }
 
     private void wakeNext() {

@@ -214,6 +214,42 @@ class BatchingTest {
         }
     }
 
+    /**
+     * A batched call waits without a timer of its own ({@code OverdueCalls} wakes it at its queue timeout): every
+     * call must still be refused at its own timeout, within a tick, while the predictor stays taken — here by a run
+     * waiting 5 s for more rows — and not only when the predictor comes free.
+     */
+    @Test
+    void waiting_calls_are_refused_at_their_own_queue_timeout_while_the_predictor_stays_taken() throws Exception {
+        Duration queueTimeout = Duration.ofMillis(500);
+        try (ServingFixture serving = new ServingFixture(new ServingSettings(1, 8, queueTimeout, Duration.ofSeconds(1),
+                new ServingSettings.Batching(true, Duration.ofSeconds(5))), version -> runs::add)) {
+            GovernanceFixture dao = new GovernanceFixture(dir);
+            dao.approveDemo("1");
+            LoadedVersion iris = loadIris(serving, dao);
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<List<Tensor>> holder = threads.submit(() -> iris.predict(call(0), 64));
+                Thread.sleep(200); // it has the only predictor and waits for 64 rows
+                List<Future<Duration>> waiters = new ArrayList<>();
+                for (int i = 1; i <= 4; i++) {
+                    int n = i;
+                    waiters.add(threads.submit(() -> {
+                        long start = System.nanoTime();
+                        assertThatThrownBy(() -> iris.predict(call(n), 64))
+                                .isInstanceOf(ServingException.AtCapacity.class)
+                                .hasMessageContaining("no free predictor in time");
+                        return Duration.ofNanos(System.nanoTime() - start);
+                    }));
+                    Thread.sleep(20);
+                }
+                for (Future<Duration> waited : waiters) {
+                    assertThat(waited.get(20, TimeUnit.SECONDS)).isBetween(queueTimeout, Duration.ofMillis(2_500));
+                }
+                assertThat(holder.get(20, TimeUnit.SECONDS)).hasSize(1);
+            }
+        }
+    }
+
     /** {@code calls} calls at once, each on its own thread, in call order. */
     private static List<List<Tensor>> concurrently(LoadedVersion version, int calls, int maxRows) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls);
