@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OverdueCalls {
 
-    static final Duration TICK = Duration.ofMillis(50);
+    private static final Duration TICK = Duration.ofMillis(50);
 
     private static final Logger log = LoggerFactory.getLogger(OverdueCalls.class);
     private static final Set<PredictorPool> POOLS = Collections.synchronizedSet(

@@ -33,7 +33,7 @@ final class PredictorPool {
         final List<Tensor> inputs;
         final long rows;
         final Thread owner = Thread.currentThread();
-        /** When the queue timeout refuses it ({@link System#nanoTime()}); calls queue in this order. */
+        /** When the queue timeout refuses it ({@link System#nanoTime()}). */
         final long deadline;
         private volatile boolean done;
         private List<Tensor> outputs;
@@ -259,13 +259,16 @@ final class PredictorPool {
         return false;
     }
 
-    /** Wakes the queued calls whose queue timeout has passed: they take themselves out and are refused. */
+    /**
+     * Wakes the queued calls whose queue timeout has passed: they take themselves out and are refused.
+     * The whole queue (at most its capacity), not up to the first call still in time: a call's deadline
+     * is set just before it queues, so two calls arriving together may queue out of deadline order.
+     */
     void wakeOverdue(long now) {
         for (Waiting call : waiting) {
-            if (now - call.deadline < 0) {
-                return; // the rest queued later
+            if (now - call.deadline >= 0) {
+                LockSupport.unpark(call.owner);
             }
-            LockSupport.unpark(call.owner);
         }
     }
 
