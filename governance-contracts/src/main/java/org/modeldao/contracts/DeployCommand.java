@@ -9,7 +9,6 @@ import java.util.Map;
 import org.modeldao.contracts.DeploymentSettings.Allocation;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * Deploys the DAO to any JSON-RPC node and writes the deployment descriptor; configured by
@@ -52,7 +51,7 @@ public final class DeployCommand {
 
         DeploymentSafety.checkHolders(settings.allocations());
 
-        Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+        Web3j web3j = Web3j.build(NodeConnection.http(rpcUrl, NodeConnection.NodeLimits.DEFAULTS));
         try {
             long chainId = web3j.ethChainId().send().getChainId().longValueExact();
             // before any transaction: Hardhat's public dev keys and dev timings only on the dev chain

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.contracts.NodeConnection;
 import org.modeldao.contracts.VotingPowerCalls;
 import org.modeldao.contracts.events.StreamSettings;
 import org.modeldao.gateway.approval.GovernanceState;
@@ -18,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 
 /** Connects the gateway to the governance contracts when a deployment descriptor is configured. */
 @Configuration(proxyBeanMethods = false)
@@ -30,9 +30,10 @@ class ChainConfiguration {
         return DeploymentDescriptor.read(Path.of(properties.chain().deploymentFile()), properties.chain().rpcUrl());
     }
 
+    /** Every call bounded in time and size: the approval sync and token-holder checks wait on this node. */
     @Bean(destroyMethod = "shutdown")
-    Web3j web3j(DeploymentDescriptor deployment) {
-        return Web3j.build(new HttpService(deployment.rpcUrl()));
+    Web3j web3j(DeploymentDescriptor deployment, GatewayProperties properties) {
+        return Web3j.build(NodeConnection.http(deployment.rpcUrl(), properties.chain().nodeLimits()));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

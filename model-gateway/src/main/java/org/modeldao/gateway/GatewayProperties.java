@@ -3,8 +3,10 @@ package org.modeldao.gateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.modeldao.contracts.NodeConnection.NodeLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The gateway's settings ({@code gateway.*}).
@@ -27,10 +29,27 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
      * @param rpcUrl overrides the descriptor's RPC URL when set
      * @param confirmations blocks an event must be buried under before it is applied
      * @param stateFile where the last known approved set is kept for restarts while the chain is down
+     * @param callTimeout longest one JSON-RPC call may take, every byte of the answer included
+     * @param maxAnswerSize largest JSON-RPC answer read from the node
      */
     public record Chain(@DefaultValue("") String deploymentFile, @DefaultValue("") String rpcUrl,
             @DefaultValue("0") int confirmations, @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("./.gateway/approved-state.json") Path stateFile, @DefaultValue("2000") int batchBlocks) {}
+            @DefaultValue("./.gateway/approved-state.json") Path stateFile, @DefaultValue("2000") int batchBlocks,
+            @DefaultValue("20s") Duration callTimeout, @DefaultValue("64MB") DataSize maxAnswerSize) {
+
+        public Chain {
+            nodeLimits(callTimeout, maxAnswerSize); // a bad bound stops the start, with the reason
+        }
+
+        /** The bounds of each call to the node. */
+        public NodeLimits nodeLimits() {
+            return nodeLimits(callTimeout, maxAnswerSize);
+        }
+
+        private static NodeLimits nodeLimits(Duration callTimeout, DataSize maxAnswerSize) {
+            return new NodeLimits(callTimeout, maxAnswerSize.toBytes());
+        }
+    }
 
     /**
      * @param batching dynamic batching per loaded version (see {@link Batching})

@@ -1,6 +1,9 @@
 package org.modeldao.app.chain;
 
+import java.time.Duration;
+import org.modeldao.contracts.NodeConnection.NodeLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the DAO lives. With a deployment descriptor (written by governance-contracts'
@@ -10,13 +13,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deploymentFile path of the deployment descriptor JSON, or empty
  * @param rpcUrl JSON-RPC endpoint; empty = the descriptor's, else http://127.0.0.1:8545
  * @param chainId chain id to use when there is no descriptor (31337 = local dev chain)
+ * @param callTimeout longest one JSON-RPC call may take, every byte of the answer included (default 20 s)
+ * @param maxAnswerSize largest JSON-RPC answer read from the node (default 64 MB)
  */
 @ConfigurationProperties("modeldao.chain")
-public record ChainProperties(String deploymentFile, String rpcUrl, Long chainId) {
+public record ChainProperties(String deploymentFile, String rpcUrl, Long chainId, Duration callTimeout,
+        DataSize maxAnswerSize) {
 
     public ChainProperties {
         deploymentFile = deploymentFile == null ? "" : deploymentFile.trim();
         rpcUrl = rpcUrl == null ? "" : rpcUrl.trim();
         chainId = chainId == null ? ChainDeployment.DEV_CHAIN_ID : chainId;
+        callTimeout = callTimeout == null ? NodeLimits.DEFAULTS.callTimeout() : callTimeout;
+        maxAnswerSize = maxAnswerSize == null ? DataSize.ofBytes(NodeLimits.DEFAULTS.maxAnswerBytes()) : maxAnswerSize;
+        nodeLimits(callTimeout, maxAnswerSize); // a bad bound stops the start, with the reason
+    }
+
+    /** The bounds of each call to the node. */
+    public NodeLimits nodeLimits() {
+        return nodeLimits(callTimeout, maxAnswerSize);
+    }
+
+    private static NodeLimits nodeLimits(Duration callTimeout, DataSize maxAnswerSize) {
+        return new NodeLimits(callTimeout, maxAnswerSize.toBytes());
     }
 }

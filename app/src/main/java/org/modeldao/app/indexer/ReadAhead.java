@@ -72,7 +72,7 @@ final class ReadAhead implements AutoCloseable {
         }
         reader.shutdownNow();
         try {
-            reader.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS); // web3j's HTTP timeouts bound a read in flight
+            reader.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS); // a read in flight ends within the node's call timeout (NodeConnection, 20 s by default)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

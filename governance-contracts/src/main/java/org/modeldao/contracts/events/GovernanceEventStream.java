@@ -32,7 +32,8 @@ import org.web3j.protocol.core.methods.response.Log;
  *
  * <p>All methods throw only {@link ChainReadException}s (about the node); nothing the chain
  * holds makes them throw. Every request is bounded: at most {@link StreamSettings#batchBlocks()}
- * blocks of logs, halved on the node's refusal; web3j's HTTP timeouts bound the wait. After a
+ * blocks of logs, halved on the node's refusal; the client's call timeout and answer size cap ({@link
+ * org.modeldao.contracts.NodeConnection}) bound the wait and the memory. After a
  * refusal the stream asks for the smaller span next time too and doubles it back after each
  * success, so a dense stretch of chain does not cost a refusal per batch. Thread-safe.
  */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.modeldao.contracts.NodeConnection;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -95,6 +96,8 @@ final class NodeClient {
             answer = web3j.ethGetLogs(new EthFilter(block(from), block(to), contracts)).send();
         } catch (InterruptedIOException timeout) {
             throw new LogsRefused("eth_getLogs " + from + "-" + to + " timed out: " + timeout.getMessage(), timeout);
+        } catch (NodeConnection.AnswerTooLarge tooBig) {
+            throw new LogsRefused("eth_getLogs " + from + "-" + to + ": " + tooBig.getMessage(), tooBig);
         } catch (IOException e) {
             if (refusedAsTooBig(e.getMessage())) {
                 throw new LogsRefused("eth_getLogs " + from + "-" + to + " refused: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import org.modeldao.app.chain.ChainProperties;
 import org.modeldao.app.chain.VotingPower;
 import org.modeldao.app.chain.VotingPowerReader;
 import org.modeldao.contracts.DeploymentDescriptor;
+import org.modeldao.contracts.NodeConnection;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
-import org.web3j.protocol.http.HttpService;
 
 /** The chain adapter: the resolved deployment, one JSON-RPC client and the readers built on the generated wrappers. */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +32,10 @@ class ChainConfiguration {
         return deployment;
     }
 
+    /** Every call bounded in time and size: sign-in, the indexer and the relayer wait on this node. */
     @Bean
-    Web3jService web3jService(ChainDeployment deployment) {
-        return new HttpService(deployment.rpcUrl());
+    Web3jService web3jService(ChainDeployment deployment, ChainProperties properties) {
+        return NodeConnection.http(deployment.rpcUrl(), properties.nodeLimits());
     }
 
     @Bean(destroyMethod = "shutdown")
