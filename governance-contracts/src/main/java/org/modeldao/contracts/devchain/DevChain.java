@@ -39,6 +39,11 @@ public final class DevChain implements AutoCloseable {
     private final long chainId;
     private final HttpService service;
     private final Web3j web3j;
+    /**
+     * Stops the node when the JVM exits without {@link #close()}: a bench or test that failed before it
+     * could close left Hardhat running, one node process per failed run.
+     */
+    private final Thread stopOnExit;
 
     private DevChain(Process process, Path logFile, String rpcUrl, long chainId) {
         this.process = process;
@@ -47,6 +52,11 @@ public final class DevChain implements AutoCloseable {
         this.chainId = chainId;
         this.service = new HttpService(rpcUrl);
         this.web3j = Web3j.build(service);
+        this.stopOnExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }, "dev-chain-stop-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts a node from the Hardhat project found by {@link ContractsProject#locate()}. */
@@ -212,6 +222,11 @@ public final class DevChain implements AutoCloseable {
     /** Stops the node process (and any child it started) and waits until it is gone. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // closed from another shutdown hook: the JVM runs ours too, which is harmless
+        }
         web3j.shutdown();
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();

@@ -2,7 +2,11 @@ package org.modeldao.contracts.devchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 
@@ -37,6 +41,25 @@ class DevChainIT {
         chain.close();
         assertThat(node.isAlive()).isFalse();
         assertThat(chain.isRunning()).isFalse();
+    }
+
+    @Test
+    void a_jvm_that_exits_without_closing_its_chain_still_stops_the_node() throws Exception {
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), ExitWithoutClose.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        Matcher pid = Pattern.compile("node pid (\\d+)").matcher(output);
+        assertThat(pid.find()).as(output).isTrue();
+        ProcessHandle node = ProcessHandle.of(Long.parseLong(pid.group(1))).orElse(null);
+        if (node != null) {
+            try {
+                node.onExit().get(15, TimeUnit.SECONDS); // throws TimeoutException if it lives on
+            } finally {
+                node.destroy(); // a failing run leaves no node behind either
+            }
+        }
     }
 
     private static long latestTimestamp(DevChain chain) throws Exception {
