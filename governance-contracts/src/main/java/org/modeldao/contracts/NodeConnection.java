@@ -40,6 +40,12 @@ public final class NodeConnection {
                 throw new IllegalArgumentException("the node's largest answer must be at least 1024 bytes, not " + maxAnswerBytes);
             }
         }
+
+        /** The limits a module's settings give, {@link #DEFAULTS}' for each one left unset (null). */
+        public static NodeLimits orDefaults(Duration callTimeout, Long maxAnswerBytes) {
+            return new NodeLimits(callTimeout == null ? DEFAULTS.callTimeout : callTimeout,
+                    maxAnswerBytes == null ? DEFAULTS.maxAnswerBytes : maxAnswerBytes);
+        }
     }
 
     /** The node's answer was longer than the limit; its message says "exceeds", which the event stream halves on. */

@@ -29,25 +29,25 @@ public record GatewayProperties(Chain chain, Serving serving, @DefaultValue("") 
      * @param rpcUrl overrides the descriptor's RPC URL when set
      * @param confirmations blocks an event must be buried under before it is applied
      * @param stateFile where the last known approved set is kept for restarts while the chain is down
-     * @param callTimeout longest one JSON-RPC call may take, every byte of the answer included
-     * @param maxAnswerSize largest JSON-RPC answer read from the node
+     * @param callTimeout longest one JSON-RPC call may take, every byte of the answer included; unset = 20 s
+     * @param maxAnswerSize largest JSON-RPC answer read from the node; unset = 64 MB
      */
     public record Chain(@DefaultValue("") String deploymentFile, @DefaultValue("") String rpcUrl,
             @DefaultValue("0") int confirmations, @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("./.gateway/approved-state.json") Path stateFile, @DefaultValue("2000") int batchBlocks,
-            @DefaultValue("20s") Duration callTimeout, @DefaultValue("64MB") DataSize maxAnswerSize) {
+            Duration callTimeout, DataSize maxAnswerSize) {
 
         public Chain {
             nodeLimits(callTimeout, maxAnswerSize); // a bad bound stops the start, with the reason
         }
 
-        /** The bounds of each call to the node. */
+        /** The bounds of each call to the node: the shared defaults (20 s, 64 MB) where unset. */
         public NodeLimits nodeLimits() {
             return nodeLimits(callTimeout, maxAnswerSize);
         }
 
         private static NodeLimits nodeLimits(Duration callTimeout, DataSize maxAnswerSize) {
-            return new NodeLimits(callTimeout, maxAnswerSize.toBytes());
+            return NodeLimits.orDefaults(callTimeout, maxAnswerSize == null ? null : maxAnswerSize.toBytes());
         }
     }
 

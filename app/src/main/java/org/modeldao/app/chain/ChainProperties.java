@@ -24,17 +24,15 @@ public record ChainProperties(String deploymentFile, String rpcUrl, Long chainId
         deploymentFile = deploymentFile == null ? "" : deploymentFile.trim();
         rpcUrl = rpcUrl == null ? "" : rpcUrl.trim();
         chainId = chainId == null ? ChainDeployment.DEV_CHAIN_ID : chainId;
-        callTimeout = callTimeout == null ? NodeLimits.DEFAULTS.callTimeout() : callTimeout;
-        maxAnswerSize = maxAnswerSize == null ? DataSize.ofBytes(NodeLimits.DEFAULTS.maxAnswerBytes()) : maxAnswerSize;
         nodeLimits(callTimeout, maxAnswerSize); // a bad bound stops the start, with the reason
     }
 
-    /** The bounds of each call to the node. */
+    /** The bounds of each call to the node: the shared defaults where unset. */
     public NodeLimits nodeLimits() {
         return nodeLimits(callTimeout, maxAnswerSize);
     }
 
     private static NodeLimits nodeLimits(Duration callTimeout, DataSize maxAnswerSize) {
-        return new NodeLimits(callTimeout, maxAnswerSize.toBytes());
+        return NodeLimits.orDefaults(callTimeout, maxAnswerSize == null ? null : maxAnswerSize.toBytes());
     }
 }

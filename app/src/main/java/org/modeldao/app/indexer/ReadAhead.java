@@ -72,7 +72,8 @@ final class ReadAhead implements AutoCloseable {
         }
         reader.shutdownNow();
         try {
-            reader.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS); // a read in flight ends within the node's call timeout (NodeConnection, 20 s by default)
+            // a read in flight ends within the node's call timeout (NodeConnection, 20 s by default)
+            reader.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
