@@ -25,6 +25,7 @@ class DecisionLogConfiguration {
     DecisionLog decisionLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, DecisionLogSettings settings) {
         settings.refuseFilesUnderFormerNames();
         warnIfTheRuntimeRoleOwnsTheLog(jdbc);
+        H2LogStore.tune(jdbc);
         return new DecisionLog(jdbc, new TransactionTemplate(transactions), clock, settings, new Checkpointer(
                 settings.journal(), settings.checkpointKey(), settings.checkpointKeyFile(), settings.checkpointEvery(),
                 clock));

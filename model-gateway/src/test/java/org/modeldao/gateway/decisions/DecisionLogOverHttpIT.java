@@ -50,6 +50,13 @@ class DecisionLogOverHttpIT extends GatewayOverHttp {
                 Long.class, model);
     }
 
+    /** In memory, H2 lists no page cache and a second WRITE_DELAY of its own (0): the one set is among them. */
+    @Test
+    void the_gateway_sets_h2s_store_for_its_decision_log() {
+        assertThat(jdbc.queryForList("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
+                String.class)).contains(Integer.toString(H2LogStore.WRITE_DELAY_MS));
+    }
+
     @Test
     void a_long_version_and_nul_characters_do_not_stop_the_decision_log_and_every_call_is_recorded() throws Exception {
         long before = entriesOf("iris-decided");
