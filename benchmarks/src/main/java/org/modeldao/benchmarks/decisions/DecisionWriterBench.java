@@ -122,7 +122,7 @@ public final class DecisionWriterBench {
     private static void child(String h2Settings, int rate, int seconds) throws Exception {
         Path dir = Files.createTempDirectory("decision-writer-bench");
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("decisions") + ";AUTO_SERVER=FALSE" + h2Settings); // the gateway's default
+        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("decisions") + ";AUTO_SERVER=FALSE" + h2Settings); // the gateway's default store
         config.setUsername("sa");
         config.setPassword("");
         try (HikariDataSource source = new HikariDataSource(config)) {
