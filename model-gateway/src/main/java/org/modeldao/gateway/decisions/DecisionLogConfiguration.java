@@ -24,8 +24,11 @@ class DecisionLogConfiguration {
     @Bean(destroyMethod = "close")
     DecisionLog decisionLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, DecisionLogSettings settings) {
         settings.refuseFilesUnderFormerNames();
-        warnIfTheRuntimeRoleOwnsTheLog(jdbc);
-        H2LogStore.tune(jdbc);
+        String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        warnIfTheRuntimeRoleOwnsTheLog(jdbc, database);
+        if ("H2".equals(database)) {
+            H2LogStore.tune(jdbc);
+        }
         return new DecisionLog(jdbc, new TransactionTemplate(transactions), clock, settings, new Checkpointer(
                 settings.journal(), settings.checkpointKey(), settings.checkpointKeyFile(), settings.checkpointEvery(),
                 clock));
@@ -61,13 +64,13 @@ class DecisionLogConfiguration {
     }
 
     /** Whoever owns the tables can drop the triggers: then only the signed checkpoints protect the log. */
-    private static void warnIfTheRuntimeRoleOwnsTheLog(JdbcTemplate jdbc) {
+    private static void warnIfTheRuntimeRoleOwnsTheLog(JdbcTemplate jdbc, String database) {
+        if (!"PostgreSQL".equals(database)) {
+            log.info("decision log on {}: no database roles protect it, the signed checkpoints reveal a shortened"
+                    + " or rewritten chain", database);
+            return;
+        }
         Boolean owns = jdbc.execute((java.sql.Connection c) -> {
-            if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-                log.info("decision log on {}: no database roles protect it, the signed checkpoints reveal a shortened"
-                        + " or rewritten chain", c.getMetaData().getDatabaseProductName());
-                return false;
-            }
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT pg_has_role(current_user,"
                     + " (SELECT tableowner FROM pg_tables WHERE tablename = 'decision_log'), 'USAGE')"
                     + " OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {

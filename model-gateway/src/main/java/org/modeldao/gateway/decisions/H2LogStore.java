@@ -30,12 +30,8 @@ public final class H2LogStore {
 
     private H2LogStore() {}
 
-    /** Sets both on an H2 database (they are database-wide); other databases are left as they are. */
+    /** Sets both on an H2 database (they are database-wide; the gateway calls this on H2 only). */
     static void tune(JdbcTemplate jdbc) {
-        Boolean h2 = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().equals("H2"));
-        if (!Boolean.TRUE.equals(h2)) {
-            return;
-        }
         try {
             jdbc.execute("SET CACHE_SIZE " + CACHE_KB);
             jdbc.execute("SET WRITE_DELAY " + WRITE_DELAY_MS);
