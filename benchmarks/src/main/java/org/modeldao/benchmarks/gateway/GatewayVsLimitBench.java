@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * {@code ./dao bench gateway-vs-limit [seconds] [warm-up seconds] [rounds]}: the whole gateway
  * on a dev chain (every check and the decision log on, the voted rate limit lifted by an executed
  * proposal) against the {@link LimitServer} on the same artifact, both driven by wrk from a
- * process of its own, in interleaved rounds at 1, 8 and 32 connections after a JIT warm-up.
+ * process of its own, in interleaved rounds at 1, 8 and 32 connections after a JIT warm-up at each of them.
  *
  * <p>The gateway runs in this JVM (as in {@link ChainHttpBench}); the bench's own threads sleep
  * while wrk runs, so this process's CPU time is the gateway's. The limit runs in a child process.
@@ -32,8 +32,9 @@ final class GatewayVsLimitBench {
 
     static void run(String[] args) throws Exception {
         Duration round = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
-        // 10 s of warm-up left both JVMs still speeding up (docs/benchmarks.md): 30 s by default
-        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
+        // 10 s of warm-up left both JVMs still speeding up (docs/benchmarks.md): 45 s by default, spread
+        // over every connection count the rounds use (15 s each)
+        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 45);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = Files.createTempDirectory("gateway-vs-limit");
         LoadGenerator wrk = LoadGenerator.available(dir, ChainHttpBench.BODY);
@@ -43,10 +44,7 @@ final class GatewayVsLimitBench {
             Map<String, Target> targets = new LinkedHashMap<>();
             targets.put("gateway", new Target(chain.approveIrisUnlimited(), ProcessHandle.current()));
             targets.put("limit", new Target(limitUri(dir), limitProcess.toHandle()));
-            for (Map.Entry<String, Target> target : targets.entrySet()) {
-                log.info("warming up {} for {} s: {}", target.getKey(), warmUp.toSeconds(),
-                        wrk.run(target.getValue().url(), 8, warmUp));
-            }
+            warmUp(wrk, targets, warmUp);
             Map<Integer, Map<String, ServerFigures>> table = new LinkedHashMap<>();
             Map<Integer, String> gatewayCpuParts = new LinkedHashMap<>();
             for (int connections : CONNECTIONS) {
@@ -61,6 +59,22 @@ final class GatewayVsLimitBench {
         } finally {
             limitProcess.destroy();
             limitProcess.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Runs each server at every connection count the rounds use, a share of {@code warmUp} each. Warmed up at 8
+     * connections alone, the gateway's first 32-connection round was its slowest in 6 of 6 runs: its JIT threw away
+     * and recompiled Tomcat's request handling (uncommon traps) once 32 fresh connections stacked bigger batches,
+     * inside the measured round (docs/benchmarks.md).
+     */
+    private static void warmUp(LoadGenerator wrk, Map<String, Target> targets, Duration warmUp) throws Exception {
+        Duration each = warmUp.dividedBy(CONNECTIONS.length);
+        for (Map.Entry<String, Target> target : targets.entrySet()) {
+            for (int connections : CONNECTIONS) {
+                log.info("warming up {} at {} connections for {} s: {}", target.getKey(), connections, each.toSeconds(),
+                        wrk.run(target.getValue().url(), connections, each));
+            }
         }
     }
 

@@ -12,7 +12,7 @@ final class GatewayVsLimitTable {
     static String format(Map<Integer, Map<String, ServerFigures>> table, Duration round, Duration warmUp, int rounds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%n[gateway-vs-limit] wrk on 127.0.0.1, %d interleaved rounds of %d s per server and connection count, "
-                        + "after %d s warm-up each; req/s and p50 are means over rounds, p99 the worst round%n"
+                        + "after %d s warm-up each, spread over the connection counts; req/s and p50 are means over rounds, p99 the worst round%n"
                         + "| conn | gateway req/s | limit req/s | ratio | p50 gw / limit ms | p99 gw / limit ms | p99 ratio "
                         + "| errors gw / limit | CPU ms/req gw / limit | CPU ratio |%n",
                 rounds, round.toSeconds(), warmUp.toSeconds()));
