@@ -44,7 +44,10 @@ final class GatewayVsLimitBench {
             Map<String, Target> targets = new LinkedHashMap<>();
             targets.put("gateway", new Target(chain.approveIrisUnlimited(), ProcessHandle.current()));
             targets.put("limit", new Target(limitUri(dir), limitProcess.toHandle()));
-            warmUp(wrk, targets, warmUp);
+            for (Map.Entry<String, Target> target : targets.entrySet()) {
+                WarmUp.atEach(target.getKey(), CONNECTIONS, warmUp, (connections, time) ->
+                        wrk.run(target.getValue().url(), connections, time));
+            }
             Map<Integer, Map<String, ServerFigures>> table = new LinkedHashMap<>();
             Map<Integer, String> gatewayCpuParts = new LinkedHashMap<>();
             for (int connections : CONNECTIONS) {
@@ -59,22 +62,6 @@ final class GatewayVsLimitBench {
         } finally {
             limitProcess.destroy();
             limitProcess.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /**
-     * Runs each server at every connection count the rounds use, a share of {@code warmUp} each. Warmed up at 8
-     * connections alone, the gateway's first 32-connection round was its slowest in 6 of 6 runs: its JIT threw away
-     * and recompiled Tomcat's request handling (uncommon traps) once 32 fresh connections stacked bigger batches,
-     * inside the measured round (docs/benchmarks.md).
-     */
-    private static void warmUp(LoadGenerator wrk, Map<String, Target> targets, Duration warmUp) throws Exception {
-        Duration each = warmUp.dividedBy(CONNECTIONS.length);
-        for (Map.Entry<String, Target> target : targets.entrySet()) {
-            for (int connections : CONNECTIONS) {
-                log.info("warming up {} at {} connections for {} s: {}", target.getKey(), connections, each.toSeconds(),
-                        wrk.run(target.getValue().url(), connections, each));
-            }
         }
     }
 

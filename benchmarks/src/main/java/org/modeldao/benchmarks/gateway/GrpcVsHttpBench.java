@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * chain, every check and the decision log on, the voted rate limit lifted by an executed proposal)
  * called over OIP REST by wrk and over OIP gRPC by {@link GrpcLoadClient}, each in a process of its
  * own, in interleaved rounds at 1, 8 and 32 connections / concurrent streams after a JIT warm-up of
- * both paths. The gateway runs in this JVM, whose threads sleep meanwhile: its CPU time is the gateway's.
+ * both paths at each of them. The gateway runs in this JVM, whose threads sleep meanwhile: its CPU time is the gateway's.
  */
 final class GrpcVsHttpBench {
 
@@ -30,15 +30,16 @@ final class GrpcVsHttpBench {
 
     static void run(String[] args) throws Exception {
         Duration round = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
-        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30);
+        // spread over every concurrency the rounds use, as in gateway-vs-limit
+        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 45);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = Files.createTempDirectory("gateway-grpc");
         WrkLoad wrk = new WrkLoad(dir, ChainHttpBench.BODY);
         try (ChainHttpBench chain = new ChainHttpBench(ChainHttpBench.DEFAULT_POLL_INTERVAL)) {
             URI url = chain.approveIrisUnlimited();
             try (GrpcLoadClient.Process grpcClient = GrpcLoadClient.Process.start(chain.grpcPort())) {
-                log.info("warming up HTTP for {} s: {}", warmUp.toSeconds(), wrk.run(url, 8, warmUp));
-                log.info("warming up gRPC for {} s: {}", warmUp.toSeconds(), grpc(grpcClient, 8, warmUp).wrk());
+                WarmUp.atEach(HTTP, CONCURRENCY, warmUp, (connections, time) -> wrk.run(url, connections, time));
+                WarmUp.atEach(GRPC, CONCURRENCY, warmUp, (streams, time) -> grpc(grpcClient, streams, time).wrk());
                 log.info(format(measure(wrk, url, grpcClient, round, rounds), round, warmUp, rounds));
             }
         }
@@ -94,7 +95,7 @@ final class GrpcVsHttpBench {
     static String format(Map<Integer, Map<String, ServerFigures>> table, Duration round, Duration warmUp, int rounds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%n[gateway-grpc] one gateway, OIP REST (wrk) and OIP gRPC (grpc-java, one HTTP/2 connection) on 127.0.0.1, "
-                        + "%d interleaved rounds of %d s per protocol and concurrency, after %d s warm-up each, %d cores%n",
+                        + "%d interleaved rounds of %d s per protocol and concurrency, after %d s warm-up each (spread over the concurrencies), %d cores%n",
                 rounds, round.toSeconds(), warmUp.toSeconds(), Runtime.getRuntime().availableProcessors()));
         out.append("| concurrency | REST req/s | gRPC req/s | p50 REST / gRPC | p99 REST / gRPC | errors REST / gRPC "
                 + "| CPU per request REST / gRPC | gRPC/REST req/s |%n".formatted());
