@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the gateway starts on H2, whatever URL it was given. H2's defaults suit a database that is read:
  * <ul>
  *   <li>a 16 MB page cache held pages the log had just written and would not read again, and each young
- *       collection copied them: at 25,000 entries a second, 7–8 ms of pauses a second, 2.7–3.6 with 1 MB
+ *       collection copied them: at 25,000 entries a second, 7.3–8.1 ms of pauses a second, 3.3–3.9 with 1 MB
  *       (appending needs only the path to the last page).</li>
  *   <li>a write delay of 500 ms kept committed entries in the heap as unsaved pages for up to half a second
- *       (more of the same copying), and a process that died lost them. At 50 ms the pauses fall to 1.8–2.6 ms
- *       a second, for 1.0–1.1 × the CPU per entry of H2's defaults (1 MB and 500 ms alone: 0.9 ×): the price
+ *       (more of the same copying), and a process that died lost them. At 50 ms the pauses fall to 2.5–2.7 ms
+ *       a second (0.9–1.1 at 8,000 entries a second), for 1.0–1.1 × the CPU per entry of H2's defaults (1 MB and 500 ms alone: 0.9 ×): the price
  *       of a crash losing a tenth of what it lost. At 0 (a write per commit) it would lose nothing committed,
  *       but the writer's JVM spent 1.3 × the CPU per entry.</li>
  * </ul>

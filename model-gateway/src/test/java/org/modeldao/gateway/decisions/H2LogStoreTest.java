@@ -26,7 +26,7 @@ class H2LogStoreTest {
     void a_stored_decision_survives_the_database_dying_once_the_write_delay_has_passed() throws Exception {
         DecisionFixture db = new DecisionFixture(url(), "sa", "h2");
         H2LogStore.tune(db.owner);
-        db.owner.execute("CHECKPOINT"); // the table is on file: what is asked is whether the decision is
+        db.owner.execute("CHECKPOINT"); // the empty table is on file first: what is asked is whether the entry gets there
         try (DecisionLog log = db.newLog()) {
             log.record(SERVED);
             log.flush();
